@@ -1,0 +1,39 @@
+"""`python -m supercar` serves the app with uvicorn; `chat` and `ask` are the terminal client."""
+
+from __future__ import annotations
+
+import sys
+
+
+def serve() -> None:
+    import uvicorn
+
+    from supercar.config import get_settings
+    from supercar.logs import configure
+
+    settings = get_settings()
+    configure(settings.log_level)
+    uvicorn.run(
+        "supercar.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        log_config=None,
+    )
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in {"chat", "ask"}:
+        from supercar.cli import main as cli_main
+
+        return cli_main(argv)
+    if argv and argv[0] not in {"serve"}:
+        print("usage: python -m supercar [serve | chat | ask QUESTION]", file=sys.stderr)
+        return 2
+    serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,61 @@
+"""All settings in one class, read from the environment and `.env`, refused at start-up if wrong.
+
+Every field here is documented in `.env.example` and in the README's settings table; keep the
+three in step. The Groq key is a `SecretStr` so it never shows up in a repr, a log line or /health.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Model provider
+    groq_api_key: SecretStr | None = None
+    groq_api_key_param: str | None = None
+    groq_model: str = "openai/gpt-oss-120b"
+    groq_base_url: str | None = None
+    groq_max_retries: Annotated[int, Field(ge=0, le=5)] = 2
+    groq_read_timeout_seconds: Annotated[float, Field(gt=0)] = 20.0
+
+    # HTTP server
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 8000
+    cors_origins: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://127.0.0.1:3000"]
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Limits
+    max_query_chars: Annotated[int, Field(ge=1, le=100_000)] = 2000
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024
+    max_tool_rounds: Annotated[int, Field(ge=1, le=20)] = 5
+    history_turns: Annotated[int, Field(ge=0, le=200)] = 20
+    session_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
+    turn_timeout_seconds: Annotated[float, Field(gt=0)] = 60.0
+    tool_timeout_seconds: Annotated[float, Field(gt=0)] = 10.0
+    booking_horizon_days: Annotated[int, Field(ge=1, le=365)] = 60
+    ping_seconds: Annotated[float, Field(gt=0)] = 15.0
+    send_timeout_seconds: Annotated[float, Field(gt=0)] = 30.0
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        # A comma-separated string is friendlier in .env and in a SAM parameter than JSON.
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("groq_api_key", mode="before")
+    @classmethod
+    def _blank_key_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,120 @@
+"""One request's stream: run a turn, commit it or leave history untouched, and always end well.
+
+The turn runs in its own task (the producer) and hands events to the response through a queue.
+That split is deliberate:
+- the turn deadline (`asyncio.timeout`) only ever cancels the producer, never the response's
+  own socket writes, so a deadline can always be followed by an apology, `error` and `end`;
+- when the browser disconnects, sse-starlette cancels the response; its `finally` cancels the
+  producer, which closes the upstream model stream at once and commits nothing;
+- text deltas that queue up while the socket is busy are sent as one `chunk` (the frontend
+  appends chunks, so the text is identical), which saves per-event work under load without
+  ever holding text back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import anyio
+
+from supercar.agent import Turn
+from supercar.events import ERROR_CODES, Chunk, End, Error, encode
+from supercar.llm.base import ModelError
+from supercar.store.base import Session, SessionConflict, SessionStore
+
+log = logging.getLogger(__name__)
+
+_DONE = object()
+
+
+@dataclass
+class TurnRequest:
+    session_id: str
+    session: Session
+    turn: Turn
+    sessions: SessionStore
+    deadline_seconds: float
+
+
+async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
+    spoke = False
+    try:
+        async with asyncio.timeout(request.deadline_seconds):
+            async for event in request.turn.run():
+                spoke = spoke or isinstance(event, Chunk)
+                queue.put_nowait(event)
+            await request.sessions.commit(
+                request.session_id, request.turn.messages, request.session.version
+            )
+    except ModelError as exc:
+        _fail(queue, exc.code, exc.message, spoke)
+    except TimeoutError:
+        _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", spoke)
+    except SessionConflict:
+        _fail(queue, "session_conflict", "the session changed during this turn", spoke)
+    except Exception:
+        log.exception("turn failed")
+        _fail(queue, "internal_error", "unexpected server error", spoke)
+    else:
+        queue.put_nowait(End())
+    finally:
+        queue.put_nowait(_DONE)
+
+
+def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
+    log.warning("turn failed", extra={"code": code, "detail": detail})
+    apology = ERROR_CODES[code]
+    # Text may already be on screen: start the apology on a fresh line of thought.
+    queue.put_nowait(Chunk(("\n\n" if spoke else "") + apology))
+    queue.put_nowait(Error(code=code, message=apology))
+    queue.put_nowait(End())
+
+
+def _drain(first: object, queue: asyncio.Queue[object]) -> tuple[bytes, bool]:
+    """Encode `first` and everything already queued behind it; consecutive chunks merge."""
+    out: list[bytes] = []
+    pending_text: list[str] = []
+    item = first
+    done = False
+    while True:
+        if isinstance(item, Chunk):
+            pending_text.append(item.text)
+        else:
+            if pending_text:
+                out.append(encode(Chunk("".join(pending_text))))
+                pending_text = []
+            if item is _DONE:
+                done = True
+                break
+            out.append(encode(item))  # type: ignore[arg-type]
+        if queue.empty():
+            break
+        item = queue.get_nowait()
+    if pending_text:
+        out.append(encode(Chunk("".join(pending_text))))
+    return b"".join(out), done
+
+
+async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
+    queue: asyncio.Queue[object] = asyncio.Queue()
+    producer = asyncio.create_task(_produce(request, queue))
+    try:
+        done = False
+        while not done:
+            data, done = _drain(await queue.get(), queue)
+            if data:
+                yield data
+    finally:
+        # On a disconnect this runs inside an already-cancelled scope: shield the clean-up (bounded)
+        # so the upstream stream is closed and the session released all the same.
+        with anyio.move_on_after(5, shield=True):
+            if not producer.done():
+                log.info("client disconnected", extra={"session_id": request.session_id})
+                producer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await producer
+            await request.sessions.unlock(request.session_id)

@@ -1,0 +1,101 @@
+"""The events of one turn and their SSE encoding: the wire contract with the frontend lives here.
+
+Rules from shared CONTRACT.md, all enforced by `encode`:
+- LF line endings only (the SuperCar page splits on `\\n` and keeps any `\\r`);
+- every event carries a `data:` line, `end` included (an event without one is never dispatched);
+- JSON payloads are one line;
+- text is sent verbatim: a newline inside text becomes a second `data:` line, as the SSE standard
+  says, which standard clients join back with `\\n`.
+
+Events are encoded to bytes here, once, so sse-starlette passes them through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+# Every code an `error` event can carry, with what Lex says in the chat before it.
+ERROR_CODES: dict[str, str] = {
+    "rate_limited": "I'm getting a lot of questions right now. Please try again in a moment.",
+    "upstream_auth": "I can't reach my language service right now. Our team has been notified.",
+    "model_unavailable": "My language service is unavailable right now. Please try again later.",
+    "upstream_unavailable": "I lost my connection for a moment. Please ask me again.",
+    "upstream_error": "Something went wrong while I was answering. Please ask me again.",
+    "timeout": "That took me too long to answer. Please ask me again.",
+    "session_conflict": "This conversation was updated elsewhere. Please ask me again.",
+    "internal_error": "Something went wrong on my side. Please ask me again.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolUse:
+    name: str
+    call_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolOutput:
+    name: str
+    call_id: str
+    output: str | dict[str, Any]
+    data: dict[str, Any]
+    is_error: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Error:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    pass
+
+
+Event = Chunk | ToolUse | ToolOutput | Error | End
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _frame(event: str, data: str) -> bytes:
+    if "\n" in data or "\r" in data:
+        lines = "".join(f"data: {line}\n" for line in _NEWLINES.split(data))
+        return f"event: {event}\n{lines}\n".encode()
+    return f"event: {event}\ndata: {data}\n\n".encode()
+
+
+def _json(value: dict[str, Any]) -> str:
+    # orjson writes compact, one-line UTF-8 JSON, and refuses NaN-like surprises by design.
+    return orjson.dumps(value).decode()
+
+
+END_BYTES = b"event: end\ndata: \n\n"
+
+
+def encode(event: Event) -> bytes:
+    if isinstance(event, Chunk):
+        return _frame("chunk", event.text)
+    if isinstance(event, ToolUse):
+        return _frame("tool_use", event.name)
+    if isinstance(event, ToolOutput):
+        payload = {
+            "name": event.name,
+            "output": event.output,
+            "data": event.data,
+            "tool_call_id": event.call_id,
+            "is_error": event.is_error,
+        }
+        return _frame("tool_output", _json(payload))
+    if isinstance(event, Error):
+        return _frame("error", _json({"code": event.code, "message": event.message}))
+    return END_BYTES

@@ -1,0 +1,157 @@
+"""Groq behind the `ChatModel` interface: the only module that imports the `groq` SDK.
+
+Decisions:
+- The SDK does the request (auth, retries with `retry-after`, status errors), but the stream is
+  read raw (`with_streaming_response`) and each line parsed with orjson. The SDK's typed stream
+  builds several pydantic models per token; relaying a stream is this service's hot path, and the
+  raw lines carry the same data. Errors Groq sends inside the stream are detected here exactly as
+  the SDK's own stream parser does (an `error` key, or an `error` event).
+- Tool calls are accumulated by `index`: a call may arrive whole in one delta or as an id and
+  name followed by argument fragments.
+- Reasoning (`reasoning` deltas of gpt-oss and similar) is asked to be left out and is dropped
+  anyway if it arrives: a customer never sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import groq
+import httpx
+import orjson
+
+from supercar.llm.base import Completion, ModelError, ToolCall
+from supercar.store.base import Message
+
+log = logging.getLogger(__name__)
+
+
+def model_parameters(model_id: str) -> dict[str, Any]:
+    """Extra request parameters a model family needs (see Groq's reasoning documentation)."""
+    if model_id.startswith("openai/gpt-oss"):
+        return {"include_reasoning": False, "reasoning_effort": "low"}
+    if model_id.startswith("qwen/qwen3"):
+        return {"reasoning_format": "hidden", "reasoning_effort": "none"}
+    return {}
+
+
+def _error_code(body: object) -> str | None:
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            code = error.get("code") or error.get("type")
+            return str(code) if code else None
+    return None
+
+
+def classify(exc: groq.APIError | httpx.HTTPError, model_id: str) -> ModelError:
+    """Map an SDK or transport failure to one of the documented error codes."""
+    if isinstance(exc, groq.RateLimitError):
+        return ModelError("rate_limited", "Groq rate limit reached")
+    if isinstance(exc, groq.AuthenticationError | groq.PermissionDeniedError):
+        return ModelError("upstream_auth", f"Groq refused the API key ({exc.status_code})")
+    if isinstance(exc, groq.APIStatusError):
+        code = _error_code(exc.body)
+        if exc.status_code == 404 or code in {"model_not_found", "model_decommissioned"}:
+            return ModelError(
+                "model_unavailable", f"Groq cannot serve model {model_id!r} (GROQ_MODEL): {code}"
+            )
+        if code == "tool_use_failed":
+            return ModelError("tool_use_failed", "Groq rejected a malformed tool call")
+        if exc.status_code >= 500:
+            return ModelError("upstream_unavailable", f"Groq answered {exc.status_code}")
+        return ModelError("upstream_error", f"Groq answered {exc.status_code}: {code}")
+    if isinstance(exc, groq.APITimeoutError):
+        return ModelError("upstream_unavailable", "Groq did not answer in time")
+    if isinstance(exc, groq.APIConnectionError):
+        return ModelError("upstream_unavailable", "Could not connect to Groq")
+    if isinstance(exc, httpx.TimeoutException):
+        return ModelError("timeout", "Groq's stream stalled")
+    if isinstance(exc, httpx.HTTPError):
+        return ModelError("upstream_unavailable", f"Groq's stream broke: {type(exc).__name__}")
+    if isinstance(exc, groq.APIError):
+        return ModelError("upstream_error", f"Groq reported an error mid-stream: {exc.message}")
+    return ModelError("upstream_error", f"Unexpected failure talking to Groq: {exc!r}")
+
+
+class GroqModel:
+    backend = "groq"
+
+    def __init__(
+        self,
+        api_key: str,
+        model_id: str,
+        *,
+        base_url: str | None = None,
+        max_retries: int = 2,
+        read_timeout: float = 20.0,
+    ) -> None:
+        self.model_id = model_id
+        self._params = model_parameters(model_id)
+        self._client = groq.AsyncGroq(
+            api_key=api_key,
+            base_url=base_url,
+            max_retries=max_retries,
+            timeout=httpx.Timeout(read_timeout, connect=5.0),
+        )
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+    async def stream(
+        self, messages: list[Message], tools: list[dict[str, Any]] | None
+    ) -> AsyncIterator[str | Completion]:
+        request: dict[str, Any] = {"model": self.model_id, "messages": messages, **self._params}
+        if tools:
+            request["tools"] = tools
+            request["tool_choice"] = "auto"
+        try:
+            async with self._client.chat.completions.with_streaming_response.create(
+                stream=True, **request
+            ) as response:
+                calls: dict[int, dict[str, str]] = {}
+                finish_reason = "stop"
+                event = ""
+                async for line in response.iter_lines():
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                        continue
+                    if not line.startswith("data:"):
+                        continue
+                    payload = line[5:].strip()
+                    if payload == "[DONE]":
+                        break
+                    chunk = orjson.loads(payload)
+                    if chunk.get("error") or event == "error":
+                        error = chunk.get("error") or {}
+                        message = error.get("message") if isinstance(error, dict) else None
+                        raise ModelError(
+                            "upstream_error", f"Groq reported an error mid-stream: {message}"
+                        )
+                    for choice in chunk.get("choices") or ():
+                        delta = choice.get("delta") or {}
+                        text = delta.get("content")
+                        if text:
+                            yield text
+                        for part in delta.get("tool_calls") or ():
+                            call = calls.setdefault(
+                                part.get("index", len(calls)), {"id": "", "name": "", "args": ""}
+                            )
+                            function = part.get("function") or {}
+                            call["id"] = part.get("id") or call["id"]
+                            call["name"] += function.get("name") or ""
+                            call["args"] += function.get("arguments") or ""
+                        finish_reason = choice.get("finish_reason") or finish_reason
+        except ModelError:
+            raise
+        except (groq.APIError, httpx.HTTPError) as exc:
+            raise classify(exc, self.model_id) from exc
+        yield Completion(
+            tool_calls=[
+                ToolCall(call["id"] or f"call_{index}", call["name"], call["args"])
+                for index, call in sorted(calls.items())
+            ],
+            finish_reason=finish_reason,
+        )

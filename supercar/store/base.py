@@ -1,0 +1,85 @@
+"""The two narrow, async storage interfaces the service depends on.
+
+History is stored as whole turns (each turn is the list of messages it added: the user message,
+any assistant `tool_calls` message with its `tool` results, the final assistant answer). Keeping
+turns whole makes trimming at turn boundaries trivial and means a `tool` message can never be
+separated from the `tool_calls` message it answers.
+
+Concurrency rules, identical for every backend:
+- a session is *locked* for the length of one turn (`lock`/`unlock`); a second turn for a busy
+  session is refused up front (the API answers 409);
+- a turn is committed with the version it was loaded at; a commit against a newer version raises
+  `SessionConflict` and writes nothing (the backstop when two sandboxes race past the lock);
+- a booking is keyed by showroom + date + time and written only if that slot is free; booking the
+  same slot again for the same session and car returns the existing booking (a retried turn).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+Message = dict[str, Any]
+"""One chat message in the OpenAI/Groq shape (role, content, tool_calls, tool_call_id)."""
+
+
+@dataclass(frozen=True)
+class Session:
+    turns: list[list[Message]] = field(default_factory=list)
+    version: int = 0
+
+    def history(self, max_turns: int) -> list[Message]:
+        """The last `max_turns` whole turns, flattened, oldest first."""
+        recent = self.turns[-max_turns:] if max_turns > 0 else []
+        return [message for turn in recent for message in turn]
+
+
+class SessionBusy(Exception):
+    """Another turn of this session is still running."""
+
+
+class SessionConflict(Exception):
+    """The session changed since it was loaded; the turn was not committed."""
+
+
+class SessionStore(Protocol):
+    async def lock(self, session_id: str, ttl_seconds: float) -> None:
+        """Claim the session for one turn or raise `SessionBusy`. The claim lapses after the TTL."""
+
+    async def unlock(self, session_id: str) -> None: ...
+
+    async def load(self, session_id: str) -> Session:
+        """The stored session, or an empty one (version 0) if it is new or expired."""
+
+    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
+        """Append one turn, keeping at most the store's turn limit; raise `SessionConflict` if
+        the stored version is not `expected_version`."""
+
+
+@dataclass(frozen=True)
+class Booking:
+    confirmation_id: str
+    session_id: str
+    dealership_id: str
+    date: str  # YYYY-MM-DD, the showroom's local date
+    time: str  # HH:MM, the showroom's local time
+    car_model: str
+    created_at: str  # ISO 8601, UTC
+
+
+class SlotTaken(Exception):
+    """The slot already belongs to another booking."""
+
+    def __init__(self, existing: Booking) -> None:
+        super().__init__(f"{existing.dealership_id} {existing.date} {existing.time} is taken")
+        self.existing = existing
+
+
+class BookingStore(Protocol):
+    async def booked_times(self, dealership_id: str, date: str) -> set[str]:
+        """The HH:MM slots already booked at a showroom on a date."""
+
+    async def book(self, booking: Booking) -> Booking:
+        """Store the booking if its slot is free and return it. If the same session already holds
+        that slot for the same car, return the existing booking (idempotent). Otherwise raise
+        `SlotTaken`."""

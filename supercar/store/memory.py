@@ -1,0 +1,114 @@
+"""In-process session and booking stores (local development, tests, a single server process).
+
+Decisions:
+- Atomicity comes from asyncio itself: no method awaits between checking and writing, so
+  nothing else can run in between. These stores are not thread-safe and need not be.
+- Messages are deep-copied on load and commit, so callers can never mutate stored history.
+- Idle sessions expire `ttl_seconds` after their last commit. Every commit re-inserts the
+  session at the end of its dict, so the dict stays ordered by expiry and purging is a pop
+  from the front: memory stays bounded without a background task or a full scan. Claims
+  (locks) are purged the same way; their TTLs are the same in practice, and a longer claim at
+  the front only delays purging the ones behind it, never correctness.
+- An expired session reads as new (version 0), and commits against it start a new history.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from supercar.store.base import Booking, Message, Session, SessionBusy, SessionConflict, SlotTaken
+
+
+@dataclass
+class _Entry:
+    turns: list[list[Message]]
+    version: int
+    expires_at: float
+
+
+class MemorySessionStore:
+    def __init__(
+        self,
+        max_turns: int = 50,
+        ttl_seconds: float = 86400,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_turns = max_turns
+        self.ttl_seconds = ttl_seconds
+        self._clock = clock
+        self._sessions: dict[str, _Entry] = {}
+        self._claims: dict[str, float] = {}  # session id -> claim expiry
+
+    def _purge(self, now: float) -> None:
+        """Drop expired sessions and lapsed claims from the front of their expiry-ordered dicts."""
+        while self._sessions:
+            first = next(iter(self._sessions))
+            if self._sessions[first].expires_at > now:
+                break
+            del self._sessions[first]
+        while self._claims:
+            first = next(iter(self._claims))
+            if self._claims[first] > now:
+                break
+            del self._claims[first]
+
+    def _live(self, session_id: str, now: float) -> _Entry | None:
+        entry = self._sessions.get(session_id)
+        if entry is not None and entry.expires_at <= now:
+            del self._sessions[session_id]
+            return None
+        return entry
+
+    async def lock(self, session_id: str, ttl_seconds: float) -> None:
+        now = self._clock()
+        self._purge(now)
+        expires_at = self._claims.get(session_id)
+        if expires_at is not None and expires_at > now:
+            raise SessionBusy(session_id)
+        self._claims.pop(session_id, None)  # re-insert at the end: keeps expiry order
+        self._claims[session_id] = now + ttl_seconds
+
+    async def unlock(self, session_id: str) -> None:
+        self._claims.pop(session_id, None)
+
+    async def load(self, session_id: str) -> Session:
+        entry = self._live(session_id, self._clock())
+        if entry is None:
+            return Session()
+        return Session(turns=copy.deepcopy(entry.turns), version=entry.version)
+
+    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
+        now = self._clock()
+        self._purge(now)
+        entry = self._live(session_id, now)
+        version = entry.version if entry is not None else 0
+        if version != expected_version:
+            raise SessionConflict(
+                f"{session_id}: stored version {version}, expected {expected_version}"
+            )
+        turns = (entry.turns if entry is not None else []) + [copy.deepcopy(turn)]
+        turns = turns[-self.max_turns :] if self.max_turns > 0 else []
+        self._sessions.pop(session_id, None)  # re-insert at the end: keeps expiry order
+        self._sessions[session_id] = _Entry(turns, version + 1, now + self.ttl_seconds)
+
+
+class MemoryBookingStore:
+    def __init__(self) -> None:
+        # (dealership_id, date) -> {time: booking}
+        self._slots: dict[tuple[str, str], dict[str, Booking]] = {}
+
+    async def booked_times(self, dealership_id: str, date: str) -> set[str]:
+        return set(self._slots.get((dealership_id, date), {}))
+
+    async def book(self, booking: Booking) -> Booking:
+        day = self._slots.setdefault((booking.dealership_id, booking.date), {})
+        existing = day.get(booking.time)
+        if existing is None:
+            day[booking.time] = booking
+            return booking
+        if existing.session_id == booking.session_id and existing.car_model == booking.car_model:
+            return existing
+        raise SlotTaken(existing)

@@ -1,0 +1,273 @@
+"""`check_appointment_availability` and `schedule_appointment`: hourly test-drive slots.
+
+Decisions:
+- Dates and times are the showroom's local ones. "Today" is `ctx.now` converted to the
+  showroom's time zone, so a late-evening request in Los Angeles is not judged by UTC's date.
+- Slots start on the hour from opening until one hour before closing; a slot that has already
+  started today is gone. Both tools share `_bookable_slots`, so scheduling accepts exactly the
+  slots availability would offer.
+- The date stays a `str` in the argument models and is parsed here: a helpful message
+  ("send YYYY-MM-DD; today there is ...") lets the model correct itself, where a pydantic date
+  error would not.
+- The frontend's original `user_id` argument is the session id, taken from `ctx.session_id`; the
+  model can neither see nor choose it, so it is not an argument.
+- Scheduling does not pre-check `booked_times`: the store's `book` decides atomically, and it
+  returns the existing booking when the same session retries the same slot and car.
+- Error outputs keep the card's shape with string values only (the card crashes on `null`).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import asdict
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supercar.store.base import Booking, SlotTaken
+from supercar.tools.base import Tool, ToolContext, ToolResult
+from supercar.tools.catalog import (
+    Showroom,
+    car_names,
+    find_car,
+    find_showroom,
+    showroom_ids,
+)
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+class Refused(Exception):
+    """A request the tool cannot serve; the message goes back to the model."""
+
+
+# Models sometimes add stray arguments (a user_id, a name); ignoring them is kinder than failing.
+class AvailabilityArgs(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    dealership_id: str = Field(
+        description=f"Showroom id, one of: {', '.join(showroom_ids())}."
+    )
+    date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
+
+
+class ScheduleArgs(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    dealership_id: str = Field(
+        description=f"Showroom id, one of: {', '.join(showroom_ids())}."
+    )
+    date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
+    time: str = Field(
+        description="HH:MM in 24-hour showroom local time, one of the times returned by "
+        "check_appointment_availability."
+    )
+    car_model: str = Field(
+        description=f"Car model to test drive, one of: {', '.join(car_names())}."
+    )
+
+
+def _showroom(dealership_id: str) -> Showroom:
+    showroom = find_showroom(dealership_id)
+    if showroom is None:
+        raise Refused(
+            f"Unknown dealership_id {dealership_id!r}; valid ids: {', '.join(showroom_ids())}."
+        )
+    return showroom
+
+
+def _local_now(showroom: Showroom, ctx: ToolContext) -> datetime:
+    return ctx.now.astimezone(ZoneInfo(showroom.timezone))
+
+
+def _parse_date(text: str, showroom: Showroom, ctx: ToolContext) -> date:
+    """A bookable date: real, not past, within the horizon."""
+    today = _local_now(showroom, ctx).date()
+    hint = f"today at {showroom.name} is {today.isoformat()} ({_DAY_NAMES[today.weekday()]})"
+    text = text.strip()
+    if not _DATE_RE.fullmatch(text):
+        raise Refused(f"Invalid date {text!r}: send the date as YYYY-MM-DD; {hint}.")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise Refused(f"{text} is not a real calendar date; {hint}.") from None
+    if day < today:
+        raise Refused(f"{text} is in the past; {hint}.")
+    last = today + timedelta(days=ctx.booking_horizon_days)
+    if day > last:
+        raise Refused(
+            f"{text} is too far ahead: bookings open up to {ctx.booking_horizon_days} days "
+            f"ahead (until {last.isoformat()}); {hint}."
+        )
+    return day
+
+
+def _parse_time(text: str) -> str:
+    match = _TIME_RE.fullmatch(text.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise Refused(f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.")
+    return f"{int(match[1]):02d}:{match[2]}"
+
+
+def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]:
+    """Slots by opening hours, minus those already started; refuses a closed day."""
+    hours = showroom.hours_on(day.weekday())
+    if hours is None:
+        raise Refused(
+            f"{showroom.name} is closed on {_DAY_NAMES[day.weekday()]}s ({day.isoformat()}). "
+            f"Opening hours: {showroom.hours_summary()}."
+        )
+    now = _local_now(showroom, ctx)
+    tz = ZoneInfo(showroom.timezone)
+    return [
+        f"{hour:02d}:00"
+        for hour in range(hours[0], hours[1])
+        if datetime.combine(day, time(hour), tzinfo=tz) > now
+    ]
+
+
+async def _bookable_slots(
+    dealership_id: str, date_text: str, ctx: ToolContext
+) -> tuple[Showroom, date, list[str], list[str]]:
+    """(showroom, day, slots by hours, free slots): the rules both tools share."""
+    showroom = _showroom(dealership_id)
+    day = _parse_date(date_text, showroom, ctx)
+    slots = _opening_slots(showroom, day, ctx)
+    booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
+    return showroom, day, slots, [slot for slot in slots if slot not in booked]
+
+
+async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContext) -> ToolResult:
+    try:
+        showroom, day, slots, free = await _bookable_slots(args.dealership_id, args.date, ctx)
+    except Refused as exc:
+        return AVAILABILITY.error(str(exc))
+    output: dict[str, Any] = {
+        "availableTimes": free,
+        "dealership_id": showroom.id,
+        "date": day.isoformat(),
+    }
+    if not free:
+        output["reason"] = (
+            f"{showroom.name} has no more slots today." if not slots
+            else f"{showroom.name} is fully booked on {day.isoformat()}."
+        )
+    return ToolResult(output=output, data={**output, "dealership_name": showroom.name})
+
+
+def _booking_output(args: ScheduleArgs, message: str, **fields: str) -> dict[str, str]:
+    output = {
+        "confirmationId": "",
+        "date": args.date,
+        "time": args.time,
+        "model": args.car_model,
+        "message": f"Booking failed: {message}",
+    }
+    output.update(fields)
+    return output
+
+
+def _schedule_error_output(message: str) -> dict[str, str]:
+    # Used by the registry when the arguments never parsed; no field is known.
+    return {
+        "confirmationId": "", "date": "", "time": "", "model": "",
+        "message": f"Booking failed: {message}",
+    }
+
+
+def _refused(args: ScheduleArgs, message: str) -> ToolResult:
+    return ToolResult(
+        output=_booking_output(args, message), data={"error": message}, is_error=True
+    )
+
+
+async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
+    try:
+        showroom = _showroom(args.dealership_id)
+        car = find_car(args.car_model)
+        if car is None:
+            raise Refused(
+                f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}."
+            )
+        slot = _parse_time(args.time)
+        _, day, slots, free = await _bookable_slots(showroom.id, args.date, ctx)
+        if slot not in slots:
+            offer = ", ".join(free) if free else "none"
+            raise Refused(
+                f"{slot} is not a bookable slot at {showroom.name} on {day.isoformat()} "
+                f"(slots start on the hour within opening hours and cannot be in the past). "
+                f"Free times that day: {offer}."
+            )
+    except Refused as exc:
+        return _refused(args, str(exc))
+
+    booking = Booking(
+        confirmation_id="SC-" + secrets.token_hex(4).upper(),
+        session_id=ctx.session_id,
+        dealership_id=showroom.id,
+        date=day.isoformat(),
+        time=slot,
+        car_model=car.name,
+        created_at=ctx.now.isoformat(timespec="seconds"),
+    )
+    try:
+        booking = await ctx.bookings.book(booking)
+    except SlotTaken:
+        booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
+        alternatives = [s for s in slots if s not in booked]
+        offer = ", ".join(alternatives) if alternatives else "none, try another day"
+        message = (
+            f"{slot} on {day.isoformat()} at {showroom.name} was just taken. "
+            f"Free times that day: {offer}."
+        )
+        return ToolResult(
+            output=_booking_output(args, message, date=day.isoformat(), time=slot),
+            data={"error": message, "alternatives": alternatives},
+            is_error=True,
+        )
+    message = (
+        f"Test drive booked: {booking.car_model} at {showroom.name} "
+        f"on {booking.date} at {booking.time}"
+    )
+    return ToolResult(
+        output={
+            "confirmationId": booking.confirmation_id,
+            "date": booking.date,
+            "time": booking.time,
+            "model": booking.car_model,
+            "message": message,
+        },
+        data={**asdict(booking), "dealership_name": showroom.name},
+    )
+
+
+AVAILABILITY = Tool(
+    name="check_appointment_availability",
+    description=(
+        "List the free test-drive start times at a showroom on one date. Call it before "
+        "scheduling and offer the user only the times it returns. The date is YYYY-MM-DD in the "
+        "showroom's local time (resolve words like 'tomorrow' yourself); times come back as "
+        "HH:MM in 24-hour showroom local time."
+    ),
+    args=AvailabilityArgs,
+    run=check_appointment_availability,
+    error_output=lambda message: {"availableTimes": [], "reason": message},
+)
+
+SCHEDULE = Tool(
+    name="schedule_appointment",
+    description=(
+        "Book a test drive once the user has chosen a showroom, date, time and car model. The "
+        "date is YYYY-MM-DD and the time HH:MM (24-hour), both in the showroom's local time, "
+        "and the time should be one that check_appointment_availability returned. Returns a "
+        "confirmation id; if the slot was taken, it lists the remaining free times."
+    ),
+    args=ScheduleArgs,
+    run=schedule_appointment,
+    error_output=_schedule_error_output,
+)

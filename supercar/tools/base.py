@@ -1,0 +1,121 @@
+"""What a tool is, and how a call from the model is turned into a result that never raises.
+
+A tool's arguments are a pydantic model; that model generates the JSON schema sent to the model
+provider, and validates what comes back. Anything the model gets wrong (an unknown tool, arguments
+that are not JSON, arguments that fail validation) and anything the tool itself fails at (an
+exception, a timeout) becomes an error *result*: it goes back to the model as the tool's answer,
+with a message it can act on, and the turn continues.
+
+Each tool produces two views of one result:
+- `output`: exactly what the SuperCar frontend's card needs (a string for weather and address, an
+  object for availability and booking; see shared CONTRACT.md);
+- `data`: the typed result, sent to the model as JSON and to API clients beside `output`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from supercar.store.base import BookingStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ToolContext:
+    """What a tool may know about the request; filled in by the server, never by the model."""
+
+    session_id: str
+    bookings: BookingStore
+    now: datetime  # timezone-aware, UTC
+    booking_horizon_days: int = 60
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    output: str | dict[str, Any]
+    data: dict[str, Any]
+    is_error: bool = False
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    description: str
+    args: type[BaseModel]
+    run: Callable[[Any, ToolContext], Awaitable[ToolResult]]
+    # Builds the contract-shaped `output` for an error, so even a failed call renders a card
+    # that cannot crash the frontend (e.g. weather must stay a string).
+    error_output: Callable[[str], str | dict[str, Any]] = field(default=lambda message: message)
+
+    def schema(self) -> dict[str, Any]:
+        parameters = self.args.model_json_schema()
+        parameters.pop("title", None)
+        for prop in parameters.get("properties", {}).values():
+            prop.pop("title", None)
+        return {
+            "type": "function",
+            "function": {
+                "name": self.name, "description": self.description, "parameters": parameters,
+            },
+        }
+
+    def error(self, message: str, **data: Any) -> ToolResult:
+        return ToolResult(
+            output=self.error_output(message), data={"error": message, **data}, is_error=True
+        )
+
+
+def _validation_message(exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in err["loc"]) or "arguments"
+        problems.append(f"{where}: {err['msg']}")
+    return "Invalid arguments: " + "; ".join(problems)
+
+
+class ToolRegistry:
+    def __init__(self, tools: list[Tool], timeout_seconds: float = 10.0) -> None:
+        self.tools = {tool.name: tool for tool in tools}
+        self.timeout_seconds = timeout_seconds
+        self.schemas = [tool.schema() for tool in tools]
+
+    async def run(self, name: str, raw_arguments: str, ctx: ToolContext) -> ToolResult:
+        tool = self.tools.get(name)
+        if tool is None:
+            message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
+            return ToolResult(output=message, data={"error": message}, is_error=True)
+        try:
+            decoded = json.loads(raw_arguments or "{}")
+        except ValueError:
+            return tool.error("Arguments were not valid JSON; send a JSON object.")
+        if not isinstance(decoded, dict):
+            return tool.error("Arguments must be a JSON object.")
+        try:
+            args = tool.args.model_validate(decoded)
+        except ValidationError as exc:
+            return tool.error(_validation_message(exc))
+        started = time.perf_counter()
+        try:
+            result = await asyncio.wait_for(tool.run(args, ctx), self.timeout_seconds)
+        except TimeoutError:
+            log.warning("tool %s timed out after %.1fs", name, self.timeout_seconds)
+            return tool.error(f"The {name} tool timed out; try again or continue without it.")
+        except Exception:
+            log.exception("tool %s failed", name)
+            return tool.error(f"The {name} tool failed unexpectedly; continue without it.")
+        log.info(
+            "tool call",
+            extra={"tool": name, "ms": round((time.perf_counter() - started) * 1000, 1),
+                   "is_error": result.is_error},
+        )
+        return result

@@ -1,0 +1,743 @@
+"""A scripted fake of Groq's chat-completions endpoint, served over real HTTP on loopback.
+
+Why a real server rather than mocking httpx: the point is to exercise the *real* ``groq`` SDK
+end to end (request building, retries, SSE decoding, chunk models, error mapping), so the only
+thing faked is the remote side. Decisions worth knowing:
+
+* Transport: uvicorn in a background thread with its own event loop, plain Starlette +
+  ``StreamingResponse``. Not sse-starlette: its process-global exit flag would leak into the app
+  under test. The listening socket is bound up front (port 0) so ``base_url`` is known at once.
+* Wire format copies Groq's: ``data: {chunk}\\n\\n`` events, a first ``role`` delta, a last chunk
+  with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``.
+* In-stream errors are sent as ``data: {"error": {...}}``: groq's ``_streaming.py`` raises
+  ``APIError`` for any unnamed event whose JSON has a truthy ``error`` key.
+* ``drop()`` raises a private exception after the response has started: uvicorn then closes the
+  socket without the terminating chunk, so httpx raises ``RemoteProtocolError``. The matching
+  "Exception in ASGI application" log line is filtered out, as it is intentional.
+* Client disconnects: uvicorn speaks ASGI 2.3, so Starlette watches for ``http.disconnect`` while
+  streaming and cancels the body generator; the generator's ``finally`` counts it.
+* Validation is deliberately as strict as Groq (unknown properties, orphan/missing tool replies)
+  so tests catch histories the real API would reject; ``validate_messages`` is reusable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import re
+import socket
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+CHAT_PATH = "/openai/v1/chat/completions"
+
+# --------------------------------------------------------------------------- script API
+
+
+@dataclass(frozen=True)
+class Text:
+    content: str
+
+
+@dataclass(frozen=True)
+class Reasoning:
+    content: str
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    name: str
+    arguments: str  # JSON text, sent verbatim (so tests can also script malformed arguments)
+    id: str | None = None
+    fragments: int = 1  # >1: id+name first with arguments "", then this many argument pieces
+
+
+@dataclass(frozen=True)
+class Delay:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ErrorEvent:
+    message: str
+    type: str = "internal_server_error"
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Drop:
+    pass
+
+
+@dataclass(frozen=True)
+class Stall:
+    pass
+
+
+Step = Text | Reasoning | ToolCall | Delay | ErrorEvent | Drop | Stall
+
+
+def text(content: str) -> Text:
+    """One chunk with ``delta.content``."""
+    return Text(content)
+
+
+def words(content: str) -> list[Text]:
+    """Split text into token-like chunks: "Hi there" -> ["Hi", " there"]."""
+    return [Text(w) for w in re.findall(r"\s*\S+", content)]
+
+
+def reasoning(content: str) -> Reasoning:
+    """One chunk with ``delta.reasoning`` (as gpt-oss models send with reasoning_format=parsed)."""
+    return Reasoning(content)
+
+
+def tool_call(
+    name: str,
+    arguments: dict[str, Any] | str,
+    *,
+    id: str | None = None,
+    fragmented: bool = False,
+    fragments: int = 3,
+) -> ToolCall:
+    """A tool call; its index is its position among the script's tool calls (0, 1, 2...)."""
+    args = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    return ToolCall(name, args, id, max(2, fragments) if fragmented else 1)
+
+
+def delay(seconds: float) -> Delay:
+    return Delay(seconds)
+
+
+def error_event(
+    message: str, *, type: str = "internal_server_error", code: str | None = None
+) -> ErrorEvent:
+    """An error event inside the SSE stream; the SDK raises ``groq.APIError``. Ends the stream."""
+    return ErrorEvent(message, type, code)
+
+
+def drop() -> Drop:
+    """Close the connection abruptly (no terminating chunk): httpx.RemoteProtocolError."""
+    return Drop()
+
+
+def stall() -> Stall:
+    """Stop sending and hang until the client disconnects (counted) or the server stops."""
+    return Stall()
+
+
+@dataclass(frozen=True)
+class HttpError:
+    status: int
+    message: str
+    type: str
+    code: str | None
+    headers: dict[str, str]
+
+    def response(self) -> JSONResponse:
+        err: dict[str, Any] = {"message": self.message, "type": self.type}
+        if self.code is not None:
+            err["code"] = self.code
+        return JSONResponse({"error": err}, self.status, headers=self.headers)
+
+
+@dataclass
+class Script:
+    """What one request gets back. ``ttft`` is slept before the first chunk, ``token_interval``
+    between chunks; ``finish_reason`` defaults to "tool_calls" if a tool call is scripted."""
+
+    steps: list[Step] = field(default_factory=list)
+    finish_reason: str | None = None
+    ttft: float = 0.0
+    token_interval: float = 0.0
+    error: HttpError | None = None
+
+    @classmethod
+    def http_error(
+        cls,
+        status: int,
+        message: str = "scripted error",
+        *,
+        type: str | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Script:
+        """Fail before any streaming with Groq's JSON error body."""
+        default_type = "invalid_request_error" if status < 500 else "internal_server_error"
+        return cls(error=HttpError(status, message, type or default_type, code, headers or {}))
+
+    def resolved_finish_reason(self) -> str:
+        if self.finish_reason:
+            return self.finish_reason
+        return "tool_calls" if any(isinstance(s, ToolCall) for s in self.steps) else "stop"
+
+
+Responder = Callable[[dict[str, Any]], Script]
+
+
+def echo_responder(tokens: int = 20, ttft: float = 0.0, token_interval: float = 0.0) -> Responder:
+    """The default: answer any request with ``tokens`` text chunks "Token1 token2 ..."."""
+
+    def respond(_request: dict[str, Any]) -> Script:
+        steps: list[Step] = [
+            text(f"Token{i}" if i == 1 else f" token{i}") for i in range(1, tokens + 1)
+        ]
+        return Script(steps, "stop", ttft, token_interval)
+
+    return respond
+
+
+# --------------------------------------------------------------------------- validation
+
+ROLE_KEYS = {
+    "system": {"role", "content", "name"},
+    "developer": {"role", "content", "name"},
+    "user": {"role", "content", "name"},
+    "assistant": {"role", "content", "name", "reasoning", "tool_calls", "function_call"},
+    "tool": {"role", "content", "tool_call_id", "name"},
+}
+# Top-level properties the SDK's CompletionCreateParams knows; Groq rejects anything else.
+REQUEST_KEYS = set(
+    """messages model citation_options compound_custom disable_tool_validation
+documents exclude_domains frequency_penalty function_call functions include_domains
+include_reasoning logit_bias logprobs max_completion_tokens max_tokens metadata n
+parallel_tool_calls presence_penalty reasoning_effort reasoning_format response_format
+search_settings seed service_tier stop store stream stream_options temperature tool_choice tools
+top_logprobs top_p user""".split()
+)
+TOOL_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+
+
+def _content_ok(content: Any) -> bool:
+    return isinstance(content, str) or (
+        isinstance(content, list)
+        and bool(content)
+        and all(isinstance(p, dict) and "type" in p for p in content)
+    )
+
+
+def _tool_calls_problem(where: str, calls: Any) -> str | None:
+    if not isinstance(calls, list) or not calls:
+        return f"{where}.tool_calls: must be a non-empty array"
+    ids: set[str] = set()
+    for j, c in enumerate(calls):
+        at = f"{where}.tool_calls.{j}"
+        if not isinstance(c, dict) or set(c) - {"id", "type", "function"}:
+            return f"{at}: must be an object with only id, type, function"
+        if not isinstance(c.get("id"), str) or not c["id"] or c["id"] in ids:
+            return f"{at}.id: must be a non-empty, unique string"
+        ids.add(c["id"])
+        if c.get("type") != "function":
+            return f"{at}.type: must be 'function'"
+        fn = c.get("function")
+        if not isinstance(fn, dict) or set(fn) - {"name", "arguments"}:
+            return f"{at}.function: must be an object with only name, arguments"
+        if not isinstance(fn.get("name"), str) or not fn["name"]:
+            return f"{at}.function.name: must be a non-empty string"
+        if not isinstance(fn.get("arguments"), str):
+            return f"{at}.function.arguments: must be a string"
+    return None
+
+
+def validate_messages(messages: Any) -> str | None:
+    """Return what Groq would reject in a message history, or None if it is acceptable."""
+    if not isinstance(messages, list) or not messages:
+        return "messages: must be a non-empty array"
+    pending: dict[str, int] = {}  # unanswered tool_call id -> index of its assistant message
+    answered: set[str] = set()
+    for i, m in enumerate(messages):
+        where = f"messages.{i}"
+        if not isinstance(m, dict) or m.get("role") not in ROLE_KEYS:
+            return f"{where}: must be an object whose role is one of {sorted(ROLE_KEYS)}"
+        role = m["role"]
+        if extra := sorted(set(m) - ROLE_KEYS[role]):
+            return f"{where}: property '{extra[0]}' is unsupported for role '{role}'"
+        if role == "tool":
+            call_id = m.get("tool_call_id")
+            if not isinstance(call_id, str) or not call_id:
+                return f"{where}.tool_call_id: must be a non-empty string"
+            if call_id not in pending:
+                why = "answers it twice" if call_id in answered else "has no matching tool call"
+                return f"{where}: tool message '{call_id}' {why} in the preceding assistant message"
+            del pending[call_id]
+            answered.add(call_id)
+            if not _content_ok(m.get("content")):
+                return f"{where}.content: must be a string or an array of parts"
+            continue
+        # Any non-tool message closes the previous assistant turn: all its calls need answers.
+        if pending:
+            call_id, idx = next(iter(pending.items()))
+            return (
+                f"messages.{idx}: assistant tool call '{call_id}' must be followed by a "
+                f"tool message answering it before {where}"
+            )
+        answered = set()
+        if role == "assistant":
+            if "tool_calls" in m:
+                if problem := _tool_calls_problem(where, m["tool_calls"]):
+                    return problem
+                pending = {c["id"]: i for c in m["tool_calls"]}
+            elif not _content_ok(m.get("content")):
+                return f"{where}: assistant message needs content or tool_calls"
+        elif not _content_ok(m.get("content")):
+            return f"{where}.content: must be a string or an array of parts"
+    if pending:
+        call_id, idx = next(iter(pending.items()))
+        return f"messages.{idx}: assistant tool call '{call_id}' has no tool message answering it"
+    return None
+
+
+def _tools_problem(tools: Any, tool_choice: Any) -> str | None:
+    names: set[str] = set()
+    if tools is not None:
+        if not isinstance(tools, list) or not tools:
+            return "tools: must be a non-empty array"
+        for i, t in enumerate(tools):
+            fn = t.get("function") if isinstance(t, dict) else None
+            if (
+                not isinstance(fn, dict)
+                or t.get("type") != "function"
+                or set(t) - {"type", "function"}
+            ):
+                return f"tools.{i}: must be {{'type': 'function', 'function': {{...}}}}"
+            if extra := sorted(set(fn) - {"name", "description", "parameters", "strict"}):
+                return f"tools.{i}.function: property '{extra[0]}' is unsupported"
+            name = fn.get("name")
+            if not isinstance(name, str) or not TOOL_NAME.match(name) or name in names:
+                return f"tools.{i}.function.name: must be unique and match {TOOL_NAME.pattern}"
+            names.add(name)
+            if not isinstance(fn.get("description", ""), str):
+                return f"tools.{i}.function.description: must be a string"
+            params = fn.get("parameters", {"type": "object"})
+            if not isinstance(params, dict) or params.get("type") != "object":
+                return f"tools.{i}.function.parameters: must be a JSON schema of type 'object'"
+    if tool_choice is None or tool_choice == "none":
+        return None
+    if not names:
+        return "tool_choice is only allowed when tools are specified"
+    if tool_choice in ("auto", "required"):
+        return None
+    if (
+        isinstance(tool_choice, dict)
+        and tool_choice.get("type") == "function"
+        and isinstance(tool_choice.get("function"), dict)
+        and tool_choice["function"].get("name") in names
+    ):
+        return None
+    return f"tool_choice: {tool_choice!r} is not 'none', 'auto', 'required' or a known function"
+
+
+def validate_request(body: Any) -> str | None:
+    """Validate a whole chat-completions request body (top level, messages, tools)."""
+    if not isinstance(body, dict):
+        return "request body must be a JSON object"
+    if extra := sorted(set(body) - REQUEST_KEYS):
+        return f"property '{extra[0]}' is unsupported"
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "model: must be a non-empty string"
+    if not isinstance(body.get("stream", False), bool | None):
+        return "stream: must be a boolean"
+    return validate_messages(body.get("messages")) or _tools_problem(
+        body.get("tools"), body.get("tool_choice")
+    )
+
+
+# --------------------------------------------------------------------------- wire format
+
+
+def _sse(obj: Any) -> bytes:
+    return f"data: {json.dumps(obj, separators=(',', ':'))}\n\n".encode()
+
+
+class _Chunks:
+    """Builds the chunks of one completion, sharing Groq's id/created/model/fingerprint."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.id = f"chatcmpl-{uuid.uuid4()}"
+        self.request_id = f"req_{uuid.uuid4().hex[:26]}"
+        self.created = int(time.time())
+        self.model = body["model"]
+        self.prompt_tokens = max(1, len(json.dumps(body["messages"])) // 4)
+        self.started = time.monotonic()
+
+    def chunk(
+        self,
+        delta: dict[str, Any],
+        finish: str | None = None,
+        *,
+        x_groq: bool = False,
+        **x_groq_extra: Any,
+    ) -> dict:
+        chunk = {
+            "id": self.id,
+            "object": "chat.completion.chunk",
+            "created": self.created,
+            "model": self.model,
+            "system_fingerprint": "fp_fa4e5e2f1d",
+            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
+        }
+        if x_groq or x_groq_extra:  # like Groq: only on the first and the final chunk
+            chunk["x_groq"] = {"id": self.request_id, **x_groq_extra}
+        return chunk
+
+    def usage(self, completion_tokens: int) -> dict[str, Any]:
+        elapsed = round(time.monotonic() - self.started, 4)
+        return {
+            "queue_time": 0.0001,
+            "prompt_tokens": self.prompt_tokens,
+            "prompt_time": 0.001,
+            "completion_tokens": completion_tokens,
+            "completion_time": elapsed,
+            "total_tokens": self.prompt_tokens + completion_tokens,
+            "total_time": elapsed + 0.001,
+        }
+
+
+def _deltas(step: Step, index: int) -> list[dict[str, Any]]:
+    """The delta(s) of one content step; a fragmented tool call spans several chunks."""
+    if isinstance(step, Text):
+        return [{"content": step.content}]
+    if isinstance(step, Reasoning):
+        return [{"reasoning": step.content}]
+    assert isinstance(step, ToolCall)
+    call_id = step.id or f"call_{uuid.uuid4().hex[:24]}"
+    head = {
+        "index": index,
+        "id": call_id,
+        "type": "function",
+        "function": {"name": step.name, "arguments": ""},
+    }
+    if step.fragments == 1:
+        head["function"]["arguments"] = step.arguments
+        return [{"tool_calls": [head]}]
+    size = -(-len(step.arguments) // step.fragments) or 1
+    pieces = [step.arguments[i : i + size] for i in range(0, len(step.arguments), size)]
+    return [{"tool_calls": [head]}] + [
+        {"tool_calls": [{"index": index, "function": {"arguments": p}}]} for p in pieces
+    ]
+
+
+class _DropConnection(Exception):
+    """Raised mid-stream on purpose so uvicorn closes the socket without finishing the body."""
+
+
+def _not_a_drop(record: logging.LogRecord) -> bool:
+    exc = record.exc_info[1] if record.exc_info else None
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return not isinstance(exc, _DropConnection)
+
+
+logging.getLogger("uvicorn.error").addFilter(_not_a_drop)
+
+
+class _SSEResponse(StreamingResponse):
+    media_type = "text/event-stream"
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            # If the send failed (client gone) the generator is left suspended; close it now
+            # so its bookkeeping runs deterministically rather than at garbage collection.
+            await self.body_iterator.aclose()  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- the server
+
+
+class RecordedRequest(dict[str, Any]):
+    """A received JSON body (index it like a dict) plus ``headers``, ``path`` and ``status``."""
+
+    def __init__(self, body: Any, headers: dict[str, str], path: str) -> None:
+        super().__init__(body if isinstance(body, dict) else {"_raw": body})
+        self.headers, self.path, self.status = headers, path, 0
+
+
+class FakeGroq:
+    """``with FakeGroq() as fake: AsyncGroq(api_key="test-key", base_url=fake.base_url)``."""
+
+    def __init__(
+        self,
+        responder: Responder | None = None,
+        *,
+        api_key: str | None = "test-key",
+        models: Collection[str] | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.responder = responder or echo_responder()
+        self.api_key = api_key  # None: accept any key
+        self.models = models  # None: accept any model name
+        self.requests: list[RecordedRequest] = []
+        self.disconnects = 0  # streams the client closed before the end
+        self.active = 0  # streams currently open
+        self._queue: deque[Script] = deque()
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((host, port))
+        self.base_url = f"http://{host}:{self._sock.getsockname()[1]}"
+        app = Starlette(
+            routes=[
+                Route(CHAT_PATH, self._chat, methods=["POST"]),
+                Route("/{path:path}", self._unknown, methods=["GET", "POST"]),
+            ]
+        )
+        config = uvicorn.Config(
+            app,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            ws="none",
+            timeout_graceful_shutdown=2,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
+
+    # -- lifecycle
+    def start(self) -> FakeGroq:
+        self._thread = threading.Thread(
+            target=asyncio.run, args=(self._serve(),), name="fake-groq", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("fake Groq server failed to start")
+            time.sleep(0.005)
+        return self
+
+    async def _serve(self) -> None:
+        self._loop, self._stopping = asyncio.get_running_loop(), asyncio.Event()
+        await self._server.serve(sockets=[self._sock])
+
+    def stop(self) -> None:
+        if self._loop and self._stopping and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._stopping.set)  # release stalled streams
+        self._server.should_exit = True
+        if self._thread:
+            self._thread.join(timeout=10)
+        self._sock.close()
+
+    def __enter__(self) -> FakeGroq:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- scripting and inspection (thread-safe: called from tests, used by the server thread)
+    def push(self, *scripts: Script) -> None:
+        with self._lock:
+            self._queue.extend(scripts)
+
+    @property
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def _next_script(self, body: dict[str, Any]) -> Script:
+        with self._lock:
+            if self._queue:
+                return self._queue.popleft()
+        return self.responder(body)
+
+    def _count(self, active: int = 0, disconnects: int = 0) -> None:
+        with self._changed:
+            self.active += active
+            self.disconnects += disconnects
+            self._changed.notify_all()
+
+    def wait_disconnects(self, n: int = 1, within: float = 5.0) -> bool:
+        """Block until at least ``n`` client disconnects were seen (False on time-out)."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.disconnects >= n, within)
+
+    async def await_disconnects(self, n: int = 1, within: float = 5.0) -> bool:
+        """``wait_disconnects`` for async tests: the app under test may share their loop."""
+        return await asyncio.to_thread(self.wait_disconnects, n, within)
+
+    # -- HTTP handlers
+    async def _unknown(self, request: Request) -> Response:
+        return HttpError(
+            404,
+            f"Unknown request URL: {request.method} {request.url.path}",
+            "invalid_request_error",
+            "unknown_url",
+            {},
+        ).response()
+
+    async def _chat(self, request: Request) -> Response:
+        raw = await request.body()
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            body = raw.decode(errors="replace")
+        record = RecordedRequest(body, dict(request.headers), request.url.path)
+        with self._lock:
+            self.requests.append(record)
+        response = self._reject(request, body) or await self._respond(request, body)
+        record.status = response.status_code
+        return response
+
+    def _reject(self, request: Request, body: Any) -> Response | None:
+        """Groq's order: authentication first, then the request body, then the model."""
+        if (
+            self.api_key is not None
+            and request.headers.get("authorization") != f"Bearer {self.api_key}"
+        ):
+            return HttpError(
+                401, "Invalid API Key", "invalid_request_error", "invalid_api_key", {}
+            ).response()
+        if problem := validate_request(body):
+            return HttpError(400, problem, "invalid_request_error", None, {}).response()
+        if self.models is not None and body["model"] not in self.models:
+            return HttpError(
+                404,
+                f"The model `{body['model']}` does not exist or you do not have access to it.",
+                "invalid_request_error",
+                "model_not_found",
+                {},
+            ).response()
+        return None
+
+    async def _respond(self, request: Request, body: dict[str, Any]) -> Response:
+        script = self._next_script(body)
+        if script.error:
+            return script.error.response()
+        headers = {"x-request-id": f"req_{uuid.uuid4().hex[:26]}", "cache-control": "no-cache"}
+        if body.get("stream"):
+            return _SSEResponse(self._stream(script, body), headers=headers)
+        return await self._complete(request, script, body, headers)
+
+    async def _stream(self, script: Script, body: dict[str, Any]) -> AsyncIterator[bytes]:
+        chunks, tool_index, sent = _Chunks(body), 0, 0
+        finished = False  # False in `finally` means the client went away first
+        self._count(active=1)
+        try:
+            await asyncio.sleep(script.ttft)
+            yield _sse(chunks.chunk({"role": "assistant", "content": ""}, x_groq=True))
+            for step in script.steps:
+                if isinstance(step, Delay):
+                    await asyncio.sleep(step.seconds)
+                    continue
+                if isinstance(step, Drop):
+                    finished = True
+                    raise _DropConnection
+                if isinstance(step, Stall):
+                    assert self._stopping is not None
+                    await self._stopping.wait()  # a disconnect cancels this wait
+                    finished = True
+                    raise _DropConnection
+                if isinstance(step, ErrorEvent):
+                    err = {"message": step.message, "type": step.type}
+                    yield _sse({"error": err | ({"code": step.code} if step.code else {})})
+                    finished = True
+                    return
+                for delta in _deltas(step, tool_index):
+                    if sent:
+                        await asyncio.sleep(script.token_interval)
+                    yield _sse(chunks.chunk(delta))
+                    sent += 1
+                tool_index += isinstance(step, ToolCall)
+            usage = chunks.usage(sent)
+            final = chunks.chunk({}, script.resolved_finish_reason(), usage=usage)
+            if (body.get("stream_options") or {}).get("include_usage"):
+                final["usage"] = usage
+            yield _sse(final)
+            yield b"data: [DONE]\n\n"
+            finished = True
+        finally:
+            self._count(active=-1, disconnects=0 if finished else 1)
+
+    async def _complete(
+        self, request: Request, script: Script, body: dict[str, Any], headers: dict[str, str]
+    ) -> Response:
+        """Non-streaming: fold the script into one chat.completion (errors/drops -> 500)."""
+        chunks, message, calls = _Chunks(body), {"role": "assistant", "content": None}, []
+        await asyncio.sleep(script.ttft)
+        for step in script.steps:
+            if isinstance(step, Delay):
+                await asyncio.sleep(step.seconds)
+            elif isinstance(step, Text | Reasoning):
+                key = "content" if isinstance(step, Text) else "reasoning"
+                message[key] = (message.get(key) or "") + step.content
+            elif isinstance(step, ToolCall):
+                calls.append(
+                    {
+                        "id": step.id or f"call_{uuid.uuid4().hex[:24]}",
+                        "type": "function",
+                        "function": {"name": step.name, "arguments": step.arguments},
+                    }
+                )
+            elif isinstance(step, ErrorEvent | Drop | Stall):
+                if isinstance(step, Stall):  # no disconnect detection here: wait for stop()
+                    assert self._stopping is not None
+                    await self._stopping.wait()
+                msg = step.message if isinstance(step, ErrorEvent) else "scripted failure"
+                return HttpError(500, msg, "internal_server_error", None, {}).response()
+        if calls:
+            message["tool_calls"] = calls
+        return JSONResponse(
+            {
+                "id": chunks.id,
+                "object": "chat.completion",
+                "created": chunks.created,
+                "model": chunks.model,
+                "system_fingerprint": "fp_fa4e5e2f1d",
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": message,
+                        "logprobs": None,
+                        "finish_reason": script.resolved_finish_reason(),
+                    }
+                ],
+                "usage": chunks.usage(len(script.steps)),
+                "x_groq": {"id": chunks.request_id},
+            },
+            headers=headers,
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Standalone server for benchmarks: prints its URL, serves until SIGINT/SIGTERM."""
+    import signal
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--ttft", type=float, default=0.2)
+    parser.add_argument("--token-interval", type=float, default=0.02)
+    parser.add_argument("--tokens", type=int, default=40)
+    parser.add_argument("--api-key", default=None, help="require this key (default: any)")
+    args = parser.parse_args(argv)
+    done = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    responder = echo_responder(args.tokens, args.ttft, args.token_interval)
+    with FakeGroq(responder, api_key=args.api_key, host=args.host, port=args.port) as fake:
+        print(fake.base_url, flush=True)
+        try:
+            done.wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()
