@@ -2,13 +2,21 @@
 
 Why a real server rather than mocking httpx: the point is to exercise the *real* ``groq`` SDK
 end to end (request building, retries, SSE decoding, chunk models, error mapping), so the only
-thing faked is the remote side. Decisions worth knowing:
+thing faked is the remote side.
+
+    with FakeGroq() as fake:                       # or FakeGroq(responder, api_key=None)
+        fake.push(Script([text("Hi"), tool_call("get_weather", {"city": "Paris"})]))
+        client = AsyncGroq(api_key="test-key", base_url=fake.base_url)
+        ...                                        # then inspect fake.requests, fake.disconnects
+
+Decisions worth knowing:
 
 * Transport: uvicorn in a background thread with its own event loop, plain Starlette +
   ``StreamingResponse``. Not sse-starlette: its process-global exit flag would leak into the app
   under test. The listening socket is bound up front (port 0) so ``base_url`` is known at once.
 * Wire format copies Groq's: ``data: {chunk}\\n\\n`` events, a first ``role`` delta, a last chunk
-  with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``.
+  with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``. As the SDK
+  documents for Groq, ``x_groq`` rides only on the first and the last chunk.
 * In-stream errors are sent as ``data: {"error": {...}}``: groq's ``_streaming.py`` raises
   ``APIError`` for any unnamed event whose JSON has a truthy ``error`` key.
 * ``drop()`` raises a private exception after the response has started: uvicorn then closes the
@@ -49,16 +57,22 @@ CHAT_PATH = "/openai/v1/chat/completions"
 
 @dataclass(frozen=True)
 class Text:
+    """One chunk with ``delta.content``."""
+
     content: str
 
 
 @dataclass(frozen=True)
 class Reasoning:
+    """One chunk with ``delta.reasoning`` (gpt-oss models with reasoning_format=parsed)."""
+
     content: str
 
 
 @dataclass(frozen=True)
 class ToolCall:
+    """A tool call; its index is its position among the script's tool calls (0, 1, 2...)."""
+
     name: str
     arguments: str  # JSON text, sent verbatim (so tests can also script malformed arguments)
     id: str | None = None
@@ -72,6 +86,8 @@ class Delay:
 
 @dataclass(frozen=True)
 class ErrorEvent:
+    """An error event inside the SSE stream: the SDK raises ``groq.APIError``. Ends the stream."""
+
     message: str
     type: str = "internal_server_error"
     code: str | None = None
@@ -79,30 +95,22 @@ class ErrorEvent:
 
 @dataclass(frozen=True)
 class Drop:
-    pass
+    """Close the connection abruptly (no terminating chunk): httpx.RemoteProtocolError."""
 
 
 @dataclass(frozen=True)
 class Stall:
-    pass
+    """Stop sending and hang until the client disconnects (counted) or the server stops."""
 
 
 Step = Text | Reasoning | ToolCall | Delay | ErrorEvent | Drop | Stall
-
-
-def text(content: str) -> Text:
-    """One chunk with ``delta.content``."""
-    return Text(content)
+# Lowercase aliases so scripts read as a small DSL: Script([text("Hi"), drop()]).
+text, reasoning, delay, error_event, drop, stall = Text, Reasoning, Delay, ErrorEvent, Drop, Stall
 
 
 def words(content: str) -> list[Text]:
     """Split text into token-like chunks: "Hi there" -> ["Hi", " there"]."""
     return [Text(w) for w in re.findall(r"\s*\S+", content)]
-
-
-def reasoning(content: str) -> Reasoning:
-    """One chunk with ``delta.reasoning`` (as gpt-oss models send with reasoning_format=parsed)."""
-    return Reasoning(content)
 
 
 def tool_call(
@@ -113,30 +121,10 @@ def tool_call(
     fragmented: bool = False,
     fragments: int = 3,
 ) -> ToolCall:
-    """A tool call; its index is its position among the script's tool calls (0, 1, 2...)."""
+    """``arguments`` may be a dict (JSON-encoded here) or raw text; ``fragmented`` streams them
+    in ``fragments`` pieces after a head chunk carrying the id and name."""
     args = arguments if isinstance(arguments, str) else json.dumps(arguments)
     return ToolCall(name, args, id, max(2, fragments) if fragmented else 1)
-
-
-def delay(seconds: float) -> Delay:
-    return Delay(seconds)
-
-
-def error_event(
-    message: str, *, type: str = "internal_server_error", code: str | None = None
-) -> ErrorEvent:
-    """An error event inside the SSE stream; the SDK raises ``groq.APIError``. Ends the stream."""
-    return ErrorEvent(message, type, code)
-
-
-def drop() -> Drop:
-    """Close the connection abruptly (no terminating chunk): httpx.RemoteProtocolError."""
-    return Drop()
-
-
-def stall() -> Stall:
-    """Stop sending and hang until the client disconnects (counted) or the server stops."""
-    return Stall()
 
 
 @dataclass(frozen=True)
@@ -592,7 +580,7 @@ class FakeGroq:
         record = RecordedRequest(body, dict(request.headers), request.url.path)
         with self._lock:
             self.requests.append(record)
-        response = self._reject(request, body) or await self._respond(request, body)
+        response = self._reject(request, body) or await self._respond(body)
         record.status = response.status_code
         return response
 
@@ -617,14 +605,14 @@ class FakeGroq:
             ).response()
         return None
 
-    async def _respond(self, request: Request, body: dict[str, Any]) -> Response:
+    async def _respond(self, body: dict[str, Any]) -> Response:
         script = self._next_script(body)
         if script.error:
             return script.error.response()
         headers = {"x-request-id": f"req_{uuid.uuid4().hex[:26]}", "cache-control": "no-cache"}
         if body.get("stream"):
             return _SSEResponse(self._stream(script, body), headers=headers)
-        return await self._complete(request, script, body, headers)
+        return await self._complete(script, body, headers)
 
     async def _stream(self, script: Script, body: dict[str, Any]) -> AsyncIterator[bytes]:
         chunks, tool_index, sent = _Chunks(body), 0, 0
@@ -667,7 +655,7 @@ class FakeGroq:
             self._count(active=-1, disconnects=0 if finished else 1)
 
     async def _complete(
-        self, request: Request, script: Script, body: dict[str, Any], headers: dict[str, str]
+        self, script: Script, body: dict[str, Any], headers: dict[str, str]
     ) -> Response:
         """Non-streaming: fold the script into one chat.completion (errors/drops -> 500)."""
         chunks, message, calls = _Chunks(body), {"role": "assistant", "content": None}, []
