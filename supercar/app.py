@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from supercar import __version__
 from supercar.agent import Turn
 from supercar.config import Settings, get_settings
-from supercar.conversation import TurnRequest, stream_turn
+from supercar.conversation import TurnRequest, TurnStreamResponse, stream_turn
 from supercar.guards import BodyGuard
 from supercar.llm.base import ChatModel
 from supercar.prompt import system_prompt
@@ -245,7 +245,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ),
             max_rounds=settings.max_tool_rounds,
         )
-        return EventSourceResponse(
+        return TurnStreamResponse(
             stream_turn(
                 TurnRequest(
                     session_id=body.session_id,
@@ -277,7 +277,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def cars() -> list[dict[str, Any]]:
         return [car.record() for car in CARS]
 
-    if (WEB_DIR / "index.html").exists():
+    if settings.chat_page and (WEB_DIR / "index.html").exists():
 
         @app.get("/", include_in_schema=False)
         async def chat_page() -> FileResponse:

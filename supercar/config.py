@@ -24,11 +24,17 @@ class Settings(BaseSettings):
     groq_max_retries: Annotated[int, Field(ge=0, le=5)] = 2
     groq_read_timeout_seconds: Annotated[float, Field(gt=0)] = 20.0
 
+    # State: a DynamoDB table name selects the DynamoDB store; empty means in memory.
+    sessions_table: str | None = None
+    bookings_table: str | None = None
+
     # HTTP server
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 8000
     cors_origins: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://127.0.0.1:3000"]
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # The built-in chat page at GET /; a production API may turn it off (then GET / is 404).
+    chat_page: bool = True
 
     # Limits
     max_query_chars: Annotated[int, Field(ge=1, le=100_000)] = 2000

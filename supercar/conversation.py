@@ -20,6 +20,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import anyio
+from sse_starlette import EventSourceResponse
+from sse_starlette.sse import SendTimeoutError
+from starlette.types import Receive, Scope, Send
 
 from supercar.agent import Turn
 from supercar.events import ERROR_CODES, Chunk, End, Error, encode
@@ -29,6 +32,8 @@ from supercar.store.base import Session, SessionConflict, SessionStore
 log = logging.getLogger(__name__)
 
 _DONE = object()
+# Bounded, so a client that reads slowly slows the upstream read instead of filling memory.
+QUEUE_SIZE = 64
 
 
 @dataclass
@@ -46,32 +51,36 @@ async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
         async with asyncio.timeout(request.deadline_seconds):
             async for event in request.turn.run():
                 spoke = spoke or isinstance(event, Chunk)
-                queue.put_nowait(event)
+                await queue.put(event)
             await request.sessions.commit(
                 request.session_id, request.turn.messages, request.session.version
             )
     except ModelError as exc:
-        _fail(queue, exc.code, exc.message, spoke)
+        await _fail(queue, exc.code, exc.message, spoke)
     except TimeoutError:
-        _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", spoke)
+        await _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", spoke)
     except SessionConflict:
-        _fail(queue, "session_conflict", "the session changed during this turn", spoke)
+        await _fail(queue, "session_conflict", "the session changed during this turn", spoke)
     except Exception:
         log.exception("turn failed")
-        _fail(queue, "internal_error", "unexpected server error", spoke)
+        await _fail(queue, "internal_error", "unexpected server error", spoke)
     else:
-        queue.put_nowait(End())
-    finally:
-        queue.put_nowait(_DONE)
+        await queue.put(End())
+    await queue.put(_DONE)
 
 
-def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
-    log.warning("turn failed", extra={"code": code, "detail": detail})
+# Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
+_NEEDS_ACTION = {"upstream_auth", "model_unavailable", "internal_error"}
+
+
+async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
+    level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
+    log.log(level, "turn failed: %s: %s", code, detail, extra={"code": code})
     apology = ERROR_CODES[code]
     # Text may already be on screen: start the apology on a fresh line of thought.
-    queue.put_nowait(Chunk(("\n\n" if spoke else "") + apology))
-    queue.put_nowait(Error(code=code, message=apology))
-    queue.put_nowait(End())
+    await queue.put(Chunk(("\n\n" if spoke else "") + apology))
+    await queue.put(Error(code=code, message=apology))
+    await queue.put(End())
 
 
 def _drain(first: object, queue: asyncio.Queue[object]) -> tuple[bytes, bool]:
@@ -100,7 +109,7 @@ def _drain(first: object, queue: asyncio.Queue[object]) -> tuple[bytes, bool]:
 
 
 async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
-    queue: asyncio.Queue[object] = asyncio.Queue()
+    queue: asyncio.Queue[object] = asyncio.Queue(maxsize=QUEUE_SIZE)
     producer = asyncio.create_task(_produce(request, queue))
     try:
         done = False
@@ -118,3 +127,15 @@ async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
                 with contextlib.suppress(asyncio.CancelledError):
                     await producer
             await request.sessions.unlock(request.session_id)
+
+
+class TurnStreamResponse(EventSourceResponse):
+    """The SSE response of one turn. A client that stops reading for `send_timeout` seconds is
+    dropped (sse-starlette raises `SendTimeoutError`); that is the client's doing, not a server
+    fault, so it is one INFO line rather than a traceback. The turn's clean-up has run by then."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except SendTimeoutError:
+            log.info("client stopped reading; stream dropped after %ss", self.send_timeout)

@@ -1,0 +1,452 @@
+"""Every fault and bad input answered clearly, and nothing lost (one test per case)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from supercar.agent import MAX_TOOL_RESULT_CHARS, tool_message
+from supercar.app import create_app
+from supercar.config import Settings
+from supercar.llm.base import ToolCall
+from supercar.tools.base import ToolResult
+from tests import sse
+from tests.fakes.fake_groq import (
+    FakeGroq,
+    Script,
+    delay,
+    drop,
+    error_event,
+    stall,
+    text,
+    tool_call,
+    words,
+)
+from tests.servers import LiveServer
+
+pytestmark = pytest.mark.anyio
+
+SENTINEL_KEY = "gsk_SENTINEL_do_not_leak_0123456789"
+
+
+async def ask(client: httpx.AsyncClient, query: str, session_id: str = "s-1") -> list[sse.Event]:
+    response = await client.post("/query", json={"query": query, "session_id": session_id})
+    assert response.status_code == 200, response.text
+    return sse.parse(response.content)
+
+
+def failure(events: list[sse.Event]) -> str:
+    """The error code of a failed turn, after checking its shape: apology chunk, error, end."""
+    assert [e.name for e in events[-3:]] == ["chunk", "error", "end"]
+    assert len(events[-3].data.strip()) > 3
+    body = events[-2].json()
+    assert body["message"]
+    return str(body["code"])
+
+
+def user_messages(request: dict) -> list[str]:
+    return [m["content"] for m in request["messages"] if m["role"] == "user"]
+
+
+# --- requests ---------------------------------------------------------------------------------
+
+
+async def test_unicode_emoji_rtl_and_crlf_in_the_query_round_trip(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    query = "Ça va? 🚗💨 مرحبا بكم\r\nsecond line — 東京"
+    await ask(client, f"  {query}  ")
+    assert user_messages(fake_groq.requests[0]) == [query]
+
+
+# --- the model provider -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("script", "code"),
+    [
+        (Script.http_error(429, "slow down", headers={"retry-after": "0"}), "rate_limited"),
+        (Script.http_error(401, "Invalid API Key", code="invalid_api_key"), "upstream_auth"),
+        (Script.http_error(403, "forbidden"), "upstream_auth"),
+        (Script.http_error(404, "no such model", code="model_not_found"), "model_unavailable"),
+        (Script.http_error(400, "gone", code="model_decommissioned"), "model_unavailable"),
+        (Script.http_error(503, "overloaded"), "upstream_unavailable"),
+    ],
+)
+async def test_provider_errors_before_the_stream_map_to_documented_codes(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, script: Script, code: str
+) -> None:
+    fake_groq.push(script)
+    assert failure(await ask(client, "hello")) == code
+
+
+async def test_the_sdk_retries_are_the_only_retry_layer(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    app = create_app(make_settings(groq_max_retries=2))
+    retry = Script.http_error(429, "slow down", headers={"retry-after": "0"})
+    fake_groq.push(retry, retry, retry, Script(words("never reached")))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert failure(await ask(client, "hello")) == "rate_limited"
+    assert len(fake_groq.requests) == 3  # one try and the SDK's two retries, nothing more
+
+
+async def test_a_decommissioned_model_is_logged_naming_the_setting(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_groq.push(Script.http_error(404, "decommissioned", code="model_decommissioned"))
+    with caplog.at_level(logging.WARNING):
+        await ask(client, "hello")
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert any("GROQ_MODEL" in r.getMessage() for r in errors)
+
+
+async def test_an_unreachable_provider_is_upstream_unavailable(
+    make_settings: Callable[..., Settings],
+) -> None:
+    app = create_app(make_settings(groq_base_url="http://127.0.0.1:9"))  # nothing listens
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert failure(await ask(client, "hello")) == "upstream_unavailable"
+
+
+@pytest.mark.parametrize(
+    ("fault", "code"),
+    [(drop(), "upstream_unavailable"), (error_event("overloaded"), "upstream_error")],
+)
+async def test_a_failure_mid_stream_keeps_what_was_said_then_apologises(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, fault: object, code: str
+) -> None:
+    fake_groq.push(Script([text("The GT is"), text(" a fast"), fault]))  # type: ignore[list-item]
+    events = await ask(client, "Tell me about the GT")
+    assert failure(events) == code
+    assert sse.text_of(events).startswith("The GT is a fast")
+
+
+async def test_a_failed_turn_is_not_committed(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([text("Half an answer"), drop()]), Script(words("Fine.")))
+    await ask(client, "first")
+    await ask(client, "second")
+    assert user_messages(fake_groq.requests[1]) == ["second"]
+
+
+async def test_tool_use_failed_is_retried_then_succeeds(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    refused = Script.http_error(400, "Failed to call a function", code="tool_use_failed")
+    fake_groq.push(refused, Script(words("Recovered answer.")))
+    events = await ask(client, "weather?")
+    assert sse.names(events) == ["chunk", "end"]
+    assert sse.text_of(events) == "Recovered answer."
+
+
+async def test_repeated_tool_use_failed_ends_with_an_answer_without_tools(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    refused = Script.http_error(400, "Failed to call a function", code="tool_use_failed")
+    fake_groq.push(refused, refused, refused, Script(words("Plain words instead.")))
+    events = await ask(client, "weather?")
+    assert sse.text_of(events) == "Plain words instead."
+    assert "tools" not in fake_groq.requests[-1]
+
+
+async def test_a_stalled_model_hits_the_turn_deadline_and_the_upstream_is_closed(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    app = create_app(make_settings(turn_timeout_seconds=0.5))
+    fake_groq.push(Script([text("Thinking"), stall()]))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            started = time.monotonic()
+            assert failure(await ask(client, "hello")) == "timeout"
+            assert time.monotonic() - started < 5
+    assert await fake_groq.await_disconnects(1, within=5)
+
+
+async def test_a_silent_upstream_hits_the_read_timeout(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    app = create_app(make_settings(groq_read_timeout_seconds=0.3))
+    fake_groq.push(Script([text("Hmm"), stall()]))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert failure(await ask(client, "hello")) == "timeout"
+
+
+async def test_an_empty_answer_still_yields_a_sentence(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([]))
+    events = await ask(client, "...")
+    assert sse.names(events) == ["chunk", "end"]
+    assert len(sse.text_of(events)) > 3
+
+
+async def test_a_length_cut_is_said_not_hidden(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script(words("The SuperCar GT has a"), finish_reason="length"))
+    events = await ask(client, "Tell me everything")
+    assert "cut short" in sse.text_of(events)
+
+
+# --- tools ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments", "expect"),
+    [
+        ("get_horoscope", "{}", "Unknown tool"),
+        ("get_weather", "{city: Paris", "not valid JSON"),
+        ("get_dealership_address", '{"dealership_id": 7}', "Invalid arguments"),
+        ("check_appointment_availability", '{"dealership_id": "miami", "date": "tomorrow"}',
+         "YYYY-MM-DD"),
+        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2026-02-30"}',
+         "not a real calendar date"),
+        ("check_appointment_availability", '{"dealership_id": "miami", "date": "13/45/2026"}',
+         "YYYY-MM-DD"),
+        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2001-01-01"}',
+         "past"),
+        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2099-01-01"}',
+         "days ahead"),
+    ],
+)
+async def test_tool_mistakes_go_back_to_the_model_and_the_turn_continues(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, name: str, arguments: str, expect: str
+) -> None:
+    fake_groq.push(Script([tool_call(name, arguments)]), Script(words("Let me fix that.")))
+    events = await ask(client, "do it")
+    output = next(e for e in events if e.name == "tool_output").json()
+    assert output["is_error"] is True
+    tool_reply = fake_groq.requests[1]["messages"][-1]
+    assert expect.lower() in tool_reply["content"].lower()
+    assert sse.text_of(events) == "Let me fix that."
+
+
+async def test_a_booking_outside_opening_hours_is_refused_and_nothing_is_booked(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    args = {"dealership_id": "manhattan", "date": _next_weekday(), "time": "23:00",
+            "car_model": "SuperCar GT"}
+    fake_groq.push(Script([tool_call("schedule_appointment", args)]), Script(words("Sorry.")))
+    events = await ask(client, "book late")
+    output = next(e for e in events if e.name == "tool_output").json()
+    assert output["is_error"] is True and output["output"]["confirmationId"] == ""
+
+
+async def test_the_same_booking_requested_twice_produces_one_booking(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    args = {"dealership_id": "manhattan", "date": _next_weekday(), "time": "11:00",
+            "car_model": "SuperCar GT"}
+    for _ in range(2):
+        fake_groq.push(Script([tool_call("schedule_appointment", args)]), Script(words("Booked.")))
+    first = await ask(client, "book it")
+    again = await ask(client, "book it again")
+    ids = [next(e for e in ev if e.name == "tool_output").json()["output"]["confirmationId"]
+           for ev in (first, again)]
+    assert ids[0] and ids[0] == ids[1]
+
+
+def test_a_huge_tool_result_is_cut_before_it_reaches_the_model() -> None:
+    result = ToolResult(output="x", data={"blob": "y" * 100_000})
+    message = tool_message(ToolCall("call_1", "get_weather", "{}"), result)
+    assert len(message["content"]) < MAX_TOOL_RESULT_CHARS + 100
+    assert message["content"].endswith("[truncated]")
+
+
+# --- transport --------------------------------------------------------------------------------
+
+
+async def test_pings_keep_a_long_pause_alive(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([text("Let me think"), delay(0.8), text(" ... done.")]))
+    app = create_app(make_settings(ping_seconds=0.2))
+    with LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            response = await client.post("/query", json={"query": "hi", "session_id": "p"})
+    assert b"\n: ping" in response.content or response.content.startswith(b": ping")
+    assert sse.text_of(sse.parse(response.content)) == "Let me think ... done."
+
+
+async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succeeds(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([text("Slow"), delay(1.0), text(" answer.")]), Script(words("Next.")))
+    app = create_app(make_settings())
+    with LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            body = {"query": "one", "session_id": "busy"}
+            async with client.stream("POST", "/query", json=body) as first:
+                lines = first.aiter_lines()
+                async for line in lines:
+                    if line.startswith("data: Slow"):
+                        break
+                second = await client.post("/query", json={"query": "two", "session_id": "busy"})
+                assert second.status_code == 409
+                assert second.json()["code"] == "session_busy"
+                rest = [line async for line in lines]
+                assert rest[-3:] == ["event: end", "data: ", ""]
+            third = await client.post("/query", json={"query": "three", "session_id": "busy"})
+            assert third.status_code == 200
+    assert user_messages(fake_groq.requests[-1]) == ["one", "three"]
+
+
+async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_session(
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_groq.push(Script([text("Once upon"), stall()]), Script(words("Fresh start.")))
+    app = create_app(make_settings())
+    with caplog.at_level(logging.INFO), LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            body = {"query": "tell me a story", "session_id": "gone"}
+            async with client.stream("POST", "/query", json=body) as response:
+                async for line in response.aiter_lines():
+                    if line.startswith("data: Once"):
+                        break
+            # The browser is gone: the upstream request must be closed promptly.
+            assert await fake_groq.await_disconnects(1, within=5)
+            for _ in range(50):  # the session is released as the stream winds down
+                again = await client.post("/query", json={"query": "hi", "session_id": "gone"})
+                if again.status_code != 409:
+                    break
+                await asyncio.sleep(0.05)
+            assert again.status_code == 200
+    assert user_messages(fake_groq.requests[-1]) == ["hi"]  # the cut turn left no trace
+    disconnected = [r for r in caplog.records if "client disconnected" in r.getMessage()]
+    assert disconnected and disconnected[0].levelno == logging.INFO
+    assert not any(r.exc_info for r in caplog.records if r.name.startswith("supercar"))
+
+
+# --- history and secrets ----------------------------------------------------------------------
+
+
+async def test_long_conversations_are_trimmed_at_turn_boundaries(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    app = create_app(make_settings(history_turns=2))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            for n in range(4):
+                fake_groq.push(
+                    Script([tool_call("get_weather", {"city": f"City{n}"}, id=f"c{n}")]),
+                    Script(words(f"Answer {n}.")),
+                )
+                await ask(client, f"question {n}")
+            fake_groq.push(Script(words("Last.")))
+            await ask(client, "question 4")
+    messages = fake_groq.requests[-1]["messages"]
+    assert messages[0]["role"] == "system"
+    assert messages[1] == {"role": "user", "content": "question 2"}
+    assert user_messages(fake_groq.requests[-1]) == ["question 2", "question 3", "question 4"]
+
+
+async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_groq.api_key = SENTINEL_KEY
+    app = create_app(make_settings(groq_api_key=SENTINEL_KEY, groq_max_retries=1))
+    seen: list[str] = []
+    fake_groq.push(
+        Script([tool_call("get_weather", {"city": "Paris"})]),
+        Script(words("Done.")),
+        Script.http_error(500, "boom"),
+        Script.http_error(500, "boom again"),
+    )
+    with caplog.at_level(logging.DEBUG):
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+                for query in ["weather", "fail"]:
+                    r = await client.post("/query", json={"query": query, "session_id": "k"})
+                    seen.append(r.text)
+                seen.append((await client.post("/query", json={"query": 1})).text)
+                seen.append((await client.get("/health")).text)
+                seen.append((await client.get("/openapi.json")).text)
+            fake_groq.api_key = "another-key"
+            fake_groq.push(Script(words("unreachable")))
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+                r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
+                seen.append(r.text)
+    assert "upstream_auth" in seen[-1]
+    everything = caplog.text + "".join(seen) + json.dumps([r.__dict__ for r in caplog.records],
+                                                          default=str)
+    assert SENTINEL_KEY not in everything
+    assert SENTINEL_KEY[-12:] not in everything
+
+
+def _next_weekday() -> str:
+    """A date a few days ahead that is not a Sunday (every showroom is open)."""
+    from datetime import UTC, datetime, timedelta
+
+    day = datetime.now(UTC).date() + timedelta(days=3)
+    while day.weekday() == 6:
+        day += timedelta(days=1)
+    return day.isoformat()
+
+
+async def test_a_turn_that_loses_the_commit_race_is_an_error_and_not_committed(
+    app: object, client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    # Another sandbox commits to the same session while this turn is running (the lock lapsed
+    # or the other writer never saw it): the version check is the arbiter.
+    sessions = app.state.services.sessions  # type: ignore[attr-defined]
+
+    def intruder(body: dict) -> Script:
+        asyncio.run_coroutine_threadsafe(
+            sessions.commit("race", [{"role": "user", "content": "elsewhere"}], 0), loop
+        ).result(5)
+        return Script(words("Too late."))
+
+    loop = asyncio.get_running_loop()
+    fake_groq.responder = intruder
+    pending = asyncio.create_task(ask(client, "here", session_id="race"))
+    events = await pending
+    assert failure(events) == "session_conflict"
+    stored = await sessions.load("race")
+    assert stored.turns == [[{"role": "user", "content": "elsewhere"}]]
+
+
+async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    # Far more than the socket buffers hold, so the server's sends block on the silent client.
+    fake_groq.push(Script([text("x" * 20_000) for _ in range(2000)]), Script(words("Next.")))
+    app = create_app(make_settings(send_timeout_seconds=0.5))
+    with LiveServer(app) as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        body = json.dumps({"query": "flood me", "session_id": "slow"}).encode()
+        writer.write(
+            b"POST /query HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+            + f"content-length: {len(body)}\r\n\r\n".encode() + body
+        )
+        await writer.drain()
+        await reader.read(100)  # the stream has started; from here on, read nothing
+        assert await fake_groq.await_disconnects(1, within=10)
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            for _ in range(50):
+                again = await client.post("/query", json={"query": "hi", "session_id": "slow"})
+                if again.status_code != 409:
+                    break
+                await asyncio.sleep(0.1)
+        assert again.status_code == 200
+        writer.close()
+        await writer.wait_closed()
