@@ -1,0 +1,151 @@
+"""Soak: many sessions, many turns, faults injected at random, then check that nothing was lost.
+
+Bounded: a fixed number of sessions and turns (well under a minute here), a seeded random
+generator so a failure can be replayed, and a real uvicorn server so disconnects are real.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from supercar.app import create_app
+from supercar.config import Settings
+from tests import sse
+from tests.fakes.fake_groq import (
+    FakeGroq,
+    Script,
+    drop,
+    error_event,
+    text,
+    tool_call,
+    validate_messages,
+    words,
+)
+from tests.servers import LiveServer
+
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]
+
+SESSIONS = 80
+TURNS = 10
+SEED = 20261124
+
+
+def _open_day() -> str:
+    day = datetime.now(UTC).date() + timedelta(days=5)
+    while day.weekday() == 6:  # some showrooms close on Sundays
+        day += timedelta(days=1)
+    return day.isoformat()
+
+
+def chaos_responder(rng: random.Random, day: str) -> Callable[[dict[str, Any]], Script]:
+    """Answers like a model would, but fails about one request in four, in every way we know."""
+
+    def respond(body: dict[str, Any]) -> Script:
+        roll = rng.random()
+        if roll < 0.05:
+            return Script.http_error(429, "slow down", headers={"retry-after": "0"})
+        if roll < 0.10:
+            return Script.http_error(503, "overloaded")
+        if roll < 0.14:
+            return Script([text("Partial"), drop()])
+        if roll < 0.18:
+            return Script([text("Partial"), error_event("upstream broke")])
+        if roll < 0.21:
+            return Script.http_error(400, "bad call", code="tool_use_failed")
+        if body["messages"][-1]["role"] == "tool" or "tools" not in body:
+            return Script(words("Here is what I found for you."))
+        if roll < 0.45:
+            # Few slots for many sessions: bookings collide on purpose.
+            args = {"dealership_id": "manhattan", "date": day,
+                    "time": rng.choice(["10:00", "11:00", "12:00"]), "car_model": "SuperCar GT"}
+            return Script([tool_call("schedule_appointment", args)])
+        if roll < 0.60:
+            return Script([tool_call("get_weather", {"city": "Miami"}),
+                           tool_call("get_dealership_address", {"dealership_id": "miami"})])
+        return Script(words("Happy to help with that."), token_interval=0.001)
+
+    return respond
+
+
+async def run_session(
+    client: httpx.AsyncClient, session_id: str, rng: random.Random, log: dict[str, Any]
+) -> None:
+    for turn in range(TURNS):
+        query = f"{session_id} question {turn}"
+        body = {"query": query, "session_id": session_id}
+        hang_up = rng.random() < 0.1
+        async with client.stream("POST", "/query", json=body) as response:
+            assert response.status_code == 200, await response.aread()
+            raw = b""
+            async for part in response.aiter_bytes():
+                raw += part
+                if hang_up and b"event: chunk" in raw:
+                    break
+        if hang_up:
+            log["maybe"].add(query)
+            await asyncio.sleep(0.05)  # let the server wind the turn down and unlock
+            continue
+        events = sse.parse(raw)
+        assert events[-1].name == "end" and [e.name for e in events].count("end") == 1
+        assert len(sse.text_of(events)) > 3
+        if any(e.name == "error" for e in events):
+            continue
+        log["completed"][session_id].append(query)
+        for e in events:
+            if e.name == "tool_output" and e.json()["name"] == "schedule_appointment":
+                out = e.json()
+                if not out["is_error"]:
+                    slot = (out["data"]["dealership_id"], out["output"]["date"],
+                            out["output"]["time"])
+                    log["bookings"][slot].add(session_id)
+
+
+async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    rng = random.Random(SEED)
+    fake_groq.responder = chaos_responder(random.Random(SEED + 1), _open_day())
+    app = create_app(make_settings(groq_max_retries=1))
+    log: dict[str, Any] = {
+        "completed": defaultdict(list), "maybe": set(), "bookings": defaultdict(set),
+    }
+    with LiveServer(app) as server:
+        limits = httpx.Limits(max_connections=SESSIONS * 2)
+        async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as client:
+            with anyio_fail_after(120):
+                await asyncio.gather(*(
+                    run_session(client, f"soak-{n}", random.Random(rng.random()), log)
+                    for n in range(SESSIONS)
+                ))
+        sessions = app.state.services.sessions
+        completed_turns = 0
+        for n in range(SESSIONS):
+            session_id = f"soak-{n}"
+            stored = await sessions.load(session_id)
+            history = stored.history(len(stored.turns))
+            if history:
+                assert validate_messages(history) is None, session_id
+            asked = [m["content"] for m in history if m["role"] == "user"]
+            # Every completed turn is there, in order; a turn cut by a hang-up is all or nothing.
+            assert [q for q in asked if q not in log["maybe"]] == log["completed"][session_id]
+            completed_turns += len(log["completed"][session_id])
+    print(f"soak: {completed_turns}/{SESSIONS * TURNS} turns completed, "
+          f"{len(log['maybe'])} hung up, {len(fake_groq.requests)} model requests, "
+          f"{len(log['bookings'])} slots booked")
+    assert completed_turns > SESSIONS * TURNS // 3  # the faults did not drown the test
+    assert all(len(holders) == 1 for holders in log["bookings"].values())
+    assert log["bookings"], "no booking succeeded: the race was never exercised"
+
+
+def anyio_fail_after(seconds: float) -> Any:
+    import anyio
+
+    return anyio.fail_after(seconds)
