@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ class TurnRequest:
 
 async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
     spoke = False
+    started = time.perf_counter()
     try:
         async with asyncio.timeout(request.deadline_seconds):
             async for event in request.turn.run():
@@ -65,6 +67,11 @@ async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
         log.exception("turn failed")
         await _fail(queue, "internal_error", "unexpected server error", spoke)
     else:
+        log.info(
+            "turn completed in %.0f ms with %d messages",
+            (time.perf_counter() - started) * 1000,
+            len(request.turn.messages),
+        )
         await queue.put(End())
     await queue.put(_DONE)
 

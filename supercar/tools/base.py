@@ -113,9 +113,9 @@ class ToolRegistry:
         except Exception:
             log.exception("tool %s failed", name)
             return tool.error(f"The {name} tool failed unexpectedly; continue without it.")
+        ms = round((time.perf_counter() - started) * 1000, 1)
         log.info(
-            "tool call",
-            extra={"tool": name, "ms": round((time.perf_counter() - started) * 1000, 1),
-                   "is_error": result.is_error},
+            "tool %s: %s in %.1f ms", name, "error" if result.is_error else "ok", ms,
+            extra={"tool": name, "duration_ms": ms, "is_error": result.is_error},
         )
         return result

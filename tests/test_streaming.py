@@ -1,0 +1,70 @@
+"""Streaming as a browser sees it, on a real uvicorn server: text arrives as the model writes it.
+
+These guard the properties performance work could break: text in several events spread over
+time (never one burst at the end), no event held back longer than the upstream takes, and the
+same text and framing whatever the relay does with coalescing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import anyio
+import httpx
+import pytest
+
+from supercar.app import create_app
+from supercar.config import Settings
+from tests import sse
+from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+from tests.servers import LiveServer
+
+pytestmark = pytest.mark.anyio
+
+INTERVAL = 0.05  # seconds between upstream tokens
+
+
+async def timed_events(url: str, query: str) -> list[tuple[float, sse.Event]]:
+    """Each event with the time its bytes arrived, from a client reading as a browser does."""
+    out: list[tuple[float, sse.Event]] = []
+    async with httpx.AsyncClient(base_url=url, timeout=10) as client:
+        body = {"query": query, "session_id": "stream-1"}
+        async with client.stream("POST", "/query", json=body) as response:
+            buffer = b""
+            async for part in response.aiter_raw():
+                now = time.monotonic()
+                buffer += part
+                *complete, buffer = buffer.split(b"\n\n")
+                for block in complete:
+                    out.extend((now, e) for e in sse.parse(block + b"\n\n"))
+    return out
+
+
+async def test_text_arrives_spread_over_time_as_the_upstream_emits_it(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    answer = "One two three four five six seven eight nine ten."
+    fake_groq.push(Script(words(answer), token_interval=INTERVAL))
+    with LiveServer(create_app(make_settings())) as server, anyio.fail_after(20):
+        events = await timed_events(server.url, "count")
+    chunks = [(t, e) for t, e in events if e.name == "chunk"]
+    assert "".join(e.data for _, e in chunks) == answer
+    assert len(chunks) >= 5, "text must stream in several events, not one burst"
+    spread = chunks[-1][0] - chunks[0][0]
+    assert spread >= 0.5 * INTERVAL * 9, f"chunks arrived within {spread:.3f}s"
+    gaps = [b[0] - a[0] for a, b in zip(chunks, chunks[1:], strict=False)]
+    # No chunk is held back: a gap much larger than the upstream interval would be buffering.
+    assert max(gaps) < INTERVAL + 0.5
+
+
+async def test_a_tool_turn_streams_its_events_in_order_over_a_real_connection(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(
+        Script([tool_call("get_weather", {"city": "Denver"})]),
+        Script(words("Crisp and clear in Denver today."), token_interval=INTERVAL),
+    )
+    with LiveServer(create_app(make_settings())) as server, anyio.fail_after(20):
+        events = await timed_events(server.url, "weather")
+    assert sse.names([e for _, e in events]) == ["tool_use", "tool_output", "chunk", "end"]
