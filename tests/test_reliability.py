@@ -17,6 +17,7 @@ from supercar.config import Settings
 from supercar.llm.base import ToolCall
 from supercar.tools.base import ToolResult
 from tests import sse
+from tests.conftest import asgi_client
 from tests.fakes.fake_groq import (
     FakeGroq,
     Script,
@@ -89,13 +90,10 @@ async def test_provider_errors_before_the_stream_map_to_documented_codes(
 async def test_the_sdk_retries_are_the_only_retry_layer(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    app = create_app(make_settings(groq_max_retries=2))
     retry = Script.http_error(429, "slow down", headers={"retry-after": "0"})
     fake_groq.push(retry, retry, retry, Script(words("never reached")))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            assert failure(await ask(client, "hello")) == "rate_limited"
+    async with asgi_client(make_settings(groq_max_retries=2)) as client:
+        assert failure(await ask(client, "hello")) == "rate_limited"
     assert len(fake_groq.requests) == 3  # one try and the SDK's two retries, nothing more
 
 
@@ -112,11 +110,9 @@ async def test_a_decommissioned_model_is_logged_naming_the_setting(
 async def test_an_unreachable_provider_is_upstream_unavailable(
     make_settings: Callable[..., Settings],
 ) -> None:
-    app = create_app(make_settings(groq_base_url="http://127.0.0.1:9"))  # nothing listens
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            assert failure(await ask(client, "hello")) == "upstream_unavailable"
+    nowhere = "http://127.0.0.1:9"  # nothing listens there
+    async with asgi_client(make_settings(groq_base_url=nowhere)) as client:
+        assert failure(await ask(client, "hello")) == "upstream_unavailable"
 
 
 @pytest.mark.parametrize(
@@ -164,26 +160,20 @@ async def test_repeated_tool_use_failed_ends_with_an_answer_without_tools(
 async def test_a_stalled_model_hits_the_turn_deadline_and_the_upstream_is_closed(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    app = create_app(make_settings(turn_timeout_seconds=0.5))
     fake_groq.push(Script([text("Thinking"), stall()]))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            started = time.monotonic()
-            assert failure(await ask(client, "hello")) == "timeout"
-            assert time.monotonic() - started < 5
+    async with asgi_client(make_settings(turn_timeout_seconds=0.5)) as client:
+        started = time.monotonic()
+        assert failure(await ask(client, "hello")) == "timeout"
+        assert time.monotonic() - started < 5
     assert await fake_groq.await_disconnects(1, within=5)
 
 
 async def test_a_silent_upstream_hits_the_read_timeout(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    app = create_app(make_settings(groq_read_timeout_seconds=0.3))
     fake_groq.push(Script([text("Hmm"), stall()]))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            assert failure(await ask(client, "hello")) == "timeout"
+    async with asgi_client(make_settings(groq_read_timeout_seconds=0.3)) as client:
+        assert failure(await ask(client, "hello")) == "timeout"
 
 
 async def test_an_empty_answer_still_yields_a_sentence(
@@ -212,16 +202,31 @@ async def test_a_length_cut_is_said_not_hidden(
         ("get_horoscope", "{}", "Unknown tool"),
         ("get_weather", "{city: Paris", "not valid JSON"),
         ("get_dealership_address", '{"dealership_id": 7}', "Invalid arguments"),
-        ("check_appointment_availability", '{"dealership_id": "miami", "date": "tomorrow"}',
-         "YYYY-MM-DD"),
-        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2026-02-30"}',
-         "not a real calendar date"),
-        ("check_appointment_availability", '{"dealership_id": "miami", "date": "13/45/2026"}',
-         "YYYY-MM-DD"),
-        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2001-01-01"}',
-         "past"),
-        ("check_appointment_availability", '{"dealership_id": "miami", "date": "2099-01-01"}',
-         "days ahead"),
+        (
+            "check_appointment_availability",
+            '{"dealership_id": "miami", "date": "tomorrow"}',
+            "YYYY-MM-DD",
+        ),
+        (
+            "check_appointment_availability",
+            '{"dealership_id": "miami", "date": "2026-02-30"}',
+            "not a real calendar date",
+        ),
+        (
+            "check_appointment_availability",
+            '{"dealership_id": "miami", "date": "13/45/2026"}',
+            "YYYY-MM-DD",
+        ),
+        (
+            "check_appointment_availability",
+            '{"dealership_id": "miami", "date": "2001-01-01"}',
+            "past",
+        ),
+        (
+            "check_appointment_availability",
+            '{"dealership_id": "miami", "date": "2099-01-01"}',
+            "days ahead",
+        ),
     ],
 )
 async def test_tool_mistakes_go_back_to_the_model_and_the_turn_continues(
@@ -239,8 +244,12 @@ async def test_tool_mistakes_go_back_to_the_model_and_the_turn_continues(
 async def test_a_booking_outside_opening_hours_is_refused_and_nothing_is_booked(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
-    args = {"dealership_id": "manhattan", "date": _next_weekday(), "time": "23:00",
-            "car_model": "SuperCar GT"}
+    args = {
+        "dealership_id": "manhattan",
+        "date": _next_weekday(),
+        "time": "23:00",
+        "car_model": "SuperCar GT",
+    }
     fake_groq.push(Script([tool_call("schedule_appointment", args)]), Script(words("Sorry.")))
     events = await ask(client, "book late")
     output = next(e for e in events if e.name == "tool_output").json()
@@ -250,14 +259,20 @@ async def test_a_booking_outside_opening_hours_is_refused_and_nothing_is_booked(
 async def test_the_same_booking_requested_twice_produces_one_booking(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
-    args = {"dealership_id": "manhattan", "date": _next_weekday(), "time": "11:00",
-            "car_model": "SuperCar GT"}
+    args = {
+        "dealership_id": "manhattan",
+        "date": _next_weekday(),
+        "time": "11:00",
+        "car_model": "SuperCar GT",
+    }
     for _ in range(2):
         fake_groq.push(Script([tool_call("schedule_appointment", args)]), Script(words("Booked.")))
     first = await ask(client, "book it")
     again = await ask(client, "book it again")
-    ids = [next(e for e in ev if e.name == "tool_output").json()["output"]["confirmationId"]
-           for ev in (first, again)]
+    ids = [
+        next(e for e in ev if e.name == "tool_output").json()["output"]["confirmationId"]
+        for ev in (first, again)
+    ]
     assert ids[0] and ids[0] == ids[1]
 
 
@@ -340,18 +355,15 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
 async def test_long_conversations_are_trimmed_at_turn_boundaries(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    app = create_app(make_settings(history_turns=2))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            for n in range(4):
-                fake_groq.push(
-                    Script([tool_call("get_weather", {"city": f"City{n}"}, id=f"c{n}")]),
-                    Script(words(f"Answer {n}.")),
-                )
-                await ask(client, f"question {n}")
-            fake_groq.push(Script(words("Last.")))
-            await ask(client, "question 4")
+    async with asgi_client(make_settings(history_turns=2)) as client:
+        for n in range(4):
+            fake_groq.push(
+                Script([tool_call("get_weather", {"city": f"City{n}"}, id=f"c{n}")]),
+                Script(words(f"Answer {n}.")),
+            )
+            await ask(client, f"question {n}")
+        fake_groq.push(Script(words("Last.")))
+        await ask(client, "question 4")
     messages = fake_groq.requests[-1]["messages"]
     assert messages[0]["role"] == "system"
     assert messages[1] == {"role": "user", "content": "question 2"}
@@ -386,8 +398,9 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
                 r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
                 seen.append(r.text)
     assert "upstream_auth" in seen[-1]
-    everything = caplog.text + "".join(seen) + json.dumps([r.__dict__ for r in caplog.records],
-                                                          default=str)
+    everything = (
+        caplog.text + "".join(seen) + json.dumps([r.__dict__ for r in caplog.records], default=str)
+    )
     assert SENTINEL_KEY not in everything
     assert SENTINEL_KEY[-12:] not in everything
 
@@ -436,7 +449,8 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
         body = json.dumps({"query": "flood me", "session_id": "slow"}).encode()
         writer.write(
             b"POST /query HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
-            + f"content-length: {len(body)}\r\n\r\n".encode() + body
+            + f"content-length: {len(body)}\r\n\r\n".encode()
+            + body
         )
         await writer.drain()
         await reader.read(100)  # the stream has started; from here on, read nothing
