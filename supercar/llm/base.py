@@ -9,7 +9,7 @@ provider SDK.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -49,6 +49,6 @@ class ChatModel(Protocol):
 
     def stream(
         self, messages: list[Message], tools: list[dict[str, Any]] | None
-    ) -> AsyncIterator[str | Completion]: ...
+    ) -> AsyncGenerator[str | Completion, None]: ...
 
     async def aclose(self) -> None: ...

@@ -15,7 +15,7 @@ Decisions:
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 import groq
@@ -102,7 +102,7 @@ class GroqModel:
 
     async def stream(
         self, messages: list[Message], tools: list[dict[str, Any]] | None
-    ) -> AsyncIterator[str | Completion]:
+    ) -> AsyncGenerator[str | Completion, None]:
         request: dict[str, Any] = {"model": self.model_id, "messages": messages, **self._params}
         if tools:
             request["tools"] = tools

@@ -34,7 +34,7 @@ import asyncio
 import itertools
 import json
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -146,7 +146,7 @@ class OfflineModel:
 
     async def stream(
         self, messages: list[Message], tools: list[dict[str, Any]] | None
-    ) -> AsyncIterator[str | Completion]:
+    ) -> AsyncGenerator[str | Completion, None]:
         available = {tool["function"]["name"] for tool in tools or []}
         results = _trailing_results(messages)
         if results is not None:
