@@ -1,0 +1,245 @@
+"""The terminal client: `python -m supercar chat` and `python -m supercar ask "..."`.
+
+    python -m supercar chat [--url URL] [--session ID]     an interactive conversation
+    python -m supercar ask [--url URL] [--session ID] "What is the weather in Miami?"
+
+Decisions:
+- It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
+  app's internals, so it works against any deployment, and what it shows is what a browser gets.
+- SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
+  dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
+- Streamed text goes to stdout as it arrives. Tool activity goes on its own lines, dim when the
+  stream is a terminal (and `NO_COLOR` is unset). For `ask`, tool lines and errors go to stderr,
+  so a script capturing stdout gets the answer and nothing else.
+- Exit codes for `ask`: 0 when the turn ended normally; 1 when the server refused the request
+  (its JSON `message` is printed), the stream carried an `error` event, the stream broke off
+  before `end`, or the service could not be reached; 2 for bad usage (argparse). `chat` only
+  exits non-zero if the service cannot be reached at start; later errors are shown and the
+  conversation goes on.
+- The session id defaults to a fresh `cli-<random>` per run (the server's format
+  `[A-Za-z0-9_.:-]{1,128}`); `--session` resumes a conversation, e.g. one begun in a script.
+- The read timeout (90 s) is above the server's turn deadline (60 s by default) and its pings
+  (every 15 s) keep a slow turn alive, so a timeout here means the service really went quiet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+import httpx
+from httpx_sse import SSEError, connect_sse
+
+DEFAULT_URL = "http://127.0.0.1:8000"
+TIMEOUT = httpx.Timeout(10.0, read=90.0)
+
+TOOL_LABELS = {
+    "get_weather": "checking the weather",
+    "get_dealership_address": "looking up the showroom",
+    "check_appointment_availability": "checking test-drive availability",
+    "schedule_appointment": "booking the test drive",
+}
+
+
+class Failure(Exception):
+    """A turn that did not complete; the message is for the person at the terminal."""
+
+
+class Style:
+    """ANSI dim for tool lines, only where it will be rendered as such."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.enabled = stream.isatty() and not os.environ.get("NO_COLOR")
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.enabled else text
+
+
+@dataclass
+class Printer:
+    """Writes one turn: streamed text on `out`, tool activity on its own lines on `side`."""
+
+    out: TextIO
+    side: TextIO
+    prefix: str = ""  # e.g. "Lex: " in chat
+    at_line_start: bool = True
+    started: bool = False
+
+    def text(self, text: str) -> None:
+        if not self.started:
+            self.out.write(self.prefix)
+            self.started = True
+        self.out.write(text)
+        self.out.flush()
+        self.at_line_start = text.endswith("\n")
+
+    def note(self, line: str) -> None:
+        # A tool line never lands in the middle of a sentence: finish the text line first.
+        if not self.at_line_start:
+            self.out.write("\n")
+            self.out.flush()
+            self.at_line_start = True
+        self.side.write(Style(self.side).dim(f"  · {line}") + "\n")
+        self.side.flush()
+        self.started = False  # text after a tool starts a fresh "Lex: " line
+
+    def finish(self) -> None:
+        if not self.at_line_start:
+            self.out.write("\n")
+            self.out.flush()
+            self.at_line_start = True
+
+
+def summarize_tool(payload: dict[str, Any]) -> str:
+    """One line for a `tool_output`, from its structured `data` (falling back to `output`)."""
+    name = payload.get("name", "tool")
+    data = payload.get("data") or {}
+    output = payload.get("output")
+    if payload.get("is_error") or "error" in data:
+        return f"{name} failed: {data.get('error') or output}"
+    if name == "get_weather" and "city" in data:
+        return f"weather in {data['city']}: {data.get('temperature_c')}°C, {data.get('condition')}"
+    if name == "check_appointment_availability":
+        times = data.get("availableTimes") or []
+        where = data.get("dealership_name") or data.get("dealership_id")
+        free = ", ".join(times) if times else data.get("reason") or "none"
+        return f"free test-drive times at {where} on {data.get('date')}: {free}"
+    if name == "schedule_appointment":
+        return (
+            f"booked {data.get('car_model')} at {data.get('dealership_name')} on "
+            f"{data.get('date')} at {data.get('time')}, confirmation {data.get('confirmation_id')}"
+        )
+    if isinstance(output, str):
+        return output
+    return f"{name}: {json.dumps(output, ensure_ascii=False)}"
+
+
+def refusal_message(response: httpx.Response) -> str:
+    response.read()
+    try:
+        body = response.json()
+        message = body.get("message") if isinstance(body, dict) else None
+        code = body.get("code") if isinstance(body, dict) else None
+    except ValueError:
+        message, code = None, None
+    reason = f"HTTP {response.status_code}" + (f" {code}" if code else "")
+    return f"{message} ({reason})" if message else f"the service answered {reason}"
+
+
+def run_turn(client: httpx.Client, url: str, session: str, query: str, printer: Printer) -> None:
+    """Stream one turn through `printer`; raise `Failure` if it did not end normally."""
+    body = {"query": query, "session_id": session}
+    error: str | None = None
+    try:
+        with connect_sse(client, "POST", f"{url}/query", json=body) as source:
+            if not source.response.is_success:
+                raise Failure(refusal_message(source.response))
+            for event in source.iter_sse():
+                if event.event == "chunk":
+                    printer.text(event.data)
+                elif event.event == "tool_use":
+                    printer.note(TOOL_LABELS.get(event.data, f"using {event.data}") + "…")
+                elif event.event == "tool_output":
+                    printer.note(summarize_tool(event.json()))
+                elif event.event == "error":
+                    details = event.json()
+                    error = f"{details.get('message')} ({details.get('code')})"
+                elif event.event == "end":
+                    break
+            else:
+                raise Failure("the stream ended before the answer was complete")
+    except httpx.HTTPError as exc:
+        raise Failure(f"cannot reach {url}: {exc}") from exc
+    except SSEError as exc:
+        raise Failure(f"{url} did not answer with an event stream: {exc}") from exc
+    finally:
+        printer.finish()
+    if error:
+        raise Failure(error)
+
+
+def backend_label(client: httpx.Client, url: str) -> str:
+    response = client.get(f"{url}/health")
+    response.raise_for_status()
+    model = response.json().get("model", {})
+    if model.get("backend") == "offline":
+        return "offline demo model"
+    return f"{model.get('backend')} · {model.get('id')}"
+
+
+def new_session() -> str:
+    return f"cli-{secrets.token_hex(6)}"
+
+
+def ask(args: argparse.Namespace, client: httpx.Client) -> int:
+    printer = Printer(out=sys.stdout, side=sys.stderr)
+    try:
+        run_turn(client, args.url, args.session or new_session(), args.question, printer)
+    except Failure as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def chat(args: argparse.Namespace, client: httpx.Client) -> int:
+    session = args.session or new_session()
+    try:
+        label = backend_label(client, args.url)
+    except (httpx.HTTPError, ValueError) as exc:
+        print(f"error: cannot reach {args.url}: {exc}", file=sys.stderr)
+        return 1
+    style = Style(sys.stdout)
+    print(f"Lex at {args.url} ({label}), session {session}")
+    print(style.dim("Type a message. /new starts a new conversation, /quit or Ctrl-D leaves."))
+    while True:
+        try:
+            query = input("you> ").strip()
+        except EOFError:
+            print()
+            return 0
+        except KeyboardInterrupt:
+            print()
+            return 0
+        if not query:
+            continue
+        if query in {"/quit", "/exit"}:
+            return 0
+        if query == "/new":
+            session = new_session()
+            print(style.dim(f"New conversation, session {session}"))
+            continue
+        try:
+            run_turn(client, args.url, session, query, Printer(sys.stdout, sys.stdout, "Lex: "))
+        except Failure as exc:
+            print(f"error: {exc}", file=sys.stderr)
+        except KeyboardInterrupt:
+            # Closing the connection cancels the turn on the server; the conversation goes on.
+            print(style.dim("\n  · interrupted"))
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--url", default=DEFAULT_URL, help=f"the service's address (default {DEFAULT_URL})"
+    )
+    common.add_argument("--session", help="conversation id to continue (default: a new one)")
+    root = argparse.ArgumentParser(prog="python -m supercar", description="Talk to Lex.")
+    commands = root.add_subparsers(dest="command", required=True)
+    commands.add_parser("chat", parents=[common], help="an interactive conversation")
+    one = commands.add_parser("ask", parents=[common], help="ask one question and exit")
+    one.add_argument("question", help="the question, quoted")
+    return root
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    args.url = args.url.rstrip("/")
+    with httpx.Client(timeout=TIMEOUT) as client:
+        if args.command == "ask":
+            return ask(args, client)
+        return chat(args, client)

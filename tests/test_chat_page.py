@@ -1,0 +1,43 @@
+"""GET / serves the chat page, self-contained, unless CHAT_PAGE is off (then it is a 404)."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from supercar.app import create_app
+from supercar.config import Settings
+
+
+async def get_root(settings: Settings) -> httpx.Response:
+    app = create_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    async with app.router.lifespan_context(app), httpx.AsyncClient(
+        transport=transport, base_url="http://testserver"
+    ) as client:
+        return await client.get("/")
+
+
+@pytest.mark.anyio
+async def test_page_is_served_by_default_and_loads_nothing_from_elsewhere():
+    response = await get_root(Settings(_env_file=None))  # type: ignore[call-arg]
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    # No CDN, no external script or stylesheet: every src/href is inline, relative or data:.
+    for url in re.findall(r'(?:src|href)="([^"]*)"', page):
+        assert url.startswith("data:"), url
+    assert "<script src" not in page and "<link rel=\"stylesheet\"" not in page
+    assert 'fetch("query"' in page  # relative: works behind a path prefix too
+
+
+@pytest.mark.anyio
+async def test_chat_page_setting_turns_it_off(monkeypatch):
+    monkeypatch.setenv("CHAT_PAGE", "false")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.chat_page is False
+    response = await get_root(settings)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

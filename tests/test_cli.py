@@ -1,0 +1,103 @@
+"""The terminal client (`python -m supercar ask|chat`) against a real server on loopback."""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from supercar.__main__ import main as entry
+from supercar.app import create_app
+from supercar.cli import main
+from supercar.config import Settings
+from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+from tests.servers import LiveServer
+
+
+@pytest.fixture
+def serve(make_settings: Callable[..., Settings]) -> Iterator[Callable[..., str]]:
+    servers: list[LiveServer] = []
+
+    def start(**overrides: Any) -> str:
+        server = LiveServer(create_app(make_settings(**overrides))).__enter__()
+        servers.append(server)
+        return server.url
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)
+
+
+def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(
+        Script([tool_call("get_weather", {"city": "Miami"})]),
+        Script(words("Sunny in Miami:\nperfect for the Roadster.")),
+    )
+    code = main(["ask", "--url", url, "--session", "cli-test", "Weather in Miami?"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    # stdout is the answer alone (multi-line data joined back by httpx-sse) ...
+    assert out == "Sunny in Miami:\nperfect for the Roadster.\n"
+    # ... and tool activity is on its own lines on stderr, plain when not a terminal.
+    assert err.splitlines()[0] == "  · checking the weather…"
+    assert re.fullmatch(r"  · weather in Miami: \d+°C, [a-z]+", err.splitlines()[1])
+    assert "\x1b[" not in err
+    body = fake_groq.requests[0]["messages"][-1]
+    assert body == {"role": "user", "content": "Weather in Miami?"}
+
+
+def test_ask_through_python_m_supercar(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(Script(words("Hello from Lex.")))
+    assert entry(["ask", "--url", url + "/", "Hi"]) == 0  # a trailing slash is fine
+    assert capsys.readouterr().out == "Hello from Lex.\n"
+
+
+def test_ask_exits_non_zero_with_the_servers_message_when_refused(serve, capsys):
+    url = serve(max_query_chars=10)
+    code = main(["ask", "--url", url, "this question is far too long"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert err == "error: query: longer than 10 characters (HTTP 422 invalid_request)\n"
+
+
+def test_ask_exits_non_zero_on_an_error_event(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(Script.http_error(401, "Invalid API Key", code="invalid_api_key"))
+    code = main(["ask", "--url", url, "Hello?"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "can't reach my language service" in out  # the apology Lex said
+    assert err.startswith("error: ") and err.rstrip().endswith("(upstream_auth)")
+
+
+def test_ask_exits_non_zero_when_the_service_is_down(capsys):
+    code = main(["ask", "--url", "http://127.0.0.1:9", "Hello?"])
+    assert code == 1
+    assert capsys.readouterr().err.startswith("error: cannot reach http://127.0.0.1:9")
+
+
+def test_chat_holds_a_conversation_in_one_session(
+    serve, fake_groq: FakeGroq, capsys, monkeypatch
+):
+    url = serve()
+    fake_groq.push(Script(words("First answer.")), Script(words("Second answer.")))
+    lines = iter(["Hello", "", "And then?", "/quit"])
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(lines))
+    assert main(["chat", "--url", url, "--session", "cli-chat-1"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Lex at {url} (groq · openai/gpt-oss-120b), session cli-chat-1"
+    assert "Lex: First answer.\n" in out and "Lex: Second answer.\n" in out
+    # The second turn carried the first as history: one session.
+    roles = [m["role"] for m in fake_groq.requests[1]["messages"]]
+    assert roles[1:] == ["user", "assistant", "user"]
+
+
+def test_chat_reports_an_unreachable_service(capsys):
+    assert main(["chat", "--url", "http://127.0.0.1:9"]) == 1
+    assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
