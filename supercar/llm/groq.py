@@ -1,11 +1,12 @@
 """Groq behind the `ChatModel` interface: the only module that imports the `groq` SDK.
 
 Decisions:
-- The SDK does the request (auth, retries with `retry-after`, status errors), but the stream is
-  read raw (`with_streaming_response`) and each line parsed with orjson. The SDK's typed stream
-  builds several pydantic models per token; relaying a stream is this service's hot path, and the
-  raw lines carry the same data. Errors Groq sends inside the stream are detected here exactly as
-  the SDK's own stream parser does (an `error` key, or an `error` event).
+- The SDK does the request (auth, retries with `retry-after`, status errors), but the request
+  body is sent as-is and the stream is read as raw bytes, each line parsed with orjson. The SDK's
+  typed path transforms every message on the way out and builds several pydantic models per token
+  on the way in; relaying a stream is this service's hot path (docs/benchmarks-profile.md), and
+  the raw lines carry the same data. Errors Groq sends inside the stream are detected here
+  exactly as the SDK's own stream parser does (an `error` key, or an `error` event).
 - Tool calls are accumulated by `index`: a call may arrive whole in one delta or as an id and
   name followed by argument fragments.
 - Reasoning (`reasoning` deltas of gpt-oss and similar) is asked to be left out and is dropped
@@ -26,6 +27,11 @@ from supercar.llm.base import Completion, ModelError, ToolCall
 from supercar.store.base import Message
 
 log = logging.getLogger(__name__)
+
+CHAT_PATH = "/openai/v1/chat/completions"
+# The SDK keeps 20 idle connections by default: past 20 concurrent streams every turn would
+# open a new TLS connection to Groq. Keep as many alive as a busy worker streams at once.
+CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=500)
 
 
 def model_parameters(model_id: str) -> dict[str, Any]:
@@ -95,6 +101,7 @@ class GroqModel:
             base_url=base_url,
             max_retries=max_retries,
             timeout=httpx.Timeout(read_timeout, connect=5.0),
+            http_client=groq.DefaultAsyncHttpxClient(limits=CONNECTION_LIMITS),
         )
 
     async def aclose(self) -> None:
@@ -103,33 +110,26 @@ class GroqModel:
     async def stream(
         self, messages: list[Message], tools: list[dict[str, Any]] | None
     ) -> AsyncGenerator[str | Completion, None]:
-        request: dict[str, Any] = {"model": self.model_id, "messages": messages, **self._params}
+        request: dict[str, Any] = {
+            "model": self.model_id, "messages": messages, "stream": True, **self._params
+        }
         if tools:
             request["tools"] = tools
             request["tool_choice"] = "auto"
+        calls: dict[int, dict[str, str]] = {}
+        finish_reason = "stop"
         try:
-            async with self._client.chat.completions.with_streaming_response.create(
-                stream=True, **request
-            ) as response:
-                calls: dict[int, dict[str, str]] = {}
-                finish_reason = "stop"
-                event = ""
-                async for line in response.iter_lines():
-                    if line.startswith("event:"):
-                        event = line[6:].strip()
-                        continue
-                    if not line.startswith("data:"):
-                        continue
-                    payload = line[5:].strip()
-                    if payload == "[DONE]":
-                        break
-                    chunk = orjson.loads(payload)
-                    if chunk.get("error") or event == "error":
-                        error = chunk.get("error") or {}
-                        message = error.get("message") if isinstance(error, dict) else None
-                        raise ModelError(
-                            "upstream_error", f"Groq reported an error mid-stream: {message}"
-                        )
+            # `post` keeps the SDK's auth, retries and status errors but skips its per-request
+            # transform of every message and tool schema: our dicts are already API-shaped.
+            response = await self._client.post(
+                CHAT_PATH,
+                cast_to=httpx.Response,
+                content=orjson.dumps(request),
+                options={"headers": {"Content-Type": "application/json"}},
+                stream=True,
+            )
+            try:
+                async for chunk in _sse_payloads(response):
                     for choice in chunk.get("choices") or ():
                         delta = choice.get("delta") or {}
                         text = delta.get("content")
@@ -144,8 +144,8 @@ class GroqModel:
                             call["name"] += function.get("name") or ""
                             call["args"] += function.get("arguments") or ""
                         finish_reason = choice.get("finish_reason") or finish_reason
-        except ModelError:
-            raise
+            finally:
+                await response.aclose()
         except (groq.APIError, httpx.HTTPError) as exc:
             raise classify(exc, self.model_id) from exc
         yield Completion(
@@ -155,3 +155,31 @@ class GroqModel:
             ],
             finish_reason=finish_reason,
         )
+
+
+async def _sse_payloads(response: httpx.Response) -> AsyncGenerator[dict[str, Any], None]:
+    """The JSON payloads of Groq's SSE stream, until `[DONE]`; an error in the stream raises.
+
+    Bytes are split and parsed directly (orjson reads bytes), with no str decoding per line."""
+    event = b""
+    buffer = b""
+    async for data in response.aiter_bytes():
+        buffer += data
+        *lines, buffer = buffer.split(b"\n")
+        for line in lines:
+            if line.startswith(b"data:"):
+                payload = line[5:].strip()
+                if payload == b"[DONE]":
+                    return
+                chunk = orjson.loads(payload)
+                if chunk.get("error") or event == b"error":
+                    error = chunk.get("error")
+                    message = error.get("message") if isinstance(error, dict) else None
+                    raise ModelError(
+                        "upstream_error", f"Groq reported an error mid-stream: {message}"
+                    )
+                yield chunk
+            elif line.startswith(b"event:"):
+                event = line[6:].strip()
+            elif not line.strip():
+                event = b""
