@@ -8,6 +8,7 @@ client that sends extra context keeps working.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,11 +29,13 @@ from supercar import __version__
 from supercar.agent import Turn
 from supercar.config import Settings, get_settings
 from supercar.conversation import TurnRequest, TurnStreamResponse, stream_turn
+from supercar.credentials import GroqKey, resolve_groq_key
 from supercar.guards import BodyGuard
 from supercar.llm.base import ChatModel
 from supercar.prompt import system_prompt
+from supercar.request_context import RequestContext, bind_session
 from supercar.store.base import BookingStore, SessionBusy, SessionStore
-from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+from supercar.store.factory import build_stores
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext, ToolRegistry
 from supercar.tools.catalog import CARS, SHOWROOMS
@@ -53,10 +56,12 @@ class Services:
     sessions: SessionStore
     bookings: BookingStore
     key_source: str  # where the Groq key came from: "env", "ssm" or "none"
+    key: GroqKey | None = None  # where the key was sought and how that went (for /health)
 
 
-def build_model(settings: Settings) -> tuple[ChatModel, str]:
-    api_key = settings.groq_api_key.get_secret_value() if settings.groq_api_key else None
+def build_model(settings: Settings, key: GroqKey | None = None) -> tuple[ChatModel, str]:
+    key = key or resolve_groq_key(settings)
+    api_key = key.value.get_secret_value() if key.value else None
     if api_key:
         from supercar.llm.groq import GroqModel
 
@@ -67,28 +72,31 @@ def build_model(settings: Settings) -> tuple[ChatModel, str]:
             max_retries=settings.groq_max_retries,
             read_timeout=settings.groq_read_timeout_seconds,
         )
-        log.info("model backend: groq, model %s", settings.groq_model)
-        return model, "env"
+        log.info("model backend: groq, model %s (key from %s)", settings.groq_model, key.source)
+        return model, key.source
     from supercar.llm.offline import OfflineModel
 
     log.warning(
-        "No GROQ_API_KEY configured: using the OFFLINE demo model (rule-based, no network). "
-        "Set GROQ_API_KEY to talk to Groq."
+        "No Groq key available: using the OFFLINE demo model (rule-based, no network). "
+        "Set GROQ_API_KEY, or GROQ_API_KEY_PARAM to an SSM parameter, to talk to Groq."
     )
     return OfflineModel(), "none"
 
 
 def build_services(settings: Settings) -> Services:
-    model, key_source = build_model(settings)
+    # May read SSM and create a DynamoDB client: blocking boto3 work, done once at start-up
+    # before any request is accepted, so it stalls no stream (see supercar.credentials).
+    key = resolve_groq_key(settings)
+    model, key_source = build_model(settings, key)
+    sessions, bookings = build_stores(settings)
     return Services(
         settings=settings,
         model=model,
         tools=default_registry(timeout_seconds=settings.tool_timeout_seconds),
-        sessions=MemorySessionStore(
-            max_turns=settings.history_turns, ttl_seconds=settings.session_ttl_seconds
-        ),
-        bookings=MemoryBookingStore(),
+        sessions=sessions,
+        bookings=bookings,
         key_source=key_source,
+        key=key,
     )
 
 
@@ -180,6 +188,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["content-type", "accept"],
         )
+    # Outermost, so every log record of a request carries its request id (and session id).
+    app.add_middleware(RequestContext)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -217,6 +227,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error_response(
                 422, "invalid_request", f"query: longer than {settings.max_query_chars} characters"
             )
+        bind_session(body.session_id)
         sessions = services.sessions
         try:
             await sessions.lock(body.session_id, ttl_seconds=settings.turn_timeout_seconds + 30)
@@ -224,10 +235,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error_response(
                 409, "session_busy", "This conversation is still answering; try again when it ends."
             )
+        except Exception:  # e.g. DynamoDB unreachable or throttling
+            log.exception("session store unavailable")
+            return error_response(503, "store_unavailable", "Conversations are unavailable.")
         try:
             session = await sessions.load(body.session_id)
         except Exception:
-            await sessions.unlock(body.session_id)
+            with contextlib.suppress(Exception):  # the claim lapses by itself if this fails too
+                await sessions.unlock(body.session_id)
             log.exception("session store unavailable")
             return error_response(503, "store_unavailable", "Conversations are unavailable.")
         now = datetime.now(UTC)
@@ -267,6 +282,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "version": __version__,
             "model": {"backend": services.model.backend, "id": services.model.model_id},
             "key_source": services.key_source,
+            # Where the key was sought and how that went: {"source", "status"}, never the value.
+            "key": services.key.health() if services.key else None,
         }
 
     @app.get("/dealerships", summary="The showroom catalogue")

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     # State: a DynamoDB table name selects the DynamoDB store; empty means in memory.
     sessions_table: str | None = None
     bookings_table: str | None = None
+    # Another DynamoDB endpoint, e.g. DynamoDB Local for `sam local`; empty means AWS's own.
+    dynamodb_endpoint_url: str | None = None
 
     # HTTP server
     host: str = "127.0.0.1"

@@ -1,11 +1,62 @@
-"""Logging set-up for the local server: one plain line per record, level from the settings."""
+"""Logging set-up: plain readable lines locally, JSON lines on Lambda; level from the settings.
+
+Decisions:
+- On Lambda (`AWS_LAMBDA_FUNCTION_NAME` is set) every record is one JSON object, formatted by
+  aws-lambda-powertools' `LambdaPowertoolsFormatter` (service `supercar`), so CloudWatch Logs
+  Insights can filter on fields: `request_id`, `session_id`, a tool call's `tool` and
+  `duration_ms`, a failed turn's `code`, the logger's `name`. uvicorn's own loggers are routed
+  through the same handler there. Powertools' `Logger` class is not used: the app logs through
+  the standard `logging` module everywhere, and only the format differs by environment.
+- Locally a line per record stays readable: time, level, logger, message.
+- Either way the `RequestContextFilter` on the one handler adds the per-request keys (see
+  `supercar.request_context`); the formatter is the only difference.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+
+from supercar.request_context import RequestContextFilter
+
+SERVICE = "supercar"
+# botocore logs whole HTTP responses at DEBUG, and an SSM GetParameter response holds the
+# decrypted Groq key: the AWS SDK's loggers stay at WARNING whatever LOG_LEVEL says.
+SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer")
 
 
-def configure(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
-    )
+def on_lambda() -> bool:
+    return bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME"))
+
+
+def configure(level: str, json_lines: bool | None = None) -> None:
+    """Install one handler on the root logger; `json_lines` defaults to `on_lambda()`."""
+    handler = logging.StreamHandler()
+    if json_lines if json_lines is not None else on_lambda():
+        from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
+
+        handler.setFormatter(LambdaPowertoolsFormatter(service=SERVICE, name="%(name)s"))
+        handler.addFilter(_drop_color_message)
+        # uvicorn gave its loggers their own plain handlers before importing the app; route the
+        # enabled ones through ours, so every line in CloudWatch is JSON. (`--no-access-log`
+        # leaves uvicorn.access without handlers and not propagating: it stays off.)
+        for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+            uvicorn_logger = logging.getLogger(name)
+            if uvicorn_logger.handlers:
+                uvicorn_logger.handlers.clear()
+                uvicorn_logger.propagate = True
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RequestContextFilter())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    quiet_sdk_loggers()
+
+
+def _drop_color_message(record: logging.LogRecord) -> bool:
+    record.__dict__.pop("color_message", None)  # uvicorn's ANSI-coloured copy of the message
+    return True
+
+
+def quiet_sdk_loggers() -> None:
+    for name in SDK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)

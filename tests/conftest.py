@@ -14,6 +14,9 @@ from supercar.app import create_app
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq
 
+# moto-backed AWS fixtures (aws_env, aws, tables): see tests/aws.py.
+pytest_plugins = ["tests.aws"]
+
 
 @pytest.fixture
 def anyio_backend() -> str:

@@ -1,0 +1,23 @@
+"""The one entry point on AWS Lambda, and for anything that serves the app by import path.
+
+- `app`: the ASGI app, built once at import. uvicorn serves it: on Lambda under the Lambda Web
+  Adapter (`run.sh`, streaming through the Function URL) and locally (`uvicorn handler:app`).
+- `handler`: Mangum's adapter for buffered invocations: API Gateway events, `sam local
+  start-api` and `sam local invoke`. Mangum returns the whole SSE body at once (DESIGN.md, 1).
+  It runs the app's lifespan around each invocation, so the services are rebuilt per call; the
+  SSM key is cached by Powertools, and nothing here needs state between calls beyond DynamoDB.
+
+Logging is configured here because this module is what the process imports first: JSON lines
+on Lambda, plain lines elsewhere (see `supercar.logs`). Nothing else belongs in this file.
+"""
+
+from mangum import Mangum
+
+from supercar.app import create_app
+from supercar.config import get_settings
+from supercar.logs import configure
+
+settings = get_settings()
+configure(settings.log_level)
+app = create_app(settings)
+handler = Mangum(app, lifespan="auto")

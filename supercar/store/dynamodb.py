@@ -1,0 +1,243 @@
+"""DynamoDB session and booking stores: the same contract as `memory.py`, across Lambda sandboxes.
+
+Sessions table (hash key `session_id`), one item per conversation:
+- `turns`: the whole turns as one JSON string. A string round-trips messages exactly (DynamoDB's
+  own types would turn numbers into Decimals and refuse empty strings), and a turn is always read
+  and written whole. `max_turns` bounds the item well under DynamoDB's 400 KB.
+- `version` (N): the number of committed turns. A commit is an `UpdateItem` conditioned on the
+  version it was loaded at, so of two sandboxes committing to one version exactly one wins and
+  the other gets `SessionConflict`: no turn is ever silently lost.
+- `lock_until` (N): the claim of a running turn, taken with an `UpdateItem` conditioned on the
+  attribute being absent or lapsed, so a second /query for a busy session is refused on any
+  sandbox. Unlock removes it. It lives in the session item so TTL cleans both up together.
+  Unlock does not check who holds the claim: a turn outlives its claim only if it runs past
+  the claim's TTL (the turn deadline plus 30 s), and then the version check still decides.
+- `expires_at` (N, epoch seconds): the table's TTL attribute, `ttl_seconds` after the last
+  commit. TTL deletion is lazy (it can take days), so an item past `expires_at` reads as a new,
+  empty session, exactly as in the memory store.
+
+Bookings table (hash key `pk` = "showroom#date", range key `sk` = "HH:MM"), one item per slot,
+written with `attribute_not_exists(pk)`: a slot can never be sold twice, whichever sandbox asks.
+A refused write returns the existing item (`ReturnValuesOnConditionCheckFailure`), which is then
+the idempotent answer (same session and car) or `SlotTaken`. Bookings expire by TTL
+`retention_days` after their date.
+
+Every boto3 call runs in a worker thread (`anyio.to_thread`): boto3 is blocking, and one blocked
+event loop stalls every stream in the process. Clocks are wall-clock epoch seconds, because
+several sandboxes compare them; `clock` is injectable for tests.
+
+This module imports boto3; `supercar.app` imports it only when a table is configured (cold start).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Any
+
+import anyio.to_thread
+import boto3
+from botocore.exceptions import ClientError
+
+from supercar.store.base import Booking, Message, Session, SessionBusy, SessionConflict, SlotTaken
+
+
+def dynamodb_client(endpoint_url: str | None = None) -> Any:
+    """A low-level DynamoDB client; the region comes from AWS_REGION (Lambda sets it)."""
+    return boto3.client("dynamodb", endpoint_url=endpoint_url)
+
+
+def _conditional_check_failed(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+async def _call(method: Callable[..., Any], **kwargs: Any) -> Any:
+    return await anyio.to_thread.run_sync(partial(method, **kwargs))
+
+
+class DynamoSessionStore:
+    def __init__(
+        self,
+        table: str,
+        client: Any = None,
+        max_turns: int = 50,
+        ttl_seconds: float = 86400,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.table = table
+        self.client = client if client is not None else dynamodb_client()
+        self.max_turns = max_turns
+        self.ttl_seconds = ttl_seconds
+        self._clock = clock
+
+    def _key(self, session_id: str) -> dict[str, Any]:
+        return {"session_id": {"S": session_id}}
+
+    async def lock(self, session_id: str, ttl_seconds: float) -> None:
+        now = self._clock()
+        until = {"N": repr(now + ttl_seconds)}
+        try:
+            await _call(
+                self.client.update_item,
+                TableName=self.table,
+                Key=self._key(session_id),
+                # A brand-new session's item expires with its claim, so TTL removes a claim
+                # that never led to a commit; a commit then sets the session's own expiry.
+                UpdateExpression="SET lock_until = :until, "
+                "expires_at = if_not_exists(expires_at, :expiry)",
+                ConditionExpression="attribute_not_exists(lock_until) OR lock_until <= :now",
+                ExpressionAttributeValues={
+                    ":until": until,
+                    ":expiry": {"N": str(int(now + ttl_seconds) + 1)},
+                    ":now": {"N": repr(now)},
+                },
+            )
+        except ClientError as exc:
+            if _conditional_check_failed(exc):
+                raise SessionBusy(session_id) from None
+            raise
+
+    async def unlock(self, session_id: str) -> None:
+        try:
+            await _call(
+                self.client.update_item,
+                TableName=self.table,
+                Key=self._key(session_id),
+                UpdateExpression="REMOVE lock_until",
+                # Without it, UpdateItem would create an item for an unknown session.
+                ConditionExpression="attribute_exists(session_id)",
+            )
+        except ClientError as exc:
+            if not _conditional_check_failed(exc):
+                raise
+
+    async def _get(self, session_id: str) -> dict[str, Any] | None:
+        response = await _call(
+            self.client.get_item,
+            TableName=self.table,
+            Key=self._key(session_id),
+            ConsistentRead=True,  # the turn that just committed on another sandbox
+            ProjectionExpression="turns, version, expires_at",
+        )
+        item: dict[str, Any] | None = response.get("Item")
+        return item
+
+    def _live(self, item: dict[str, Any] | None, now: float) -> tuple[list[list[Message]], int]:
+        """Turns and version of an item; an expired or turn-less item is a new session."""
+        if item is None or "version" not in item or float(item["expires_at"]["N"]) <= now:
+            return [], 0
+        return json.loads(item["turns"]["S"]), int(item["version"]["N"])
+
+    async def load(self, session_id: str) -> Session:
+        turns, version = self._live(await self._get(session_id), self._clock())
+        return Session(turns=turns, version=version)
+
+    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
+        now = self._clock()
+        turns, version = self._live(await self._get(session_id), now)
+        if version != expected_version:
+            raise SessionConflict(
+                f"{session_id}: stored version {version}, expected {expected_version}"
+            )
+        turns = [*turns, turn]
+        turns = turns[-self.max_turns :] if self.max_turns > 0 else []
+        # The read above only gives the turns to append to; the condition is the guarantee:
+        # the item must still be at the version we read (or, for a new or expired session,
+        # have none that is live), else another sandbox committed in between.
+        if expected_version == 0:
+            condition = "attribute_not_exists(version) OR expires_at <= :now"
+            values: dict[str, Any] = {}
+        else:
+            condition = "version = :expected AND expires_at > :now"
+            values = {":expected": {"N": str(expected_version)}}
+        try:
+            await _call(
+                self.client.update_item,
+                TableName=self.table,
+                Key=self._key(session_id),
+                UpdateExpression="SET turns = :turns, version = :version, expires_at = :expiry",
+                ConditionExpression=condition,
+                ExpressionAttributeValues={
+                    ":turns": {"S": json.dumps(turns, ensure_ascii=False, separators=(",", ":"))},
+                    ":version": {"N": str(expected_version + 1)},
+                    ":expiry": {"N": str(int(now + self.ttl_seconds))},
+                    ":now": {"N": repr(now)},
+                    **values,
+                },
+            )
+        except ClientError as exc:
+            if _conditional_check_failed(exc):
+                raise SessionConflict(f"{session_id}: committed elsewhere since loaded") from None
+            raise
+
+
+class DynamoBookingStore:
+    def __init__(self, table: str, client: Any = None, retention_days: int = 90) -> None:
+        self.table = table
+        self.client = client if client is not None else dynamodb_client()
+        self.retention_days = retention_days
+
+    async def booked_times(self, dealership_id: str, date: str) -> set[str]:
+        times: set[str] = set()
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": f"{dealership_id}#{date}"}},
+            "ProjectionExpression": "sk",
+            "ConsistentRead": True,
+        }
+        while True:  # a day has a few dozen slots: one page in practice
+            response = await _call(self.client.query, **kwargs)
+            times.update(item["sk"]["S"] for item in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                return times
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    async def book(self, booking: Booking) -> Booking:
+        try:
+            await _call(
+                self.client.put_item,
+                TableName=self.table,
+                Item=self._item(booking),
+                ConditionExpression="attribute_not_exists(pk)",
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            )
+            return booking
+        except ClientError as exc:
+            if not _conditional_check_failed(exc):
+                raise
+            existing = _booking(exc.response["Item"])
+        if existing.session_id == booking.session_id and existing.car_model == booking.car_model:
+            return existing
+        raise SlotTaken(existing)
+
+    def _item(self, booking: Booking) -> dict[str, Any]:
+        day = datetime.strptime(booking.date, "%Y-%m-%d").replace(tzinfo=UTC)
+        expires_at = int((day + timedelta(days=self.retention_days)).timestamp())
+        return {
+            "pk": {"S": f"{booking.dealership_id}#{booking.date}"},
+            "sk": {"S": booking.time},
+            "confirmation_id": {"S": booking.confirmation_id},
+            "session_id": {"S": booking.session_id},
+            "dealership_id": {"S": booking.dealership_id},
+            "date": {"S": booking.date},
+            "time": {"S": booking.time},
+            "car_model": {"S": booking.car_model},
+            "created_at": {"S": booking.created_at},
+            "expires_at": {"N": str(expires_at)},
+        }
+
+
+def _booking(item: dict[str, Any]) -> Booking:
+    return Booking(
+        confirmation_id=item["confirmation_id"]["S"],
+        session_id=item["session_id"]["S"],
+        dealership_id=item["dealership_id"]["S"],
+        date=item["date"]["S"],
+        time=item["time"]["S"],
+        car_model=item["car_model"]["S"],
+        created_at=item["created_at"]["S"],
+    )

@@ -1,0 +1,98 @@
+"""Offline AWS for tests: moto's `mock_aws` with fake credentials, and the app's DynamoDB tables
+created from template.yaml's own definitions (so the stores are tested against the key schema
+that is deployed).
+
+A pytest plugin (tests/conftest.py lists it): every test may ask for `aws_env`, `aws`, `tables`.
+
+Two details worth knowing:
+- Fake credentials and region are set before the mock starts and any client exists, and the
+  developer's AWS config files and endpoint overrides are hidden, so no test can reach AWS.
+- DynamoDB makes each conditional write atomic; moto does not lock, so two threads can both pass
+  a condition before either writes. `aws` serialises moto's request handling to restore that
+  guarantee. The concurrency under test stays real: our requests are in flight at once, in
+  worker threads, exactly as in a sandbox.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from aws_lambda_powertools.utilities import parameters
+from aws_lambda_powertools.utilities.parameters import base as parameters_base
+from moto import mock_aws
+from moto.core.botocore_stubber import BotocoreStubber
+
+ROOT = Path(__file__).resolve().parent.parent
+REGION = "eu-west-1"
+SESSIONS_TABLE = "supercar-sessions-test"
+BOOKINGS_TABLE = "supercar-bookings-test"
+
+
+def load_infra(module: str) -> Any:
+    """Import a script from infra/ (not a package) by path."""
+    spec = importlib.util.spec_from_file_location(module, ROOT / "infra" / f"{module}.py")
+    assert spec and spec.loader
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded
+
+
+def _forget_powertools_state() -> None:
+    parameters.clear_caches()
+    # Its default providers hold boto3 clients; each test makes its own under its own mock.
+    parameters_base.DEFAULT_PROVIDERS.clear()
+
+
+@pytest.fixture
+def aws_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Fake credentials and region; nothing of the developer's AWS configuration is visible."""
+    for name in (
+        "AWS_PROFILE",
+        "AWS_DEFAULT_PROFILE",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_SSM",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "POWERTOOLS_PARAMETERS_MAX_AGE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
+    monkeypatch.setenv("AWS_REGION", REGION)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+
+
+@pytest.fixture
+def aws(aws_env: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """moto's mock of every AWS service, started before any client is created."""
+    lock = threading.Lock()
+    process = BotocoreStubber.process_request
+
+    def atomic(self: BotocoreStubber, request: Any) -> Any:
+        with lock:
+            return process(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", atomic)
+    _forget_powertools_state()
+    with mock_aws():
+        yield
+    _forget_powertools_state()
+
+
+@pytest.fixture
+def tables(aws: None) -> dict[str, str]:
+    """The sessions and bookings tables, created from template.yaml; returns the settings."""
+    local_tables = load_infra("local_tables")
+    local_tables.create_tables(
+        boto3.client("dynamodb"),
+        {"SessionsTable": SESSIONS_TABLE, "BookingsTable": BOOKINGS_TABLE},
+    )
+    return {"sessions_table": SESSIONS_TABLE, "bookings_table": BOOKINGS_TABLE}

@@ -1,0 +1,302 @@
+"""handler.py and run.sh driven the way Lambda drives them, offline.
+
+- Buffered: Mangum's `handler` fed the sample events in infra/events (API Gateway HTTP API v2,
+  REST API v1, Function URL), as `sam local invoke` would: a complete SSE body per invocation.
+- Streaming: run.sh started as the Lambda Web Adapter starts it (a process with PORT set, polled
+  on the readiness path /health), then /query streamed over a real socket, with the headers LWA
+  adds; chunks must arrive one by one, and the JSON log lines carry the request's ids.
+- Packaging: `make lambda-src` stages exactly what the function needs, and it imports on its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import itertools
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+
+from supercar.config import get_settings
+from supercar.logs import SDK_LOGGERS
+from supercar.request_context import RequestContextFilter
+from tests import sse
+from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = sorted((ROOT / "infra" / "events").glob("*.json"))
+
+
+def app_env(fake_groq: FakeGroq) -> dict[str, str]:
+    """The app's settings as environment variables: a Groq key pointing at the fake, memory
+    stores, CORS off (the Function URL's job), nothing read from a developer's AWS set-up."""
+    return {
+        "GROQ_API_KEY": "test-key",
+        "GROQ_BASE_URL": fake_groq.base_url,
+        "GROQ_MAX_RETRIES": "0",
+        "GROQ_API_KEY_PARAM": "",
+        "SESSIONS_TABLE": "",
+        "BOOKINGS_TABLE": "",
+        "CORS_ORIGINS": "",
+        "LOG_LEVEL": "INFO",
+    }
+
+
+@pytest.fixture
+def lambda_module(monkeypatch: pytest.MonkeyPatch, fake_groq: FakeGroq) -> Iterator[ModuleType]:
+    """A fresh `import handler` with the environment set; logging restored afterwards."""
+    for name, value in app_env(fake_groq).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level, {n: logging.getLogger(n).level for n in SDK_LOGGERS})
+    get_settings.cache_clear()
+    sys.modules.pop("handler", None)
+    asyncio.set_event_loop(None)  # as in a fresh sandbox: no loop until Mangum makes one
+    module = importlib.import_module("handler")
+    loop = asyncio.get_event_loop_policy().get_event_loop()  # Mangum's, reused by every call
+    try:
+        yield module
+    finally:
+        # sse-starlette leaves a per-loop shutdown watcher running between invocations.
+        pending = asyncio.all_tasks(loop)
+        for task in pending:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.close()
+        asyncio.set_event_loop(None)
+        sys.modules.pop("handler", None)
+        get_settings.cache_clear()
+        root.handlers[:], root.level = saved[0], saved[1]
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)
+
+
+def invoke(handler: Any, event: dict[str, Any], request_id: str) -> dict[str, Any]:
+    """Call the handler as the Lambda runtime does: synchronously, outside any running loop."""
+    context = SimpleNamespace(
+        aws_request_id=request_id,
+        function_name="supercar-BufferedFunction",
+        memory_limit_in_mb=512,
+        invoked_function_arn="arn:aws:lambda:eu-west-1:123456789012:function:supercar",
+        get_remaining_time_in_millis=lambda: 29_000,
+    )
+    response: dict[str, Any] = handler(event, context)
+    return response
+
+
+@pytest.mark.parametrize("event_file", EVENTS, ids=[p.stem for p in EVENTS])
+def test_the_mangum_handler_returns_a_complete_sse_body_for_each_sample_event(
+    event_file: Path,
+    lambda_module: ModuleType,
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    event = json.loads(event_file.read_text())
+    fake_groq.push(
+        Script([tool_call("get_weather", {"city": "Miami"})]),
+        Script(words("It is warm in Miami today.")),
+    )
+    caplog.handler.addFilter(RequestContextFilter())
+    with caplog.at_level(logging.INFO):
+        response = invoke(lambda_module.handler, event, request_id=f"req-{event_file.stem}")
+    assert response["statusCode"] == 200
+    headers = {k.lower(): v for k, v in (response.get("headers") or {}).items()}
+    assert headers["content-type"].startswith("text/event-stream")
+    assert "access-control-allow-origin" not in headers  # CORS is API Gateway's job here
+    assert response["isBase64Encoded"] is False
+    body: str = response["body"]
+    assert "\r" not in body  # LF framing only (the frontend does not strip CR)
+    assert body.endswith("event: end\ndata: \n\n")  # `end` carries `data:` and is last
+    events = sse.parse(body.encode())
+    assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
+    assert events[0].data == "get_weather"
+    assert events[1].json()["name"] == "get_weather"
+    assert sse.text_of(events) == "It is warm in Miami today."
+    assert body.count("\n\n") == len(events)  # one blank line after each event, no leftovers
+    session_id = json.loads(event["body"])["session_id"]
+    tool_record = next(r for r in caplog.records if hasattr(r, "tool"))
+    assert tool_record.request_id == f"req-{event_file.stem}"  # type: ignore[attr-defined]
+    assert tool_record.session_id == session_id  # type: ignore[attr-defined]
+
+
+def test_the_mangum_handler_serves_health_and_survives_repeated_invocations(
+    lambda_module: ModuleType,
+) -> None:
+    # Mangum runs the app's lifespan around every invocation: the second must work as well.
+    event = json.loads((ROOT / "infra" / "events" / "function_url.json").read_text())
+    event.update(rawPath="/health", body=None)
+    event["requestContext"]["http"].update(method="GET", path="/health")
+    for n in range(2):
+        response = invoke(lambda_module.handler, event, request_id=f"health-{n}")
+        assert response["statusCode"] == 200
+        assert json.loads(response["body"])["status"] == "ok"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def lwa_process(fake_groq: FakeGroq, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """run.sh started as LWA's bootstrap does, ready once /health answers (like LWA's check)."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GROQ_"))}
+    env.update(app_env(fake_groq))
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        PORT=str(port),
+        AWS_LAMBDA_FUNCTION_NAME="supercar-StreamFunction",  # as on Lambda: JSON log lines
+        AWS_REGION="eu-west-1",
+    )
+    log_file = tmp_path / "lambda.log"
+    with log_file.open("wb") as log:
+        process = subprocess.Popen(
+            [str(ROOT / "run.sh")], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, log_file.read_text()
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "never became ready"
+            time.sleep(0.01)  # LWA polls every 10 ms
+        yield url, log_file
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.anyio
+async def test_under_the_web_adapter_chunks_stream_as_they_are_written(
+    lwa_process: tuple[str, Path], fake_groq: FakeGroq
+) -> None:
+    url, log_file = lwa_process
+    text = "One two three four five six seven eight."
+    fake_groq.push(Script(words(text), token_interval=0.1))
+    lambda_context = {"request_id": "lwa-request-1", "deadline": 0, "invoked_function_arn": "x"}
+    request_context = {"requestId": "url-request-1", "http": {"method": "POST", "path": "/query"}}
+    arrivals: list[tuple[float, sse.Event]] = []
+    buffer = b""
+    with anyio.fail_after(20):
+        async with (
+            httpx.AsyncClient(timeout=10) as client,
+            client.stream(
+                "POST",
+                f"{url}/query",
+                json={"query": "count for me", "session_id": "lwa-1"},
+                headers={
+                    "accept": "text/event-stream",
+                    # What LWA adds to every request it relays.
+                    "x-amzn-lambda-context": json.dumps(lambda_context),
+                    "x-amzn-request-context": json.dumps(request_context),
+                },
+            ) as response,
+        ):
+            assert response.status_code == 200
+            assert response.headers["content-type"].startswith("text/event-stream")
+            async for raw in response.aiter_raw():
+                buffer += raw
+                while b"\n\n" in buffer:
+                    frame, buffer = buffer.split(b"\n\n", 1)
+                    arrivals.extend((time.monotonic(), e) for e in sse.parse(frame + b"\n\n"))
+    chunks = [(t, e) for t, e in arrivals if e.name == "chunk"]
+    assert "".join(e.data for _, e in chunks) == text
+    assert arrivals[-1][1].name == "end"
+    # Incremental: many chunk events, spread over the time the model took to write them.
+    assert len(chunks) >= 5
+    assert chunks[-1][0] - chunks[0][0] >= 0.4
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(chunks)]
+    assert sum(gap >= 0.05 for gap in gaps) >= 4
+
+    # JSON log lines (AWS_LAMBDA_FUNCTION_NAME is set), every one of them, uvicorn's included;
+    # the turn's records carry the Lambda request id LWA forwarded and the session id.
+    await anyio.sleep(0.2)
+    lines = [line for line in log_file.read_text().splitlines() if line.strip()]
+    records = [json.loads(line) for line in lines]
+    turn = [r for r in records if r.get("session_id") == "lwa-1"]
+    assert turn and all(r["request_id"] == "lwa-request-1" for r in turn)
+    assert all(r["service"] == "supercar" for r in records)
+    assert "test-key" not in log_file.read_text()
+
+
+def test_the_lambda_package_holds_the_app_and_nothing_else(tmp_path: Path) -> None:
+    staged = tmp_path / "lambda"
+    subprocess.run(
+        ["make", "--no-print-directory", "lambda-src", f"LAMBDA_SRC={staged}"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    assert sorted(p.name for p in staged.iterdir()) == [
+        "handler.py",
+        "requirements.txt",
+        "run.sh",
+        "supercar",
+    ]
+    assert os.access(staged / "run.sh", os.X_OK)
+    assert not list(staged.rglob("__pycache__"))
+    # Self-contained: it imports from the staged copy alone (dependencies from the venv).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GROQ_"))}
+    env.update(GROQ_API_KEY="", SESSIONS_TABLE="", BOOKINGS_TABLE="", PYTHONDONTWRITEBYTECODE="1")
+    probe = (
+        "import handler, supercar.llm.offline, supercar.llm.groq, supercar.store.dynamodb;"
+        "print(handler.handler.__class__.__name__, handler.__file__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=staged,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["Mangum", str(staged / "handler.py")]
+
+
+def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:
+    script = ROOT / "run.sh"
+    assert os.access(script, os.X_OK)
+    text = script.read_text()
+    assert "exec python -m uvicorn handler:app" in text and '"${PORT:-8000}"' in text
+
+
+def test_importing_handler_loads_no_aws_sdk_even_with_tables_and_a_parameter() -> None:
+    # Cold start: boto3 and Powertools' parameters are imported in the lifespan, and only when
+    # configured; importing the entry point stays cheap whatever the settings.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GROQ_"))}
+    env.update(SESSIONS_TABLE="s", BOOKINGS_TABLE="b", GROQ_API_KEY="", GROQ_API_KEY_PARAM="/p")
+    probe = (
+        "import sys, handler;"
+        "heavy = ('boto3', 'botocore', 'aws_lambda_powertools.utilities.parameters',"
+        " 'groq', 'supercar.store.dynamodb');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

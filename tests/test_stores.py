@@ -1,0 +1,362 @@
+"""The SessionStore and BookingStore contract, run against every backend: memory and DynamoDB
+(under moto, with the tables template.yaml defines). Backend-specific tests are marked as such:
+the purge of the memory store's internals, and what only shared storage can show (two
+"sandboxes", i.e. two store instances over the same tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import anyio
+import boto3
+import pytest
+
+from supercar.store.base import (
+    Booking,
+    BookingStore,
+    SessionBusy,
+    SessionConflict,
+    SessionStore,
+    SlotTaken,
+)
+from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
+
+pytestmark = pytest.mark.anyio
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_780_000_000.0  # epoch seconds: DynamoDB compares wall-clock times
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def turn(text: str) -> list[dict]:
+    return [{"role": "user", "content": text}, {"role": "assistant", "content": "ok " + text}]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(params=["memory", "dynamodb"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "dynamodb":
+        request.getfixturevalue("tables")
+    return str(request.param)
+
+
+@pytest.fixture
+def make_sessions(backend: str, clock: FakeClock) -> Callable[..., SessionStore]:
+    def make(**kwargs: Any) -> SessionStore:
+        kwargs.setdefault("clock", clock)
+        if backend == "memory":
+            return MemorySessionStore(**kwargs)
+        from supercar.store.dynamodb import DynamoSessionStore
+
+        return DynamoSessionStore(SESSIONS_TABLE, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_bookings(backend: str) -> Callable[[], BookingStore]:
+    def make() -> BookingStore:
+        if backend == "memory":
+            return MemoryBookingStore()
+        from supercar.store.dynamodb import DynamoBookingStore
+
+        return DynamoBookingStore(BOOKINGS_TABLE)
+
+    return make
+
+
+# --- sessions ------------------------------------------------------------------------------
+
+
+async def test_lock_busy_unlock(make_sessions: Callable[..., SessionStore]) -> None:
+    store = make_sessions()
+    await store.lock("a", 30)
+    with pytest.raises(SessionBusy):
+        await store.lock("a", 30)
+    await store.lock("b", 30)  # other sessions are independent
+    await store.unlock("a")
+    await store.lock("a", 30)
+    await store.unlock("missing")  # harmless
+
+
+async def test_lock_lapses_after_ttl(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions()
+    await store.lock("a", 30)
+    clock.now += 29
+    with pytest.raises(SessionBusy):
+        await store.lock("a", 30)
+    clock.now += 1
+    await store.lock("a", 30)
+    with pytest.raises(SessionBusy):
+        await store.lock("a", 30)
+
+
+async def test_a_commit_keeps_the_lock_until_unlock(
+    make_sessions: Callable[..., SessionStore],
+) -> None:
+    store = make_sessions()
+    await store.lock("a", 30)
+    await store.commit("a", turn("one"), expected_version=0)
+    with pytest.raises(SessionBusy):
+        await store.lock("a", 30)
+    await store.unlock("a")
+    assert (await store.load("a")).turns == [turn("one")]  # unlock keeps the history
+
+
+async def test_load_new_session_is_empty(make_sessions: Callable[..., SessionStore]) -> None:
+    session = await make_sessions().load("new")
+    assert session.turns == [] and session.version == 0
+
+
+async def test_a_locked_new_session_loads_empty_and_commits_at_version_0(
+    make_sessions: Callable[..., SessionStore],
+) -> None:
+    store = make_sessions()
+    await store.lock("new", 30)
+    session = await store.load("new")
+    assert session.turns == [] and session.version == 0
+    await store.commit("new", turn("one"), expected_version=0)
+    assert (await store.load("new")).version == 1
+
+
+async def test_commit_increments_version_and_copies(
+    make_sessions: Callable[..., SessionStore],
+) -> None:
+    store = make_sessions()
+    first = turn("one")
+    await store.commit("a", first, expected_version=0)
+    first[0]["content"] = "mutated after commit"
+    loaded = await store.load("a")
+    assert loaded.version == 1
+    assert loaded.turns == [turn("one")]
+    loaded.turns[0][0]["content"] = "mutated after load"
+    loaded.turns.append(turn("junk"))
+    assert (await store.load("a")).turns == [turn("one")]
+    await store.commit("a", turn("two"), expected_version=1)
+    again = await store.load("a")
+    assert again.version == 2 and again.history(10) == turn("one") + turn("two")
+
+
+async def test_messages_round_trip_exactly(make_sessions: Callable[..., SessionStore]) -> None:
+    tool_turn = [
+        {"role": "user", "content": "Météo à Paris ? 🚗"},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'},
+                }
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_1", "content": '{"temp_c": 21.5, "ok": true}'},
+        {"role": "assistant", "content": ""},
+    ]
+    store = make_sessions()
+    await store.commit("a", tool_turn, expected_version=0)
+    assert (await store.load("a")).turns == [tool_turn]
+
+
+async def test_commit_version_conflict(make_sessions: Callable[..., SessionStore]) -> None:
+    store = make_sessions()
+    await store.commit("a", turn("one"), expected_version=0)
+    with pytest.raises(SessionConflict):
+        await store.commit("a", turn("stale"), expected_version=0)
+    with pytest.raises(SessionConflict):
+        await store.commit("b", turn("ghost"), expected_version=3)
+    loaded = await store.load("a")
+    assert loaded.version == 1 and loaded.turns == [turn("one")]  # nothing written
+
+
+async def test_turns_are_trimmed(make_sessions: Callable[..., SessionStore]) -> None:
+    store = make_sessions(max_turns=3)
+    for i in range(5):
+        await store.commit("a", turn(str(i)), expected_version=i)
+    loaded = await store.load("a")
+    assert loaded.version == 5
+    assert loaded.turns == [turn("2"), turn("3"), turn("4")]
+
+
+async def test_sessions_expire_when_idle(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions(ttl_seconds=100)
+    await store.commit("a", turn("one"), expected_version=0)
+    clock.now += 99
+    await store.commit("a", turn("two"), expected_version=1)  # refreshes expiry
+    clock.now += 99
+    assert (await store.load("a")).version == 2
+    clock.now += 1
+    expired = await store.load("a")
+    assert expired.version == 0 and expired.turns == []
+    with pytest.raises(SessionConflict):
+        await store.commit("a", turn("late"), expected_version=2)  # expired under the turn
+    await store.commit("a", turn("fresh"), expected_version=0)
+    assert (await store.load("a")).turns == [turn("fresh")]
+
+
+async def test_concurrent_commits_at_one_version_lose_nothing(
+    make_sessions: Callable[..., SessionStore],
+) -> None:
+    # N turns that all loaded version 0 race to commit: exactly one wins, every other one is
+    # told (SessionConflict), and the stored history is exactly the winner's.
+    store = make_sessions()
+    outcomes: dict[int, str] = {}
+
+    async def commit(i: int) -> None:
+        try:
+            await store.commit("race", turn(str(i)), expected_version=0)
+            outcomes[i] = "won"
+        except SessionConflict:
+            outcomes[i] = "conflict"
+
+    async with anyio.create_task_group() as tg:
+        for i in range(12):
+            tg.start_soon(commit, i)
+    winners = [i for i, outcome in outcomes.items() if outcome == "won"]
+    assert len(outcomes) == 12 and len(winners) == 1
+    stored = await store.load("race")
+    assert stored.version == 1 and stored.turns == [turn(str(winners[0]))]
+
+
+async def test_expired_sessions_and_claims_are_purged(clock: FakeClock) -> None:
+    # Memory only: DynamoDB's TTL deletes expired items by itself.
+    store = MemorySessionStore(ttl_seconds=100, clock=clock)
+    for i in range(20):
+        await store.commit(f"s{i}", turn("x"), expected_version=0)
+        await store.lock(f"s{i}", 30)  # a crashed turn never unlocks
+    await store.commit("s0", turn("y"), expected_version=1)  # s0 moves to the back
+    clock.now += 100
+    await store.commit("late", turn("x"), expected_version=0)
+    assert set(store._sessions) == {"late"}
+    assert store._claims == {}
+
+
+# --- DynamoDB only: what shared storage adds ----------------------------------------------
+
+
+async def test_a_lock_holds_across_sandboxes(tables: dict[str, str], clock: FakeClock) -> None:
+    from supercar.store.dynamodb import DynamoSessionStore
+
+    one = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
+    two = DynamoSessionStore(SESSIONS_TABLE, clock=clock)  # another sandbox, its own client
+    await one.lock("shared", 30)
+    with pytest.raises(SessionBusy):
+        await two.lock("shared", 30)
+    await one.unlock("shared")
+    await two.lock("shared", 30)
+    with pytest.raises(SessionBusy):
+        await one.lock("shared", 30)
+
+
+async def test_one_of_two_sandboxes_racing_past_the_lock_gets_a_conflict(
+    tables: dict[str, str], clock: FakeClock
+) -> None:
+    from supercar.store.dynamodb import DynamoSessionStore
+
+    one = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
+    two = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
+    await one.commit("s", turn("one"), expected_version=0)
+    a, b = await one.load("s"), await two.load("s")
+    await one.commit("s", turn("from one"), expected_version=a.version)
+    with pytest.raises(SessionConflict):
+        await two.commit("s", turn("from two"), expected_version=b.version)
+    assert (await two.load("s")).turns == [turn("one"), turn("from one")]
+
+
+async def test_items_carry_a_ttl_and_unlock_creates_nothing(
+    tables: dict[str, str], clock: FakeClock
+) -> None:
+    from supercar.store.dynamodb import DynamoSessionStore
+
+    store = DynamoSessionStore(SESSIONS_TABLE, ttl_seconds=3600, clock=clock)
+    await store.unlock("never-seen")
+    await store.lock("kept", 90)
+    client = boto3.client("dynamodb")
+    claim = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
+    assert int(claim["expires_at"]["N"]) == int(clock.now + 90) + 1  # a lone claim expires
+    await store.commit("kept", turn("one"), expected_version=0)
+    item = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
+    assert int(item["expires_at"]["N"]) == int(clock.now + 3600)
+    assert item["version"] == {"N": "1"} and "lock_until" in item
+    await store.unlock("kept")
+    item = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
+    assert "lock_until" not in item
+    keys = [i["session_id"]["S"] for i in client.scan(TableName=SESSIONS_TABLE)["Items"]]
+    assert keys == ["kept"]
+    ttl = client.describe_time_to_live(TableName=SESSIONS_TABLE)["TimeToLiveDescription"]
+    assert ttl == {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires_at"}
+
+
+# --- bookings ------------------------------------------------------------------------------
+
+
+def booking(session: str = "s1", time: str = "10:00", car: str = "SuperCar GT") -> Booking:
+    return Booking(f"SC-{session}-{time}", session, "miami", "2026-06-16", time, car, "now")
+
+
+async def test_booking_slots(make_bookings: Callable[[], BookingStore]) -> None:
+    store = make_bookings()
+    assert await store.booked_times("miami", "2026-06-16") == set()
+    stored = await store.book(booking())
+    assert stored == booking()
+    await store.book(booking(time="11:00"))
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00", "11:00"}
+    assert await store.booked_times("miami", "2026-06-17") == set()
+    assert await store.booked_times("manhattan", "2026-06-16") == set()
+
+
+async def test_booking_same_session_and_car_is_idempotent(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    first = await store.book(booking())
+    retry = Booking("SC-OTHER", "s1", "miami", "2026-06-16", "10:00", "SuperCar GT", "later")
+    assert await store.book(retry) == first
+
+
+async def test_booking_taken_slot(make_bookings: Callable[[], BookingStore]) -> None:
+    store = make_bookings()
+    first = await store.book(booking())
+    with pytest.raises(SlotTaken) as taken:
+        await store.book(booking(session="s2"))
+    assert taken.value.existing == first
+    with pytest.raises(SlotTaken):
+        await store.book(booking(car="SuperCar Volt"))  # same session, different car
+
+
+async def test_many_concurrent_bookings_of_one_slot_make_exactly_one(
+    make_bookings: Callable[[], BookingStore], backend: str
+) -> None:
+    # For DynamoDB each request gets its own store, as if from its own sandbox.
+    shared = make_bookings()
+    won: list[Booking] = []
+    taken: list[Booking] = []
+
+    async def book(i: int) -> None:
+        store = make_bookings() if backend == "dynamodb" else shared
+        try:
+            won.append(await store.book(booking(session=f"s{i}")))
+        except SlotTaken as exc:
+            taken.append(exc.existing)
+
+    async with anyio.create_task_group() as tg:
+        for i in range(16):
+            tg.start_soon(book, i)
+    assert len(won) == 1 and len(taken) == 15
+    assert all(existing == won[0] for existing in taken)
+    assert await shared.booked_times("miami", "2026-06-16") == {"10:00"}
