@@ -1,0 +1,1 @@
+"""Benchmarks: the service against a minimal relay baseline (see docs/benchmarks.md)."""
