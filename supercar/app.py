@@ -100,7 +100,7 @@ def build_services(settings: Settings) -> Services:
     )
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:  # async: no thread hop per request
     services: Services = request.app.state.services
     return services
 

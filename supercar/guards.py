@@ -50,7 +50,6 @@ class BodyGuard:
             return
 
         received = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -61,14 +60,9 @@ class BodyGuard:
                     raise _TooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            # `send` is passed through untouched: every event of a stream goes through it.
+            await self.app(scope, counting_receive, send)
         except _TooLarge:
-            if started:
-                raise
+            # Bodies are read whole before a route answers, so nothing has been sent yet.
             await _reply(send, 413, "body_too_large", too_large)

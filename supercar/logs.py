@@ -21,8 +21,9 @@ from supercar.request_context import RequestContextFilter
 
 SERVICE = "supercar"
 # botocore logs whole HTTP responses at DEBUG, and an SSM GetParameter response holds the
-# decrypted Groq key: the AWS SDK's loggers stay at WARNING whatever LOG_LEVEL says.
-SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer")
+# decrypted Groq key: the AWS SDK's loggers stay at WARNING whatever LOG_LEVEL says. httpx logs
+# a line per upstream request at INFO: noise beside the turn's own line, and measurable CPU.
+SDK_LOGGERS = ("botocore", "boto3", "urllib3", "s3transfer", "httpx")
 
 
 def on_lambda() -> bool:

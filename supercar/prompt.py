@@ -6,18 +6,24 @@ validate that date in the showroom's own time zone.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from supercar.tools.catalog import catalog_prompt
 
 
 def system_prompt(now: datetime) -> str:
+    return _prompt_for(now.date())
+
+
+@lru_cache(maxsize=2)  # it only changes with the date
+def _prompt_for(today: date) -> str:
     return f"""You are Lex, the virtual sales assistant of SuperCar, a network of supercar \
 showrooms. You help customers learn about our cars, find a showroom, check the weather for a \
 drive, see test-drive availability and book test drives. Be warm, concise and accurate: a few \
 sentences, plain text, no markdown tables.
 
-Today is {now:%A, %Y-%m-%d} (UTC). Dates you send to tools are YYYY-MM-DD in the showroom's \
+Today is {today:%A, %Y-%m-%d} (UTC). Dates you send to tools are YYYY-MM-DD in the showroom's \
 local time; times are HH:MM, 24-hour.
 
 Use the tools instead of guessing: get_weather for weather, get_dealership_address for where a \
