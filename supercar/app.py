@@ -55,12 +55,10 @@ class Services:
     tools: ToolRegistry
     sessions: SessionStore
     bookings: BookingStore
-    key_source: str  # where the Groq key came from: "env", "ssm" or "none"
-    key: GroqKey | None = None  # where the key was sought and how that went (for /health)
+    key: GroqKey  # where the key was sought and how that went (for /health)
 
 
-def build_model(settings: Settings, key: GroqKey | None = None) -> tuple[ChatModel, str]:
-    key = key or resolve_groq_key(settings)
+def build_model(settings: Settings, key: GroqKey) -> ChatModel:
     api_key = key.value.get_secret_value() if key.value else None
     if api_key:
         from supercar.llm.groq import GroqModel
@@ -73,21 +71,21 @@ def build_model(settings: Settings, key: GroqKey | None = None) -> tuple[ChatMod
             read_timeout=settings.groq_read_timeout_seconds,
         )
         log.info("model backend: groq, model %s (key from %s)", settings.groq_model, key.source)
-        return model, key.source
+        return model
     from supercar.llm.offline import OfflineModel
 
     log.warning(
         "No Groq key available: using the OFFLINE demo model (rule-based, no network). "
         "Set GROQ_API_KEY, or GROQ_API_KEY_PARAM to an SSM parameter, to talk to Groq."
     )
-    return OfflineModel(), "none"
+    return OfflineModel()
 
 
 def build_services(settings: Settings) -> Services:
     # May read SSM and create a DynamoDB client: blocking boto3 work, done once at start-up
     # before any request is accepted, so it stalls no stream (see supercar.credentials).
     key = resolve_groq_key(settings)
-    model, key_source = build_model(settings, key)
+    model = build_model(settings, key)
     sessions, bookings = build_stores(settings)
     return Services(
         settings=settings,
@@ -95,7 +93,6 @@ def build_services(settings: Settings) -> Services:
         tools=default_registry(timeout_seconds=settings.tool_timeout_seconds),
         sessions=sessions,
         bookings=bookings,
-        key_source=key_source,
         key=key,
     )
 
@@ -281,9 +278,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "status": "ok",
             "version": __version__,
             "model": {"backend": services.model.backend, "id": services.model.model_id},
-            "key_source": services.key_source,
             # Where the key was sought and how that went: {"source", "status"}, never the value.
-            "key": services.key.health() if services.key else None,
+            "key": services.key.health(),
         }
 
     @app.get("/dealerships", summary="The showroom catalogue")

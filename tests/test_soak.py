@@ -82,16 +82,23 @@ async def run_session(
         query = f"{session_id} question {turn}"
         body = {"query": query, "session_id": session_id}
         hang_up = rng.random() < 0.1
-        async with client.stream("POST", "/query", json=body) as response:
-            assert response.status_code == 200, await response.aread()
-            raw = b""
-            async for part in response.aiter_bytes():
-                raw += part
-                if hang_up and b"event: chunk" in raw:
-                    break
+        for _ in range(100):
+            async with client.stream("POST", "/query", json=body) as response:
+                if response.status_code == 409:
+                    # The previous turn was cut by our hang-up and is still winding down.
+                    await asyncio.sleep(0.05)
+                    continue
+                assert response.status_code == 200, await response.aread()
+                raw = b""
+                async for part in response.aiter_bytes():
+                    raw += part
+                    if hang_up and b"event: chunk" in raw:
+                        break
+                break
+        else:
+            raise AssertionError(f"{session_id} stayed busy after a hang-up")
         if hang_up:
             log["maybe"].add(query)
-            await asyncio.sleep(0.05)  # let the server wind the turn down and unlock
             continue
         events = sse.parse(raw)
         assert events[-1].name == "end" and [e.name for e in events].count("end") == 1
