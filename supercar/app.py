@@ -265,6 +265,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     turn=turn,
                     sessions=sessions,
                     deadline_seconds=settings.turn_timeout_seconds,
+                    coalesce_seconds=settings.coalesce_ms / 1000,
                 )
             ),
             sep="\n",

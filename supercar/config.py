@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     tool_timeout_seconds: Annotated[float, Field(gt=0)] = 10.0
     booking_horizon_days: Annotated[int, Field(ge=1, le=365)] = 60
     ping_seconds: Annotated[float, Field(gt=0)] = 15.0
+    # Text arriving within this window after a send travels in one chunk; 0 sends every delta.
+    coalesce_ms: Annotated[float, Field(ge=0, le=200)] = 20.0
     send_timeout_seconds: Annotated[float, Field(gt=0)] = 30.0
 
     @field_validator("cors_origins", mode="before")

@@ -6,9 +6,10 @@ That split is deliberate:
   own socket writes, so a deadline can always be followed by an apology, `error` and `end`;
 - when the browser disconnects, sse-starlette cancels the response; its `finally` cancels the
   producer, which closes the upstream model stream at once and commits nothing;
-- text deltas that queue up while the socket is busy are sent as one `chunk` (the frontend
-  appends chunks, so the text is identical), which saves per-event work under load without
-  ever holding text back.
+- text deltas are coalesced: the first text of a turn goes out at once; after that, text that
+  arrives within `coalesce_seconds` of the previous send (and anything that queued while the
+  socket was busy) goes out as one `chunk`. The frontend appends chunks, so the text is
+  identical; a person cannot see 20 ms; and every event sent costs CPU (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class TurnRequest:
     turn: Turn
     sessions: SessionStore
     deadline_seconds: float
+    coalesce_seconds: float = 0.0
 
 
 async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
@@ -90,40 +92,41 @@ async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: boo
     await queue.put(End())
 
 
-def _drain(first: object, queue: asyncio.Queue[object]) -> tuple[bytes, bool]:
-    """Encode `first` and everything already queued behind it; consecutive chunks merge."""
-    out: list[bytes] = []
-    pending_text: list[str] = []
-    item = first
-    done = False
-    while True:
-        if isinstance(item, Chunk):
-            pending_text.append(item.text)
-        else:
-            if pending_text:
-                out.append(encode(Chunk("".join(pending_text))))
-                pending_text = []
-            if item is _DONE:
-                done = True
-                break
-            out.append(encode(item))  # type: ignore[arg-type]
-        if queue.empty():
-            break
-        item = queue.get_nowait()
-    if pending_text:
-        out.append(encode(Chunk("".join(pending_text))))
-    return b"".join(out), done
-
-
 async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
     queue: asyncio.Queue[object] = asyncio.Queue(maxsize=QUEUE_SIZE)
     producer = asyncio.create_task(_produce(request, queue))
+    loop = asyncio.get_running_loop()
+    window = request.coalesce_seconds
+    out: list[bytes] = []  # encoded events ready to send
+    held: list[str] = []  # text waiting out its coalescing window
+    flush_at: float | None = None  # when the held text must go, at the latest
+    spoke = False
     try:
-        done = False
-        while not done:
-            data, done = _drain(await queue.get(), queue)
-            if data:
-                yield data
+        while True:
+            if out and queue.empty():
+                yield b"".join(out)
+                out.clear()
+            try:
+                async with asyncio.timeout_at(flush_at):
+                    item: object = await queue.get()
+            except TimeoutError:
+                item = None  # the held text's window is over
+            if type(item) is Chunk:
+                held.append(item.text)
+                if spoke and window:
+                    flush_at = flush_at or loop.time() + window
+                    continue
+                spoke = True  # the first text of a turn never waits
+            if held:  # window over, another event is due, or the first text
+                out.append(encode(Chunk("".join(held))))
+                held.clear()
+                flush_at = None
+            if item is _DONE:
+                if out:
+                    yield b"".join(out)
+                return
+            if item is not None and type(item) is not Chunk:
+                out.append(encode(item))  # type: ignore[arg-type]
     finally:
         # On a disconnect this runs inside an already-cancelled scope: shield the clean-up (bounded)
         # so the upstream stream is closed and the session released all the same.

@@ -69,3 +69,33 @@ async def test_a_tool_turn_streams_its_events_in_order_over_a_real_connection(
     with LiveServer(create_app(make_settings())) as server, anyio.fail_after(20):
         events = await timed_events(server.url, "weather")
     assert sse.names([e for _, e in events]) == ["tool_use", "tool_output", "chunk", "end"]
+
+
+async def test_coalescing_merges_fast_deltas_but_holds_none_longer_than_its_window(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    window, interval, tokens = 0.1, 0.01, 40
+    answer = "".join(f" w{n}" for n in range(tokens))
+    fake_groq.push(Script(words(answer), token_interval=interval))
+    app = create_app(make_settings(coalesce_ms=window * 1000))
+    with LiveServer(app) as server, anyio.fail_after(20):
+        events = await timed_events(server.url, "fast")
+    chunks = [(t, e) for t, e in events if e.name == "chunk"]
+    assert "".join(e.data for _, e in chunks) == answer  # the text is untouched
+    # 40 deltas over ~0.4 s: the first goes alone, the rest travel in a few window-sized groups.
+    assert 3 <= len(chunks) <= 12, len(chunks)
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(chunks)]
+    assert max(gaps) < window + 0.15, gaps  # nothing held back past its window (plus slack)
+    end_at = events[-1][0]
+    assert events[-1][1].name == "end" and end_at - chunks[-1][0] < 0.05  # end is not delayed
+
+
+async def test_with_coalescing_off_every_delta_is_its_own_event(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    answer = "One two three four five six."
+    fake_groq.push(Script(words(answer), token_interval=INTERVAL))
+    with LiveServer(create_app(make_settings(coalesce_ms=0))) as server, anyio.fail_after(20):
+        events = await timed_events(server.url, "count")
+    chunks = [e for _, e in events if e.name == "chunk"]
+    assert [e.data for e in chunks] == ["One", " two", " three", " four", " five", " six."]

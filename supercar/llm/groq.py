@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 
 CHAT_PATH = "/openai/v1/chat/completions"
 # The SDK keeps 20 idle connections by default: past 20 concurrent streams every turn would
-# open a new TLS connection to Groq. Keep as many alive as a busy worker streams at once.
+# open a new TLS connection to Groq. Keep as many alive as a busy worker streams at once. The
+# transport is the SDK's aiohttp one (docs/benchmarks.md): reading the stream through httpx's
+# pure-Python HTTP parser was the largest single CPU cost per turn.
 CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=500)
 
 
@@ -101,7 +103,7 @@ class GroqModel:
             base_url=base_url,
             max_retries=max_retries,
             timeout=httpx.Timeout(read_timeout, connect=5.0),
-            http_client=groq.DefaultAsyncHttpxClient(limits=CONNECTION_LIMITS),
+            http_client=groq.DefaultAioHttpClient(limits=CONNECTION_LIMITS),
         )
 
     async def aclose(self) -> None:
