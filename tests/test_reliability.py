@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import time
@@ -464,3 +465,32 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
         assert again.status_code == 200
         writer.close()
         await writer.wait_closed()
+
+
+@pytest.mark.parametrize("fault", ["raises", "hangs"])
+async def test_a_tool_that_fails_or_hangs_yields_an_error_output_and_the_model_still_answers(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq, fault: str
+) -> None:
+    async def broken(args: object, ctx: object) -> ToolResult:
+        if fault == "raises":
+            raise RuntimeError("weather service down")
+        await asyncio.sleep(30)
+        raise AssertionError("unreachable")
+
+    fake_groq.push(
+        Script([tool_call("get_weather", {"city": "Oslo"})]),
+        Script(words("The weather service is unavailable right now.")),
+    )
+    app = create_app(make_settings(tool_timeout_seconds=0.3))
+    async with app.router.lifespan_context(app):
+        registry = app.state.services.tools
+        registry.tools["get_weather"] = dataclasses.replace(
+            registry.tools["get_weather"], run=broken
+        )
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            events = await ask(client, "Weather in Oslo?")
+    output = next(e for e in events if e.name == "tool_output").json()
+    assert output["is_error"] is True and isinstance(output["output"], str)
+    assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
+    assert "unavailable" in sse.text_of(events)
