@@ -10,6 +10,9 @@ Decisions:
   (locks) are purged the same way; their TTLs are the same in practice, and a longer claim at
   the front only delays purging the ones behind it, never correctness.
 - An expired session reads as new (version 0), and commits against it start a new history.
+- At most `max_sessions` are kept: past that, the least recently active session is dropped
+  (the front of the same dict), so a long-running process plateaus however many people it
+  serves in a day. DynamoDB, on Lambda, has no such cap.
 """
 
 from __future__ import annotations
@@ -35,8 +38,10 @@ class MemorySessionStore:
         max_turns: int = 50,
         ttl_seconds: float = 86400,
         clock: Callable[[], float] = time.monotonic,
+        max_sessions: int = 10_000,
     ) -> None:
         self.max_turns = max_turns
+        self.max_sessions = max_sessions
         self.ttl_seconds = ttl_seconds
         self._clock = clock
         self._sessions: dict[str, _Entry] = {}
@@ -93,6 +98,8 @@ class MemorySessionStore:
         turns = turns[-self.max_turns :] if self.max_turns > 0 else []
         self._sessions.pop(session_id, None)  # re-insert at the end: keeps expiry order
         self._sessions[session_id] = _Entry(turns, version + 1, now + self.ttl_seconds)
+        while len(self._sessions) > self.max_sessions:
+            del self._sessions[next(iter(self._sessions))]
 
 
 class MemoryBookingStore:
