@@ -125,7 +125,9 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
         "completed": defaultdict(list), "maybe": set(), "bookings": defaultdict(set),
     }
     with LiveServer(app) as server:
-        limits = httpx.Limits(max_connections=SESSIONS * 2)
+        # Idle connections expire on our side before uvicorn's 5 s keep-alive closes them, or a
+        # reused connection can meet the server's FIN (a client-side race, not the service's).
+        limits = httpx.Limits(max_connections=SESSIONS * 2, keepalive_expiry=1.0)
         async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as client:
             with anyio_fail_after(120):
                 await asyncio.gather(*(
