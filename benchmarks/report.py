@@ -311,30 +311,14 @@ def markdown(r: dict[str, Any], with_chart: bool) -> str:
             md_table(
                 ["event", "service", "upstream alone", "added"],
                 [
-                    [
-                        "tool_use",
-                        fmt(tool["tool_use_ms"]),
-                        fmt(tool["upstream_tool_call_ms"]),
-                        fmt(_sub(tool["tool_use_ms"], tool["upstream_tool_call_ms"])),
-                    ],
-                    [
-                        "tool_output",
-                        fmt(tool["tool_output_ms"]),
-                        fmt(tool["upstream_tool_call_ms"]),
-                        fmt(_sub(tool["tool_output_ms"], tool["upstream_tool_call_ms"])),
-                    ],
-                    [
-                        "first text after the tool",
-                        fmt(tool["first_text_after_tool_ms"]),
-                        fmt(tool["upstream_first_text_ms"]),
-                        fmt(_sub(tool["first_text_after_tool_ms"], tool["upstream_first_text_ms"])),
-                    ],
-                    [
-                        "end",
-                        fmt(tool["end_ms"]),
-                        fmt(tool["upstream_end_ms"]),
-                        fmt(_sub(tool["end_ms"], tool["upstream_end_ms"])),
-                    ],
+                    [label, fmt(tool[seen]), fmt(tool[floor]), fmt(_sub(tool[seen], tool[floor]))]
+                    for label, seen, floor in (
+                        ("tool_use", "tool_use_ms", "upstream_tool_call_ms"),
+                        ("tool_output", "tool_output_ms", "upstream_tool_call_ms"),
+                        ("first text after the tool", "first_text_after_tool_ms",
+                         "upstream_first_text_ms"),
+                        ("end", "end_ms", "upstream_end_ms"),
+                    )
                 ],
             ),
             "",

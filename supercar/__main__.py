@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 
 
-def serve() -> None:
+def serve(**uvicorn_options: object) -> None:
+    """uvicorn on HOST:PORT; `uvicorn_options` (loop, http, access_log...) override its defaults
+    (the benchmark's lever runs use them)."""
     import uvicorn
 
     from supercar.config import get_settings
@@ -20,6 +22,7 @@ def serve() -> None:
         port=settings.port,
         log_level=settings.log_level.lower(),
         log_config=None,
+        **uvicorn_options,  # type: ignore[arg-type]
     )
 
 
