@@ -33,6 +33,7 @@ TOOL_USE_FAILED_RETRIES = 2
 
 EMPTY_ANSWER = "I'm sorry, I don't have an answer to that. Could you rephrase your question?"
 AFTER_TOOLS_ANSWER = "Here is what I found."
+SHORT_ANSWER_TAIL = "How else can I help?"
 LENGTH_NOTE = " (My answer was cut short; ask me to continue.)"
 
 
@@ -103,8 +104,10 @@ class Turn:
             if spoken <= 3:
                 # The frontend shows no bubble for 3 characters or fewer, and drops tool cards
                 # of a turn with no text: always say something.
-                filler = AFTER_TOOLS_ANSWER if rounds else EMPTY_ANSWER
-                filler = (" " + filler) if text else filler
+                if text:  # a word or two ("OK"): add to it rather than apologise
+                    filler = " " + SHORT_ANSWER_TAIL
+                else:
+                    filler = AFTER_TOOLS_ANSWER if rounds else EMPTY_ANSWER
                 yield Chunk(filler)
                 text += filler
             self.messages.append({"role": "assistant", "content": text})

@@ -300,3 +300,11 @@ async def test_a_body_over_the_byte_cap_gets_413_before_parsing(
     assert response.status_code == 413
     assert response.json()["code"] == "body_too_large"
     assert fake_groq.requests == []
+
+
+async def test_a_very_short_answer_is_extended_past_the_frontends_3_character_floor(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([text("OK")]))
+    events = sse.parse((await ask(client, "Thanks")).content)
+    assert sse.text_of(events) == "OK How else can I help?"
