@@ -61,11 +61,12 @@ class Turn:
         self.max_rounds = max_rounds
         self._context: list[Message] = [{"role": "system", "content": system_prompt}, *history]
         self.messages: list[Message] = [{"role": "user", "content": query}]
+        self.spoken = 0  # characters of text streamed so far in this turn
 
     async def run(self) -> AsyncIterator[Event]:
-        spoken = 0  # characters of text sent in this turn
         failed_tool_calls = 0
-        rounds = 0
+        rounds = 0  # tool rounds allowed so far; set to the limit to force an answer in words
+        ran_tools = False
         while True:
             tools = self.tools.schemas if rounds < self.max_rounds else None
             parts: list[str] = []
@@ -77,22 +78,25 @@ class Turn:
                     async for item in stream:
                         if type(item) is str:
                             parts.append(item)
+                            self.spoken += len(item)
                             yield Chunk(item)
                         else:
                             completion = item  # type: ignore[assignment]
             except ModelError as exc:
-                if exc.code != "tool_use_failed" or parts:
+                if exc.code != "tool_use_failed":
                     raise
+                if parts:  # text already on screen: a retry would repeat it
+                    raise ModelError("upstream_error", exc.message) from exc
                 failed_tool_calls += 1
                 log.warning("model produced a malformed tool call (attempt %d)", failed_tool_calls)
                 if failed_tool_calls > TOOL_USE_FAILED_RETRIES:
                     rounds = self.max_rounds
                 continue
             text = "".join(parts)
-            spoken += len(text)
 
             if completion.tool_calls and tools is not None:
                 rounds += 1
+                ran_tools = True
                 async for event in self._run_tools(text, completion.tool_calls):
                     yield event
                 continue
@@ -100,16 +104,17 @@ class Turn:
             if completion.finish_reason == "length":
                 yield Chunk(LENGTH_NOTE)
                 text += LENGTH_NOTE
-                spoken += len(LENGTH_NOTE)
-            if spoken <= 3:
+                self.spoken += len(LENGTH_NOTE)
+            if self.spoken <= 3:
                 # The frontend shows no bubble for 3 characters or fewer, and drops tool cards
                 # of a turn with no text: always say something.
                 if text:  # a word or two ("OK"): add to it rather than apologise
                     filler = " " + SHORT_ANSWER_TAIL
                 else:
-                    filler = AFTER_TOOLS_ANSWER if rounds else EMPTY_ANSWER
+                    filler = AFTER_TOOLS_ANSWER if ran_tools else EMPTY_ANSWER
                 yield Chunk(filler)
                 text += filler
+                self.spoken += len(filler)
             self.messages.append({"role": "assistant", "content": text})
             return
 

@@ -1,9 +1,9 @@
 """The FastAPI application: routes, CORS, request validation, and the lifespan that owns clients.
 
-Everything a request can be refused for is decided before the stream starts, with a 4xx and a
-JSON body `{"code", "message", "detail"?}`; once the stream has started, failures travel as
-events (see `supercar.conversation`). Unknown fields in the request body are ignored, so a
-client that sends extra context keeps working.
+Everything a request can be refused for is decided before the stream starts, with a 4xx (or a
+503 when the session store is down) and a JSON body `{"code", "message", "detail"?}`; once the
+stream has started, failures travel as events (see `supercar.conversation`). Unknown fields in
+the request body are ignored, so a client that sends extra context keeps working.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from supercar import __version__
 from supercar.agent import Turn
 from supercar.config import Settings, get_settings
-from supercar.conversation import TurnRequest, TurnStreamResponse, stream_turn
+from supercar.conversation import TurnRequest, TurnStreamResponse
 from supercar.credentials import GroqKey, resolve_groq_key
 from supercar.guards import BodyGuard
 from supercar.llm.base import ChatModel
@@ -50,7 +50,6 @@ SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 class Services:
     """What the lifespan builds once and every request shares."""
 
-    settings: Settings
     model: ChatModel
     tools: ToolRegistry
     sessions: SessionStore
@@ -88,7 +87,6 @@ def build_services(settings: Settings) -> Services:
     model = build_model(settings, key)
     sessions, bookings = build_stores(settings)
     return Services(
-        settings=settings,
         model=model,
         tools=default_registry(timeout_seconds=settings.tool_timeout_seconds),
         sessions=sessions,
@@ -204,7 +202,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
+            exc.status_code, "http_error"
+        )
         response = error_response(exc.status_code, code, str(exc.detail))
         if exc.headers:
             response.headers.update(exc.headers)
@@ -258,15 +258,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_rounds=settings.max_tool_rounds,
         )
         return TurnStreamResponse(
-            stream_turn(
-                TurnRequest(
-                    session_id=body.session_id,
-                    session=session,
-                    turn=turn,
-                    sessions=sessions,
-                    deadline_seconds=settings.turn_timeout_seconds,
-                    coalesce_seconds=settings.coalesce_ms / 1000,
-                )
+            TurnRequest(
+                session_id=body.session_id,
+                version=session.version,
+                turn=turn,
+                sessions=sessions,
+                deadline_seconds=settings.turn_timeout_seconds,
+                coalesce_seconds=settings.coalesce_ms / 1000,
             ),
             sep="\n",
             ping=settings.ping_seconds,

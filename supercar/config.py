@@ -60,9 +60,10 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("groq_api_key", mode="before")
+    @field_validator("groq_api_key", "groq_base_url", mode="before")
     @classmethod
-    def _blank_key_is_none(cls, value: object) -> object:
+    def _blank_is_none(cls, value: object) -> object:
+        # `.env.example` lists every setting with an empty value: empty means "not set".
         return None if isinstance(value, str) and not value.strip() else value
 
 

@@ -4,18 +4,22 @@ The turn runs in its own task (the producer) and hands events to the response th
 That split is deliberate:
 - the turn deadline (`asyncio.timeout`) only ever cancels the producer, never the response's
   own socket writes, so a deadline can always be followed by an apology, `error` and `end`;
-- when the browser disconnects, sse-starlette cancels the response; its `finally` cancels the
-  producer, which closes the upstream model stream at once and commits nothing;
-- text deltas are coalesced: the first text of a turn goes out at once; after that, text that
-  arrives within `coalesce_seconds` of the previous send (and anything that queued while the
-  socket was busy) goes out as one `chunk`. The frontend appends chunks, so the text is
+- when the browser disconnects, sse-starlette cancels the response; its clean-up cancels the
+  producer, which closes the upstream model stream at once. A turn cut before its commit is
+  not saved; the commit itself is outside the deadline, so a turn is never reported failed
+  after its history was written;
+- text deltas are coalesced: the first text of a turn goes out at once; after that, text waits
+  at most `coalesce_seconds` from its first delta and goes out with whatever followed it as one
+  `chunk` (any other event sends it at once). The frontend appends chunks, so the text is
   identical; a person cannot see 20 ms; and every event sent costs CPU (docs/benchmarks.md).
+
+The session lock taken by the route is released before `end` is sent (a client may ask again
+the moment it sees `end`), or, if the stream never gets that far, when the response finishes.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -29,65 +33,81 @@ from starlette.types import Receive, Scope, Send
 from supercar.agent import Turn
 from supercar.events import ERROR_CODES, Chunk, End, Error, encode
 from supercar.llm.base import ModelError
-from supercar.store.base import Session, SessionConflict, SessionStore
+from supercar.store.base import SessionConflict, SessionStore
 
 log = logging.getLogger(__name__)
 
 _DONE = object()
 # Bounded, so a client that reads slowly slows the upstream read instead of filling memory.
 QUEUE_SIZE = 64
+# Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
+_NEEDS_ACTION = {"upstream_auth", "model_unavailable", "internal_error"}
 
 
 @dataclass
 class TurnRequest:
     session_id: str
-    session: Session
+    version: int  # the session's version when it was loaded: the commit's condition
     turn: Turn
     sessions: SessionStore
     deadline_seconds: float
     coalesce_seconds: float = 0.0
+    released: bool = False  # the session lock has been given back
+
+    async def release(self) -> None:
+        """Give the session lock back, once. A failure here is logged, never raised: the claim
+        lapses by its TTL anyway, and the stream must still end cleanly."""
+        if self.released:
+            return
+        self.released = True
+        try:
+            await self.sessions.unlock(self.session_id)
+        except Exception:
+            log.exception("could not release the session lock; it lapses by its TTL")
 
 
 async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
-    spoke = False
+    try:
+        await _run_turn(request, queue)
+    except Exception:  # a bug in reporting a failure: the response must still learn the end
+        log.exception("turn failed while reporting a failure")
+    await queue.put(_DONE)  # not reached when cancelled: nobody is reading any more
+
+
+async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
+    turn = request.turn
     started = time.perf_counter()
     try:
         async with asyncio.timeout(request.deadline_seconds):
-            async for event in request.turn.run():
-                spoke = spoke or isinstance(event, Chunk)
+            async for event in turn.run():
                 await queue.put(event)
-            await request.sessions.commit(
-                request.session_id, request.turn.messages, request.session.version
-            )
+        await request.sessions.commit(request.session_id, turn.messages, request.version)
     except ModelError as exc:
-        await _fail(queue, exc.code, exc.message, spoke)
+        await _fail(queue, exc.code, exc.message, turn.spoken)
     except TimeoutError:
-        await _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", spoke)
+        await _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", True)
     except SessionConflict:
-        await _fail(queue, "session_conflict", "the session changed during this turn", spoke)
+        await _fail(queue, "session_conflict", "the session changed during this turn", True)
     except Exception:
         log.exception("turn failed")
-        await _fail(queue, "internal_error", "unexpected server error", spoke)
+        await _fail(queue, "internal_error", "unexpected server error", turn.spoken)
     else:
         log.info(
             "turn completed in %.0f ms with %d messages",
             (time.perf_counter() - started) * 1000,
-            len(request.turn.messages),
+            len(turn.messages),
         )
         await queue.put(End())
-    await queue.put(_DONE)
 
 
-# Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
-_NEEDS_ACTION = {"upstream_auth", "model_unavailable", "internal_error"}
-
-
-async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
+async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: int | bool) -> None:
+    if code not in ERROR_CODES:
+        detail, code = f"{code}: {detail}", "internal_error"
     level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
     log.log(level, "turn failed: %s: %s", code, detail, extra={"code": code})
     apology = ERROR_CODES[code]
-    # Text may already be on screen: start the apology on a fresh line of thought.
-    await queue.put(Chunk(("\n\n" if spoke else "") + apology))
+    # The SuperCar page drops newlines, so a space keeps the apology apart from earlier text.
+    await queue.put(Chunk((" " if spoke else "") + apology))
     await queue.put(Error(code=code, message=apology))
     await queue.put(End())
 
@@ -106,11 +126,14 @@ async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
             if out and queue.empty():
                 yield b"".join(out)
                 out.clear()
-            try:
-                async with asyncio.timeout_at(flush_at):
-                    item: object = await queue.get()
-            except TimeoutError:
-                item = None  # the held text's window is over
+            if flush_at is None:
+                item: object = await queue.get()
+            else:
+                try:
+                    async with asyncio.timeout_at(flush_at):
+                        item = await queue.get()
+                except TimeoutError:
+                    item = None  # the held text's window is over
             if type(item) is Chunk:
                 held.append(item.text)
                 if spoke and window:
@@ -122,30 +145,39 @@ async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
                 held.clear()
                 flush_at = None
             if item is _DONE:
+                await request.release()  # before `end` reaches the client
                 if out:
                     yield b"".join(out)
                 return
             if item is not None and type(item) is not Chunk:
                 out.append(encode(item))  # type: ignore[arg-type]
     finally:
-        # On a disconnect this runs inside an already-cancelled scope: shield the clean-up (bounded)
-        # so the upstream stream is closed and the session released all the same.
-        with anyio.move_on_after(5, shield=True):
-            if not producer.done():
-                log.info("client disconnected", extra={"session_id": request.session_id})
+        if not producer.done():
+            # The client went away mid-turn. This runs inside an already-cancelled scope:
+            # shield the clean-up (bounded) so the upstream stream is closed all the same.
+            log.info("client disconnected")
+            with anyio.move_on_after(5, shield=True):
                 producer.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await producer
-            await request.sessions.unlock(request.session_id)
+                await asyncio.wait([producer])
 
 
 class TurnStreamResponse(EventSourceResponse):
-    """The SSE response of one turn. A client that stops reading for `send_timeout` seconds is
-    dropped (sse-starlette raises `SendTimeoutError`); that is the client's doing, not a server
-    fault, so it is one INFO line rather than a traceback. The turn's clean-up has run by then."""
+    """The SSE response of one turn.
+
+    It releases the session lock however the response ends, including when the client is gone
+    before the stream's first byte (then the stream generator never runs). A client that stops
+    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`);
+    that is the client's doing, not a server fault, so it is one INFO line, not a traceback."""
+
+    def __init__(self, request: TurnRequest, **kwargs: object) -> None:
+        super().__init__(stream_turn(request), **kwargs)  # type: ignore[arg-type]
+        self.turn_request = request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
             await super().__call__(scope, receive, send)
         except SendTimeoutError:
             log.info("client stopped reading; stream dropped after %ss", self.send_timeout)
+        finally:
+            with anyio.move_on_after(5, shield=True):
+                await self.turn_request.release()

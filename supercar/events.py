@@ -75,7 +75,7 @@ def _frame(event: str, data: str) -> bytes:
 
 
 def _json(value: dict[str, Any]) -> str:
-    # orjson writes compact, one-line UTF-8 JSON, and refuses NaN-like surprises by design.
+    # orjson writes compact, one-line UTF-8 JSON (no escapes for non-ASCII text).
     return orjson.dumps(value).decode()
 
 

@@ -2,17 +2,15 @@
 
 Pure ASGI (not `BaseHTTPMiddleware`) so streamed responses pass through untouched. The byte cap
 is checked twice: against `Content-Length` up front, and while the body is read, for chunked
-uploads that announce no length.
+uploads that announce no length (raised as an HTTP 413 there, which FastAPI's body reader lets
+through, rather than turning it into a 400).
 """
 
 from __future__ import annotations
 
 import orjson
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _reply(send: Send, status: int, code: str, message: str) -> None:
@@ -57,12 +55,8 @@ class BodyGuard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise _TooLarge
+                    raise HTTPException(413, too_large)
             return message
 
-        try:
-            # `send` is passed through untouched: every event of a stream goes through it.
-            await self.app(scope, counting_receive, send)
-        except _TooLarge:
-            # Bodies are read whole before a route answers, so nothing has been sent yet.
-            await _reply(send, 413, "body_too_large", too_large)
+        # `send` is passed through untouched: every event of a stream goes through it.
+        await self.app(scope, counting_receive, send)

@@ -7,8 +7,9 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
+import anyio
 import httpx
 import pytest
 
@@ -494,3 +495,69 @@ async def test_a_tool_that_fails_or_hangs_yields_an_error_output_and_the_model_s
     assert output["is_error"] is True and isinstance(output["output"], str)
     assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
     assert "unavailable" in sse.text_of(events)
+
+
+def test_a_blank_base_url_in_env_means_groqs_own() -> None:
+    # .env.example lists GROQ_BASE_URL= with no value; that must not become base_url="".
+    assert Settings(_env_file=None, groq_base_url="").groq_base_url is None  # type: ignore[call-arg]
+
+
+async def test_an_in_stream_tool_use_failed_after_text_ends_the_turn_cleanly(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(Script([text("Let me check"), error_event("bad call", code="tool_use_failed")]))
+    with anyio.fail_after(10):
+        events = await ask(client, "weather?")
+    assert failure(events) == "upstream_error"
+    assert sse.text_of(events).startswith("Let me check Something")  # the apology stands apart
+
+
+async def test_in_stream_errors_keep_their_meaning(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(
+        Script([error_event("bad call", code="tool_use_failed")]),  # before any text: retried
+        Script(words("Recovered.")),
+        Script([error_event("slow down", type="tokens", code="rate_limit_exceeded")]),
+    )
+    assert sse.text_of(await ask(client, "one")) == "Recovered."
+    assert failure(await ask(client, "two")) == "rate_limited"
+
+
+async def test_an_oversized_chunked_body_gets_413_too(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: the cap is met mid-read
+        yield b'{"query": "'
+        for _ in range(10):
+            yield b"x" * 10_000
+        yield b'", "session_id": "s"}'
+
+    response = await client.post(
+        "/query", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "body_too_large"
+    assert fake_groq.requests == []
+
+
+async def test_the_session_is_free_as_soon_as_end_is_seen(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    app = create_app(make_settings())
+    with LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            for n in range(5):
+                body = {"query": f"q{n}", "session_id": "eager"}
+                async with client.stream("POST", "/query", json=body) as response:
+                    async for line in response.aiter_lines():
+                        if line == "event: end":
+                            break
+                    # Ask again on another connection before this stream has even closed.
+                    async with httpx.AsyncClient(base_url=server.url, timeout=10) as other:
+                        again = await other.get("/health")
+                        assert again.status_code == 200
+                        nxt = await other.post(
+                            "/query", json={"query": f"q{n}b", "session_id": "eager"}
+                        )
+                    assert nxt.status_code == 200, nxt.text

@@ -5,8 +5,9 @@ Decisions:
   body is sent as-is and the stream is read as raw bytes, each line parsed with orjson. The SDK's
   typed path transforms every message on the way out and builds several pydantic models per token
   on the way in; relaying a stream is this service's hot path (docs/benchmarks-profile.md), and
-  the raw lines carry the same data. Errors Groq sends inside the stream are detected here
-  exactly as the SDK's own stream parser does (an `error` key, or an `error` event).
+  the raw lines carry the same data. Errors Groq sends inside the stream are recognised as the
+  SDK's own stream parser recognises them (an `error` key, or an `error` event) and mapped by
+  their code like errors that come with a status.
 - Tool calls are accumulated by `index`: a call may arrive whole in one delta or as an id and
   name followed by argument fragments.
 - Reasoning (`reasoning` deltas of gpt-oss and similar) is asked to be left out and is dropped
@@ -79,9 +80,19 @@ def classify(exc: groq.APIError | httpx.HTTPError, model_id: str) -> ModelError:
         return ModelError("timeout", "Groq's stream stalled")
     if isinstance(exc, httpx.HTTPError):
         return ModelError("upstream_unavailable", f"Groq's stream broke: {type(exc).__name__}")
-    if isinstance(exc, groq.APIError):
-        return ModelError("upstream_error", f"Groq reported an error mid-stream: {exc.message}")
     return ModelError("upstream_error", f"Unexpected failure talking to Groq: {exc!r}")
+
+
+def stream_error(body: object) -> ModelError:
+    """An error Groq reports inside the stream, mapped like one it answers with a status."""
+    code = _error_code(body)
+    if code == "tool_use_failed":
+        return ModelError("tool_use_failed", "Groq rejected a malformed tool call")
+    if code in {"rate_limit_exceeded", "rate_limited"}:
+        return ModelError("rate_limited", "Groq rate limit reached mid-stream")
+    error = body.get("error") if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return ModelError("upstream_error", f"Groq reported an error mid-stream: {code}: {message}")
 
 
 class GroqModel:
@@ -173,13 +184,12 @@ async def _sse_payloads(response: httpx.Response) -> AsyncGenerator[dict[str, An
                 payload = line[5:].strip()
                 if payload == b"[DONE]":
                     return
-                chunk = orjson.loads(payload)
+                try:
+                    chunk = orjson.loads(payload)
+                except orjson.JSONDecodeError:
+                    raise ModelError("upstream_error", "Groq sent a malformed event") from None
                 if chunk.get("error") or event == b"error":
-                    error = chunk.get("error")
-                    message = error.get("message") if isinstance(error, dict) else None
-                    raise ModelError(
-                        "upstream_error", f"Groq reported an error mid-stream: {message}"
-                    )
+                    raise stream_error(chunk)
                 yield chunk
             elif line.startswith(b"event:"):
                 event = line[6:].strip()

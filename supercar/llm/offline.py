@@ -149,11 +149,10 @@ class OfflineModel:
     ) -> AsyncGenerator[str | Completion, None]:
         available = {tool["function"]["name"] for tool in tools or []}
         results = _trailing_results(messages)
+        plan = self.plan(messages)
         if results is not None:
-            plan = self.plan(messages)
             text = " ".join([*(_result_sentence(*result) for result in results), *plan.questions])
         else:
-            plan = self.plan(messages)
             calls = [(name, args) for name, args in plan.calls if name in available]
             if calls:
                 yield Completion(

@@ -26,7 +26,8 @@ Every boto3 call runs in a worker thread (`anyio.to_thread`): boto3 is blocking,
 event loop stalls every stream in the process. Clocks are wall-clock epoch seconds, because
 several sandboxes compare them; `clock` is injectable for tests.
 
-This module imports boto3; `supercar.app` imports it only when a table is configured (cold start).
+This module imports boto3; `supercar.store.factory` imports it only when a table is configured
+(cold start).
 """
 
 from __future__ import annotations

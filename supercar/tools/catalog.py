@@ -46,9 +46,6 @@ class Showroom:
     def hours_on(self, weekday: int) -> Hours:
         return self.hours[weekday]
 
-    def open_days(self) -> list[str]:
-        return [WEEKDAYS[day] for day, span in enumerate(self.hours) if span is not None]
-
     def hours_summary(self) -> str:
         """Compact hours without periods, e.g. `Mon-Sat 9am-7pm, Sun 11am-5pm` (the frontend
         splits the address string on periods, so this must contain none)."""
