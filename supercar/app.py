@@ -260,7 +260,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return TurnStreamResponse(
             TurnRequest(
                 session_id=body.session_id,
-                version=session.version,
+                session=session,
                 turn=turn,
                 sessions=sessions,
                 deadline_seconds=settings.turn_timeout_seconds,

@@ -33,7 +33,7 @@ from starlette.types import Receive, Scope, Send
 from supercar.agent import Turn
 from supercar.events import ERROR_CODES, Chunk, End, Error, encode
 from supercar.llm.base import ModelError
-from supercar.store.base import SessionConflict, SessionStore
+from supercar.store.base import Session, SessionConflict, SessionStore
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ _NEEDS_ACTION = {"upstream_auth", "model_unavailable", "internal_error"}
 @dataclass
 class TurnRequest:
     session_id: str
-    version: int  # the session's version when it was loaded: the commit's condition
+    session: Session  # as loaded before the turn: what the turn is committed against
     turn: Turn
     sessions: SessionStore
     deadline_seconds: float
@@ -81,7 +81,7 @@ async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
         async with asyncio.timeout(request.deadline_seconds):
             async for event in turn.run():
                 await queue.put(event)
-        await request.sessions.commit(request.session_id, turn.messages, request.version)
+        await request.sessions.commit(request.session_id, request.session, turn.messages)
     except ModelError as exc:
         await _fail(queue, exc.code, exc.message, turn.spoken)
     except TimeoutError:

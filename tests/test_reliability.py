@@ -17,6 +17,7 @@ from supercar.agent import MAX_TOOL_RESULT_CHARS, tool_message
 from supercar.app import create_app
 from supercar.config import Settings
 from supercar.llm.base import ToolCall
+from supercar.store.base import Session
 from supercar.tools.base import ToolResult
 from tests import sse
 from tests.conftest import asgi_client
@@ -426,7 +427,7 @@ async def test_a_turn_that_loses_the_commit_race_is_an_error_and_not_committed(
 
     def intruder(body: dict) -> Script:
         asyncio.run_coroutine_threadsafe(
-            sessions.commit("race", [{"role": "user", "content": "elsewhere"}], 0), loop
+            sessions.commit("race", Session(), [{"role": "user", "content": "elsewhere"}]), loop
         ).result(5)
         return Script(words("Too late."))
 

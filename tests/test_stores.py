@@ -15,6 +15,7 @@ import pytest
 from supercar.store.base import (
     Booking,
     BookingStore,
+    Session,
     SessionBusy,
     SessionConflict,
     SessionStore,
@@ -108,7 +109,7 @@ async def test_a_commit_keeps_the_lock_until_unlock(
 ) -> None:
     store = make_sessions()
     await store.lock("a", 30)
-    await store.commit("a", turn("one"), expected_version=0)
+    await store.commit("a", Session(), turn("one"))
     with pytest.raises(SessionBusy):
         await store.lock("a", 30)
     await store.unlock("a")
@@ -127,7 +128,7 @@ async def test_a_locked_new_session_loads_empty_and_commits_at_version_0(
     await store.lock("new", 30)
     session = await store.load("new")
     assert session.turns == [] and session.version == 0
-    await store.commit("new", turn("one"), expected_version=0)
+    await store.commit("new", Session(), turn("one"))
     assert (await store.load("new")).version == 1
 
 
@@ -136,7 +137,7 @@ async def test_commit_increments_version_and_copies(
 ) -> None:
     store = make_sessions()
     first = turn("one")
-    await store.commit("a", first, expected_version=0)
+    await store.commit("a", Session(), first)
     first[0]["content"] = "mutated after commit"
     loaded = await store.load("a")
     assert loaded.version == 1
@@ -144,7 +145,7 @@ async def test_commit_increments_version_and_copies(
     loaded.turns[0][0]["content"] = "mutated after load"
     loaded.turns.append(turn("junk"))
     assert (await store.load("a")).turns == [turn("one")]
-    await store.commit("a", turn("two"), expected_version=1)
+    await store.commit("a", await store.load("a"), turn("two"))
     again = await store.load("a")
     assert again.version == 2 and again.history(10) == turn("one") + turn("two")
 
@@ -167,17 +168,17 @@ async def test_messages_round_trip_exactly(make_sessions: Callable[..., SessionS
         {"role": "assistant", "content": ""},
     ]
     store = make_sessions()
-    await store.commit("a", tool_turn, expected_version=0)
+    await store.commit("a", Session(), tool_turn)
     assert (await store.load("a")).turns == [tool_turn]
 
 
 async def test_commit_version_conflict(make_sessions: Callable[..., SessionStore]) -> None:
     store = make_sessions()
-    await store.commit("a", turn("one"), expected_version=0)
+    await store.commit("a", Session(), turn("one"))
     with pytest.raises(SessionConflict):
-        await store.commit("a", turn("stale"), expected_version=0)
+        await store.commit("a", Session(version=0), turn("stale"))
     with pytest.raises(SessionConflict):
-        await store.commit("b", turn("ghost"), expected_version=3)
+        await store.commit("b", Session(version=3), turn("ghost"))
     loaded = await store.load("a")
     assert loaded.version == 1 and loaded.turns == [turn("one")]  # nothing written
 
@@ -185,7 +186,7 @@ async def test_commit_version_conflict(make_sessions: Callable[..., SessionStore
 async def test_turns_are_trimmed(make_sessions: Callable[..., SessionStore]) -> None:
     store = make_sessions(max_turns=3)
     for i in range(5):
-        await store.commit("a", turn(str(i)), expected_version=i)
+        await store.commit("a", await store.load("a"), turn(str(i)))
     loaded = await store.load("a")
     assert loaded.version == 5
     assert loaded.turns == [turn("2"), turn("3"), turn("4")]
@@ -195,17 +196,17 @@ async def test_sessions_expire_when_idle(
     make_sessions: Callable[..., SessionStore], clock: FakeClock
 ) -> None:
     store = make_sessions(ttl_seconds=100)
-    await store.commit("a", turn("one"), expected_version=0)
+    await store.commit("a", Session(), turn("one"))
     clock.now += 99
-    await store.commit("a", turn("two"), expected_version=1)  # refreshes expiry
+    await store.commit("a", await store.load("a"), turn("two"))  # refreshes expiry
     clock.now += 99
     assert (await store.load("a")).version == 2
     clock.now += 1
     expired = await store.load("a")
     assert expired.version == 0 and expired.turns == []
     with pytest.raises(SessionConflict):
-        await store.commit("a", turn("late"), expected_version=2)  # expired under the turn
-    await store.commit("a", turn("fresh"), expected_version=0)
+        await store.commit("a", Session(version=2), turn("late"))  # expired under the turn
+    await store.commit("a", Session(), turn("fresh"))
     assert (await store.load("a")).turns == [turn("fresh")]
 
 
@@ -219,7 +220,7 @@ async def test_concurrent_commits_at_one_version_lose_nothing(
 
     async def commit(i: int) -> None:
         try:
-            await store.commit("race", turn(str(i)), expected_version=0)
+            await store.commit("race", Session(), turn(str(i)))
             outcomes[i] = "won"
         except SessionConflict:
             outcomes[i] = "conflict"
@@ -237,11 +238,11 @@ async def test_expired_sessions_and_claims_are_purged(clock: FakeClock) -> None:
     # Memory only: DynamoDB's TTL deletes expired items by itself.
     store = MemorySessionStore(ttl_seconds=100, clock=clock)
     for i in range(20):
-        await store.commit(f"s{i}", turn("x"), expected_version=0)
+        await store.commit(f"s{i}", Session(), turn("x"))
         await store.lock(f"s{i}", 30)  # a crashed turn never unlocks
-    await store.commit("s0", turn("y"), expected_version=1)  # s0 moves to the back
+    await store.commit("s0", await store.load("s0"), turn("y"))  # s0 moves to the back
     clock.now += 100
-    await store.commit("late", turn("x"), expected_version=0)
+    await store.commit("late", Session(), turn("x"))
     assert set(store._sessions) == {"late"}
     assert store._claims == {}
 
@@ -251,9 +252,9 @@ async def test_past_the_session_cap_the_least_recently_active_session_is_dropped
     # Memory only: bounds a long-running process, whatever the number of visitors.
     store = MemorySessionStore(max_sessions=3)
     for name in ("a", "b", "c"):
-        await store.commit(name, turn("x"), expected_version=0)
-    await store.commit("a", turn("y"), expected_version=1)  # a is active again
-    await store.commit("d", turn("x"), expected_version=0)
+        await store.commit(name, Session(), turn("x"))
+    await store.commit("a", await store.load("a"), turn("y"))  # a is active again
+    await store.commit("d", Session(), turn("x"))
     assert (await store.load("b")).version == 0  # the idlest one went
     assert [(await store.load(n)).version for n in ("a", "c", "d")] == [2, 1, 1]
 
@@ -281,11 +282,11 @@ async def test_one_of_two_sandboxes_racing_past_the_lock_gets_a_conflict(
 
     one = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
     two = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
-    await one.commit("s", turn("one"), expected_version=0)
+    await one.commit("s", Session(), turn("one"))
     a, b = await one.load("s"), await two.load("s")
-    await one.commit("s", turn("from one"), expected_version=a.version)
+    await one.commit("s", a, turn("from one"))
     with pytest.raises(SessionConflict):
-        await two.commit("s", turn("from two"), expected_version=b.version)
+        await two.commit("s", b, turn("from two"))
     assert (await two.load("s")).turns == [turn("one"), turn("from one")]
 
 
@@ -300,7 +301,7 @@ async def test_items_carry_a_ttl_and_unlock_creates_nothing(
     client = boto3.client("dynamodb")
     claim = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
     assert int(claim["expires_at"]["N"]) == int(clock.now + 90) + 1  # a lone claim expires
-    await store.commit("kept", turn("one"), expected_version=0)
+    await store.commit("kept", Session(), turn("one"))
     item = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
     assert int(item["expires_at"]["N"]) == int(clock.now + 3600)
     assert item["version"] == {"N": "1"} and "lock_until" in item

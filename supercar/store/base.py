@@ -8,8 +8,9 @@ separated from the `tool_calls` message it answers.
 Concurrency rules, identical for every backend:
 - a session is *locked* for the length of one turn (`lock`/`unlock`); a second turn for a busy
   session is refused up front (the API answers 409);
-- a turn is committed with the version it was loaded at; a commit against a newer version raises
-  `SessionConflict` and writes nothing (the backstop when two sandboxes race past the lock);
+- a turn is committed against the session as it was loaded; if the stored version has moved
+  on, the commit raises `SessionConflict` and writes nothing (the backstop when two sandboxes
+  race past the lock);
 - a booking is keyed by showroom + date + time and written only if that slot is free; booking the
   same slot again for the same session and car returns the existing booking (a retried turn).
 """
@@ -51,9 +52,10 @@ class SessionStore(Protocol):
     async def load(self, session_id: str) -> Session:
         """The stored session, or an empty one (version 0) if it is new or expired."""
 
-    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
-        """Append one turn, keeping at most the store's turn limit; raise `SessionConflict` if
-        the stored version is not `expected_version`."""
+    async def commit(self, session_id: str, loaded: Session, turn: list[Message]) -> None:
+        """Append one turn to the session as it was `loaded`, keeping at most the store's turn
+        limit; raise `SessionConflict` if the stored version is no longer `loaded.version`.
+        (Passing what was loaded spares a shared store a second read per turn.)"""
 
 
 @dataclass(frozen=True)

@@ -136,18 +136,14 @@ class DynamoSessionStore:
         turns, version = self._live(await self._get(session_id), self._clock())
         return Session(turns=turns, version=version)
 
-    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
+    async def commit(self, session_id: str, loaded: Session, turn: list[Message]) -> None:
         now = self._clock()
-        turns, version = self._live(await self._get(session_id), now)
-        if version != expected_version:
-            raise SessionConflict(
-                f"{session_id}: stored version {version}, expected {expected_version}"
-            )
-        turns = [*turns, turn]
+        expected_version = loaded.version
+        turns = [*loaded.turns, turn]
         turns = turns[-self.max_turns :] if self.max_turns > 0 else []
-        # The read above only gives the turns to append to; the condition is the guarantee:
-        # the item must still be at the version we read (or, for a new or expired session,
-        # have none that is live), else another sandbox committed in between.
+        # No second read: the condition is the guarantee. The item must still be at the version
+        # it was loaded at (or, for a new or expired session, have none that is live), else
+        # another sandbox committed in between and `loaded.turns` is stale.
         if expected_version == 0:
             condition = "attribute_not_exists(version) OR expires_at <= :now"
             values: dict[str, Any] = {}

@@ -85,7 +85,9 @@ class MemorySessionStore:
             return Session()
         return Session(turns=copy.deepcopy(entry.turns), version=entry.version)
 
-    async def commit(self, session_id: str, turn: list[Message], expected_version: int) -> None:
+    async def commit(self, session_id: str, loaded: Session, turn: list[Message]) -> None:
+        # The entry is at hand: append to it (equal to `loaded.turns` when the versions match).
+        expected_version = loaded.version
         now = self._clock()
         self._purge(now)
         entry = self._live(session_id, now)
