@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -562,3 +563,30 @@ async def test_the_session_is_free_as_soon_as_end_is_seen(
                             "/query", json={"query": f"q{n}b", "session_id": "eager"}
                         )
                     assert nxt.status_code == 200, nxt.text
+
+
+async def test_the_session_is_released_even_if_the_stream_never_starts() -> None:
+    # The client is gone before the first byte: sse-starlette never runs the stream generator,
+    # so only the response itself can give the lock back.
+    from supercar.agent import Turn
+    from supercar.conversation import TurnRequest, TurnStreamResponse
+    from supercar.store.memory import MemorySessionStore
+
+    sessions = MemorySessionStore()
+    await sessions.lock("early", ttl_seconds=60)
+    turn = Turn(model=None, tools=None, system_prompt="", history=[], query="hi",  # type: ignore[arg-type]
+                ctx=None, max_rounds=1)  # type: ignore[arg-type]
+    response = TurnStreamResponse(
+        TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
+    )
+
+    async def receive() -> dict:
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        raise OSError("connection reset before the headers went out")
+
+    scope = {"type": "http", "asgi": {"spec_version": "2.4"}, "method": "POST", "headers": []}
+    with contextlib.suppress(Exception):
+        await response(scope, receive, send)
+    await sessions.lock("early", ttl_seconds=60)  # would raise SessionBusy if still held
