@@ -47,10 +47,22 @@ def configure(level: str, json_lines: bool | None = None) -> None:
                 uvicorn_logger.handlers.clear()
                 uvicorn_logger.propagate = True
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_PlainFormatter())
     handler.addFilter(RequestContextFilter())
     logging.basicConfig(level=level, handlers=[handler], force=True)
     quiet_sdk_loggers()
+
+
+class _PlainFormatter(logging.Formatter):
+    """One readable line; a line that belongs to a conversation names it: `... [session] msg`."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s:%(session_tag)s %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        session_id = getattr(record, "session_id", None)
+        record.session_tag = f" [{session_id}]" if session_id else ""
+        return super().format(record)
 
 
 def _drop_color_message(record: logging.LogRecord) -> bool:
