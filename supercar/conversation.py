@@ -20,6 +20,7 @@ the moment it sees `end`), or, if the stream never gets that far, when the respo
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -77,20 +78,21 @@ async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
 async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
     turn = request.turn
     started = time.perf_counter()
+    fail = functools.partial(_fail, queue)
     try:
         async with asyncio.timeout(request.deadline_seconds):
             async for event in turn.run():
                 await queue.put(event)
         await request.sessions.commit(request.session_id, request.session, turn.messages)
     except ModelError as exc:
-        await _fail(queue, exc.code, exc.message, turn.spoken)
+        await fail(exc.code, exc.message, turn.spoken > 0)
     except TimeoutError:
-        await _fail(queue, "timeout", f"turn exceeded {request.deadline_seconds:.0f}s", True)
+        await fail("timeout", f"turn exceeded {request.deadline_seconds:.0f}s", turn.spoken > 0)
     except SessionConflict:
-        await _fail(queue, "session_conflict", "the session changed during this turn", True)
+        await fail("session_conflict", "the session changed during this turn", turn.spoken > 0)
     except Exception:
         log.exception("turn failed")
-        await _fail(queue, "internal_error", "unexpected server error", turn.spoken)
+        await fail("internal_error", "unexpected server error", turn.spoken > 0)
     else:
         log.info(
             "turn completed in %.0f ms with %d messages",
@@ -100,7 +102,7 @@ async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
         await queue.put(End())
 
 
-async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: int | bool) -> None:
+async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
     if code not in ERROR_CODES:
         detail, code = f"{code}: {detail}", "internal_error"
     level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
