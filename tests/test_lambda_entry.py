@@ -262,15 +262,7 @@ def test_the_lambda_package_holds_the_app_and_nothing_else(tmp_path: Path) -> No
         "import handler, supercar.llm.offline, supercar.llm.groq, supercar.store.dynamodb;"
         "print(handler.handler.__class__.__name__, handler.__file__)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=staged,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.split() == ["Mangum", str(staged / "handler.py")]
+    assert run_probe(probe, staged, env).split() == ["Mangum", str(staged / "handler.py")]
 
 
 def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:
@@ -291,12 +283,12 @@ def test_importing_handler_loads_no_aws_sdk_even_with_tables_and_a_parameter() -
         " 'groq', 'supercar.store.dynamodb');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
+    assert run_probe(probe, ROOT, env).strip() == "[]"
+
+
+def run_probe(code: str, cwd: Path, env: dict[str, str]) -> str:
+    """Run `code` in a fresh interpreter (what a new sandbox imports) and return its stdout."""
     result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout
