@@ -14,14 +14,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 run: $(BIN)/.installed  ## serve the assistant on http://127.0.0.1:8000
 	$(BIN)/python -m supercar
 
-test: $(BIN)/.installed  ## lint, type-check and run the whole test suite
-	$(BIN)/ruff check .
-	$(BIN)/mypy
+test: lint  ## lint, type-check and run the whole test suite
 	$(BIN)/pytest
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed  ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Service vs a minimal relay baseline beside a timed fake Groq, all on loopback (a few minutes;
 # not part of `make test`). Writes docs/benchmarks.md and docs/benchmarks.png.

@@ -315,8 +315,11 @@ def markdown(r: dict[str, Any], with_chart: bool) -> str:
                     for label, seen, floor in (
                         ("tool_use", "tool_use_ms", "upstream_tool_call_ms"),
                         ("tool_output", "tool_output_ms", "upstream_tool_call_ms"),
-                        ("first text after the tool", "first_text_after_tool_ms",
-                         "upstream_first_text_ms"),
+                        (
+                            "first text after the tool",
+                            "first_text_after_tool_ms",
+                            "upstream_first_text_ms",
+                        ),
                         ("end", "end_ms", "upstream_end_ms"),
                     )
                 ],

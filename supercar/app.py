@@ -144,7 +144,7 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {
             "text/event-stream": {
                 "schema": {"type": "string"},
-                "example": 'event: chunk\ndata: Hello!\n\nevent: end\ndata: \n\n',
+                "example": "event: chunk\ndata: Hello!\n\nevent: end\ndata: \n\n",
             }
         },
     },
@@ -195,8 +195,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if any(err["type"] == "json_invalid" for err in errors):
             return error_response(400, "invalid_json", "The request body is not valid JSON.")
         summary = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'][1:]) or 'body'}: {err['msg']}"
-            for err in errors
+            f"{'.'.join(str(p) for p in err['loc'][1:]) or 'body'}: {err['msg']}" for err in errors
         )
         return error_response(422, "invalid_request", summary, detail=errors)
 

@@ -33,7 +33,10 @@ class Settings(BaseSettings):
     # HTTP server
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 8000
-    cors_origins: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://127.0.0.1:3000"]
+    cors_origins: Annotated[list[str], NoDecode] = [
+        "http://localhost:3000",
+        "http://127.0.0.1:3000",
+    ]
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # The built-in chat page at GET /; a production API may turn it off (then GET / is 404).
     chat_page: bool = True

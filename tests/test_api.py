@@ -68,8 +68,16 @@ async def test_fragmented_tool_call_arguments_are_accumulated(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(
-        Script([tool_call("get_dealership_address", {"dealership_id": "miami"}, fragmented=True,
-                          fragments=5)]),
+        Script(
+            [
+                tool_call(
+                    "get_dealership_address",
+                    {"dealership_id": "miami"},
+                    fragmented=True,
+                    fragments=5,
+                )
+            ]
+        ),
         Script(words("Here it is.")),
     )
     events = sse.parse((await ask(client, "Where is the Miami showroom?")).content)
@@ -82,11 +90,13 @@ async def test_parallel_calls_are_announced_then_answered_in_call_order(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(
-        Script([
-            tool_call("get_weather", {"city": "Chicago"}, id="c1"),
-            tool_call("get_dealership_address", {"dealership_id": "chicago"}, id="c2"),
-            tool_call("get_weather", {"city": "Denver"}, id="c3"),
-        ]),
+        Script(
+            [
+                tool_call("get_weather", {"city": "Chicago"}, id="c1"),
+                tool_call("get_dealership_address", {"dealership_id": "chicago"}, id="c2"),
+                tool_call("get_weather", {"city": "Denver"}, id="c3"),
+            ]
+        ),
         Script(words("Done.")),
     )
     events = sse.parse((await ask(client, "Chicago and Denver please")).content)
@@ -98,8 +108,14 @@ async def test_parallel_calls_are_announced_then_answered_in_call_order(
 
 async def test_a_two_round_tool_loop(client: httpx.AsyncClient, fake_groq: FakeGroq) -> None:
     fake_groq.push(
-        Script([tool_call("check_appointment_availability",
-                          {"dealership_id": "manhattan", "date": "2099-01-01"})]),
+        Script(
+            [
+                tool_call(
+                    "check_appointment_availability",
+                    {"dealership_id": "manhattan", "date": "2099-01-01"},
+                )
+            ]
+        ),
         Script([tool_call("get_dealership_address", {"dealership_id": "manhattan"})]),
         Script(words("All set.")),
     )
@@ -120,7 +136,12 @@ async def test_the_second_turn_sends_the_first_turn_in_order(
     await ask(client, "Thanks!")
     messages = fake_groq.requests[2]["messages"]
     assert [m["role"] for m in messages] == [
-        "system", "user", "assistant", "tool", "assistant", "user",
+        "system",
+        "user",
+        "assistant",
+        "tool",
+        "assistant",
+        "user",
     ]
     assert messages[1]["content"] == "Weather in Paris?"
     assert messages[4]["content"] == "Sunny in Paris."
@@ -138,11 +159,15 @@ async def test_the_wire_bytes_follow_the_frontend_contract(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(
-        Script([
-            text("Let me check."),
-            tool_call("check_appointment_availability",
-                      {"dealership_id": "miami", "date": "2099-01-01"}),
-        ]),
+        Script(
+            [
+                text("Let me check."),
+                tool_call(
+                    "check_appointment_availability",
+                    {"dealership_id": "miami", "date": "2099-01-01"},
+                ),
+            ]
+        ),
         Script(words("Slots:\n- none that day")),
     )
     raw = (await ask(client, "Slots?")).content
@@ -187,7 +212,9 @@ async def test_the_model_cannot_choose_the_booking_user(
     await ask(client, "Hi", session_id="buyer-1")
     schemas = {t["function"]["name"]: t["function"] for t in fake_groq.requests[0]["tools"]}
     assert set(schemas) == {
-        "get_weather", "get_dealership_address", "check_appointment_availability",
+        "get_weather",
+        "get_dealership_address",
+        "check_appointment_availability",
         "schedule_appointment",
     }
     assert "user_id" not in schemas["schedule_appointment"]["parameters"]["properties"]

@@ -33,8 +33,14 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 RESULTS = Path(__file__).resolve().parent.parent / "test-results" / "browser"
 TIMEOUT_MS = 10_000
@@ -123,6 +129,7 @@ def open_chat(browser: Any) -> Iterator[Callable[..., Chat]]:
         contexts.append(context)
         page = context.new_page()
         chat = Chat(page, url)
+
         def on_console(msg: Any) -> None:
             if msg.type == "error":
                 chat.problems.append(f"console: {msg.text}")
@@ -256,8 +263,13 @@ def test_booking_flow_from_a_clicked_slot(groq_server, open_chat):
     url, fake = groq_server
     day = open_day()
     fake.push(
-        Script([tool_call("check_appointment_availability",
-                          {"dealership_id": "manhattan", "date": day})]),
+        Script(
+            [
+                tool_call(
+                    "check_appointment_availability", {"dealership_id": "manhattan", "date": day}
+                )
+            ]
+        ),
         Script(words(f"These times are free on {day}. Pick one below.")),
     )
     chat = open_chat(url)
@@ -276,10 +288,19 @@ def test_booking_flow_from_a_clicked_slot(groq_server, open_chat):
     assert slots.get_by_role("button", name="11:00").get_attribute("aria-pressed") == "true"
 
     fake.push(
-        Script([tool_call("schedule_appointment", {
-            "dealership_id": "manhattan", "date": day, "time": "11:00",
-            "car_model": "SuperCar GT",
-        })]),
+        Script(
+            [
+                tool_call(
+                    "schedule_appointment",
+                    {
+                        "dealership_id": "manhattan",
+                        "date": day,
+                        "time": "11:00",
+                        "car_model": "SuperCar GT",
+                    },
+                )
+            ]
+        ),
         Script(words("You're booked! See you at the showroom.")),
     )
     page.keyboard.press("Enter")
@@ -383,7 +404,8 @@ def test_stream_cut_before_end_is_reported(groq_server, open_chat):
     chat.page.route(
         "**/query",
         lambda route: route.fulfill(
-            status=200, headers={"Content-Type": "text/event-stream"},
+            status=200,
+            headers={"Content-Type": "text/event-stream"},
             body=b"event: chunk\ndata: Half an ans",
         ),
     )
@@ -401,8 +423,11 @@ def test_offline_model_books_a_test_drive_on_a_phone_in_dark_mode(open_chat):
     day = open_day()
     with LiveServer(create_app(settings)) as server:
         chat = open_chat(
-            server.url + "/", viewport={"width": 390, "height": 844}, color_scheme="dark",
-            is_mobile=True, has_touch=True,
+            server.url + "/",
+            viewport={"width": 390, "height": 844},
+            color_scheme="dark",
+            is_mobile=True,
+            has_touch=True,
         )
         page = chat.page
         page.get_by_text("offline demo model").wait_for()

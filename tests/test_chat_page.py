@@ -14,9 +14,10 @@ from supercar.config import Settings
 async def get_root(settings: Settings) -> httpx.Response:
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
-    async with app.router.lifespan_context(app), httpx.AsyncClient(
-        transport=transport, base_url="http://testserver"
-    ) as client:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
+    ):
         return await client.get("/")
 
 
@@ -29,7 +30,7 @@ async def test_page_is_served_by_default_and_loads_nothing_from_elsewhere():
     # No CDN, no external script or stylesheet: every src/href is inline, relative or data:.
     for url in re.findall(r'(?:src|href)="([^"]*)"', page):
         assert url.startswith("data:"), url
-    assert "<script src" not in page and "<link rel=\"stylesheet\"" not in page
+    assert "<script src" not in page and '<link rel="stylesheet"' not in page
     assert 'fetch("query"' in page  # relative: works behind a path prefix too
 
 

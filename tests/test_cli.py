@@ -82,9 +82,7 @@ def test_ask_exits_non_zero_when_the_service_is_down(capsys):
     assert capsys.readouterr().err.startswith("error: cannot reach http://127.0.0.1:9")
 
 
-def test_chat_holds_a_conversation_in_one_session(
-    serve, fake_groq: FakeGroq, capsys, monkeypatch
-):
+def test_chat_holds_a_conversation_in_one_session(serve, fake_groq: FakeGroq, capsys, monkeypatch):
     url = serve()
     fake_groq.push(Script(words("First answer.")), Script(words("Second answer.")))
     lines = iter(["Hello", "", "And then?", "/quit"])

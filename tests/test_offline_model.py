@@ -88,8 +88,11 @@ def with_results(
     ]
     messages = convo(question)
     messages.append(
-        {"role": "assistant", "content": None,
-         "tool_calls": [call.as_message_part() for call in calls]}
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [call.as_message_part() for call in calls],
+        }
     )
     for call, (_, _, data) in zip(calls, results, strict=True):
         messages.append({"role": "tool", "tool_call_id": call.id, "content": json.dumps(data)})
@@ -150,7 +153,9 @@ def test_intents_and_cities() -> None:
     assert detect_intents("is 11am available? book it") == [BOOKING]
     assert detect_intents("hello there") == []
     assert find_cities("weather in NYC, LA and in Springfield") == [
-        "New York", "Los Angeles", "Springfield"
+        "New York",
+        "Los Angeles",
+        "Springfield",
     ]
     assert find_cities("at 10am in December") == []
 
@@ -179,9 +184,7 @@ async def test_weather_calls_get_weather() -> None:
     ],
 )
 async def test_address_by_city_or_name(text: str, dealership_id: str) -> None:
-    assert await calls_for(text) == [
-        ("get_dealership_address", {"dealership_id": dealership_id})
-    ]
+    assert await calls_for(text) == [("get_dealership_address", {"dealership_id": dealership_id})]
 
 
 @pytest.mark.anyio
@@ -204,8 +207,12 @@ async def test_booking_with_everything() -> None:
     assert await calls_for("Book a test drive of the Volt in Denver on Dec 1st at 3 pm") == [
         (
             "schedule_appointment",
-            {"dealership_id": "denver", "date": "2026-12-01", "time": "15:00",
-             "car_model": "SuperCar Volt"},
+            {
+                "dealership_id": "denver",
+                "date": "2026-12-01",
+                "time": "15:00",
+                "car_model": "SuperCar Volt",
+            },
         )
     ]
 
@@ -268,15 +275,23 @@ async def test_multi_turn_booking_gathers_history() -> None:
     assert await calls_for("I'd like to book a test drive", "Miami, tomorrow at 11, the GT") == [
         (
             "schedule_appointment",
-            {"dealership_id": "miami", "date": "2026-11-25", "time": "11:00",
-             "car_model": "SuperCar GT"},
+            {
+                "dealership_id": "miami",
+                "date": "2026-11-25",
+                "time": "11:00",
+                "car_model": "SuperCar GT",
+            },
         )
     ]
     assert await calls_for("book a test drive", "the Volt please", "Denver", "Friday at 2pm") == [
         (
             "schedule_appointment",
-            {"dealership_id": "denver", "date": "2026-11-27", "time": "14:00",
-             "car_model": "SuperCar Volt"},
+            {
+                "dealership_id": "denver",
+                "date": "2026-11-27",
+                "time": "14:00",
+                "car_model": "SuperCar Volt",
+            },
         )
     ]
 
@@ -289,8 +304,12 @@ async def test_availability_follow_up_and_picking_a_time() -> None:
     assert await calls_for("availability in Miami tomorrow", "11am with the Spyder") == [
         (
             "schedule_appointment",
-            {"dealership_id": "miami", "date": "2026-11-25", "time": "11:00",
-             "car_model": "SuperCar Spyder"},
+            {
+                "dealership_id": "miami",
+                "date": "2026-11-25",
+                "time": "11:00",
+                "car_model": "SuperCar Spyder",
+            },
         )
     ]
 
@@ -313,9 +332,17 @@ async def test_threads_end_at_other_topics_and_completed_bookings() -> None:
     # After a completed booking, its slots are not reused.
     messages = with_results(
         "book the GT in Miami tomorrow at 11",
-        ("schedule_appointment", {}, {"confirmation_id": "SC-1", "date": "2026-11-25",
-                                      "time": "11:00", "car_model": "SuperCar GT",
-                                      "dealership_name": "SuperCar Miami"}),
+        (
+            "schedule_appointment",
+            {},
+            {
+                "confirmation_id": "SC-1",
+                "date": "2026-11-25",
+                "time": "11:00",
+                "car_model": "SuperCar GT",
+                "dealership_name": "SuperCar Miami",
+            },
+        ),
     )
     messages += [{"role": "assistant", "content": "Booked."}, user("book another test drive")]
     answer = await text_for(messages)
@@ -329,19 +356,50 @@ async def test_threads_end_at_other_topics_and_completed_bookings() -> None:
 async def test_sentences_from_tool_results() -> None:
     messages = with_results(
         "weather in Miami, address of Miami, times tomorrow",
-        ("get_weather", {"city": "Miami"},
-         {"city": "Miami", "temperature_c": 24, "condition": "sunny", "date": "2026-11-24"}),
-        ("get_dealership_address", {"dealership_id": "miami"},
-         {"id": "miami", "name": "SuperCar Miami",
-          "address": {"street": "400 Biscayne Blvd", "city": "Miami", "region": "FL",
-                      "postal_code": "33132", "country": "US"},
-          "phone": "+1 (305) 555-0142", "hours_summary": "Mon-Sat 10am-8pm, Sun 11am-5pm"}),
-        ("check_appointment_availability", {"dealership_id": "miami", "date": "2026-11-25"},
-         {"availableTimes": ["10:00", "11:00", "12:00"], "dealership_id": "miami",
-          "date": "2026-11-25", "dealership_name": "SuperCar Miami"}),
-        ("schedule_appointment", {},
-         {"confirmation_id": "SC-ABCD1234", "dealership_id": "miami", "date": "2026-11-25",
-          "time": "11:00", "car_model": "SuperCar GT", "dealership_name": "SuperCar Miami"}),
+        (
+            "get_weather",
+            {"city": "Miami"},
+            {"city": "Miami", "temperature_c": 24, "condition": "sunny", "date": "2026-11-24"},
+        ),
+        (
+            "get_dealership_address",
+            {"dealership_id": "miami"},
+            {
+                "id": "miami",
+                "name": "SuperCar Miami",
+                "address": {
+                    "street": "400 Biscayne Blvd",
+                    "city": "Miami",
+                    "region": "FL",
+                    "postal_code": "33132",
+                    "country": "US",
+                },
+                "phone": "+1 (305) 555-0142",
+                "hours_summary": "Mon-Sat 10am-8pm, Sun 11am-5pm",
+            },
+        ),
+        (
+            "check_appointment_availability",
+            {"dealership_id": "miami", "date": "2026-11-25"},
+            {
+                "availableTimes": ["10:00", "11:00", "12:00"],
+                "dealership_id": "miami",
+                "date": "2026-11-25",
+                "dealership_name": "SuperCar Miami",
+            },
+        ),
+        (
+            "schedule_appointment",
+            {},
+            {
+                "confirmation_id": "SC-ABCD1234",
+                "dealership_id": "miami",
+                "date": "2026-11-25",
+                "time": "11:00",
+                "car_model": "SuperCar GT",
+                "dealership_name": "SuperCar Miami",
+            },
+        ),
     )
     text = await text_for(messages)
     assert "It's 24°C and sunny in Miami today." in text
@@ -357,8 +415,11 @@ async def test_errors_are_explained() -> None:
     text = await text_for(
         with_results(
             "times in Chicago on Sunday",
-            ("check_appointment_availability", {"dealership_id": "chicago", "date": "2026-11-29"},
-             {"error": error}),
+            (
+                "check_appointment_availability",
+                {"dealership_id": "chicago", "date": "2026-11-29"},
+                {"error": error},
+            ),
             ("schedule_appointment", {}, {"error": "10:30 is not a bookable slot. Free: 11:00."}),
             ("get_weather", {"city": "!!"}, {"error": "'!!' is not a city name"}),
         )
@@ -372,9 +433,16 @@ async def test_errors_are_explained() -> None:
 async def test_results_answer_also_asks_what_is_still_missing() -> None:
     messages = with_results(
         "book a test drive in Miami tomorrow",
-        ("check_appointment_availability", {},
-         {"availableTimes": ["10:00"], "dealership_id": "miami", "date": "2026-11-25",
-          "dealership_name": "SuperCar Miami"}),
+        (
+            "check_appointment_availability",
+            {},
+            {
+                "availableTimes": ["10:00"],
+                "dealership_id": "miami",
+                "date": "2026-11-25",
+                "dealership_name": "SuperCar Miami",
+            },
+        ),
     )
     text = await text_for(messages, tools=None)  # also the loop's final no-tools round
     assert "10:00" in text and "which model" in text
@@ -427,8 +495,11 @@ async def test_round_trip_through_the_registry() -> None:
     messages = convo("Book a test drive of the GT at the Miami showroom tomorrow at 11am")
     _, completion = await collect(model, messages)
     messages.append(
-        {"role": "assistant", "content": None,
-         "tool_calls": [call.as_message_part() for call in completion.tool_calls]}
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [call.as_message_part() for call in completion.tool_calls],
+        }
     )
     for call in completion.tool_calls:
         result = await registry.run(call.name, call.arguments, ctx)

@@ -574,8 +574,15 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
 
     sessions = MemorySessionStore()
     await sessions.lock("early", ttl_seconds=60)
-    turn = Turn(model=None, tools=None, system_prompt="", history=[], query="hi",  # type: ignore[arg-type]
-                ctx=None, max_rounds=1)  # type: ignore[arg-type]
+    turn = Turn(
+        model=None,
+        tools=None,
+        system_prompt="",
+        history=[],
+        query="hi",  # type: ignore[arg-type]
+        ctx=None,
+        max_rounds=1,
+    )  # type: ignore[arg-type]
     response = TurnStreamResponse(
         TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
     )

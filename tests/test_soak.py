@@ -64,12 +64,20 @@ def chaos_responder(rng: random.Random, day: str) -> Callable[[dict[str, Any]], 
             return Script(words("Here is what I found for you."))
         if roll < 0.45:
             # Few slots for many sessions: bookings collide on purpose.
-            args = {"dealership_id": "manhattan", "date": day,
-                    "time": rng.choice(["10:00", "11:00", "12:00"]), "car_model": "SuperCar GT"}
+            args = {
+                "dealership_id": "manhattan",
+                "date": day,
+                "time": rng.choice(["10:00", "11:00", "12:00"]),
+                "car_model": "SuperCar GT",
+            }
             return Script([tool_call("schedule_appointment", args)])
         if roll < 0.60:
-            return Script([tool_call("get_weather", {"city": "Miami"}),
-                           tool_call("get_dealership_address", {"dealership_id": "miami"})])
+            return Script(
+                [
+                    tool_call("get_weather", {"city": "Miami"}),
+                    tool_call("get_dealership_address", {"dealership_id": "miami"}),
+                ]
+            )
         return Script(words("Happy to help with that."), token_interval=0.001)
 
     return respond
@@ -110,8 +118,11 @@ async def run_session(
             if e.name == "tool_output" and e.json()["name"] == "schedule_appointment":
                 out = e.json()
                 if not out["is_error"]:
-                    slot = (out["data"]["dealership_id"], out["output"]["date"],
-                            out["output"]["time"])
+                    slot = (
+                        out["data"]["dealership_id"],
+                        out["output"]["date"],
+                        out["output"]["time"],
+                    )
                     log["bookings"][slot].add(session_id)
 
 
@@ -122,7 +133,9 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
     fake_groq.responder = chaos_responder(random.Random(SEED + 1), _open_day())
     app = create_app(make_settings(groq_max_retries=1))
     log: dict[str, Any] = {
-        "completed": defaultdict(list), "maybe": set(), "bookings": defaultdict(set),
+        "completed": defaultdict(list),
+        "maybe": set(),
+        "bookings": defaultdict(set),
     }
     with LiveServer(app) as server:
         # Idle connections expire on our side before uvicorn's 5 s keep-alive closes them, or a
@@ -130,10 +143,12 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
         limits = httpx.Limits(max_connections=SESSIONS * 2, keepalive_expiry=1.0)
         async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as client:
             with anyio_fail_after(120):
-                await asyncio.gather(*(
-                    run_session(client, f"soak-{n}", random.Random(rng.random()), log)
-                    for n in range(SESSIONS)
-                ))
+                await asyncio.gather(
+                    *(
+                        run_session(client, f"soak-{n}", random.Random(rng.random()), log)
+                        for n in range(SESSIONS)
+                    )
+                )
         sessions = app.state.services.sessions
         completed_turns = 0
         for n in range(SESSIONS):
@@ -146,9 +161,11 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
             # Every completed turn is there, in order; a turn cut by a hang-up is all or nothing.
             assert [q for q in asked if q not in log["maybe"]] == log["completed"][session_id]
             completed_turns += len(log["completed"][session_id])
-    print(f"soak: {completed_turns}/{SESSIONS * TURNS} turns completed, "
-          f"{len(log['maybe'])} hung up, {len(fake_groq.requests)} model requests, "
-          f"{len(log['bookings'])} slots booked")
+    print(
+        f"soak: {completed_turns}/{SESSIONS * TURNS} turns completed, "
+        f"{len(log['maybe'])} hung up, {len(fake_groq.requests)} model requests, "
+        f"{len(log['bookings'])} slots booked"
+    )
     assert completed_turns > SESSIONS * TURNS // 3  # the faults did not drown the test
     assert all(len(holders) == 1 for holders in log["bookings"].values())
     assert log["bookings"], "no booking succeeded: the race was never exercised"

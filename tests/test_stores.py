@@ -247,7 +247,6 @@ async def test_expired_sessions_and_claims_are_purged(clock: FakeClock) -> None:
     assert store._claims == {}
 
 
-
 async def test_past_the_session_cap_the_least_recently_active_session_is_dropped() -> None:
     # Memory only: bounds a long-running process, whatever the number of visitors.
     store = MemorySessionStore(max_sessions=3)
@@ -257,6 +256,7 @@ async def test_past_the_session_cap_the_least_recently_active_session_is_dropped
     await store.commit("d", Session(), turn("x"))
     assert (await store.load("b")).version == 0  # the idlest one went
     assert [(await store.load(n)).version for n in ("a", "c", "d")] == [2, 1, 1]
+
 
 # --- DynamoDB only: what shared storage adds ----------------------------------------------
 

@@ -40,7 +40,9 @@ def make_ctx(
     bookings: MemoryBookingStore | None = None, session_id: str = "s1", now: datetime = NOW
 ) -> ToolContext:
     return ToolContext(
-        session_id=session_id, bookings=bookings or MemoryBookingStore(), now=now,
+        session_id=session_id,
+        bookings=bookings or MemoryBookingStore(),
+        now=now,
         booking_horizon_days=60,
     )
 
@@ -56,6 +58,7 @@ async def call(registry: ToolRegistry, name: str, ctx: ToolContext, **args: str)
 
 # --- catalogue -----------------------------------------------------------------------------
 
+
 def test_catalogue_shape() -> None:
     assert len(SHOWROOMS) >= 4 and 6 <= len(CARS) <= 8
     assert len({s.timezone for s in SHOWROOMS}) >= 3
@@ -70,6 +73,7 @@ def test_catalogue_shape() -> None:
 
 # --- weather -------------------------------------------------------------------------------
 
+
 async def test_weather_format_and_data(registry: ToolRegistry) -> None:
     result = await call(registry, "get_weather", make_ctx(), city="New York")
     assert not result.is_error
@@ -77,15 +81,21 @@ async def test_weather_format_and_data(registry: ToolRegistry) -> None:
     match = WEATHER_RE.fullmatch(result.output)
     assert match and match[1] == "New York"
     assert result.data == {
-        "city": "New York", "temperature_c": int(match[2]), "condition": match[3],
+        "city": "New York",
+        "temperature_c": int(match[2]),
+        "condition": match[3],
         "date": "2026-06-15",
     }
 
 
 @pytest.mark.parametrize(
     ("raw", "city"),
-    [("são paulo", "Sao Paulo"), ("  new   YORK!! ", "New York"), ("Zürich", "Zurich"),
-     ("Winston-Salem", "Winston Salem")],
+    [
+        ("são paulo", "Sao Paulo"),
+        ("  new   YORK!! ", "New York"),
+        ("Zürich", "Zurich"),
+        ("Winston-Salem", "Winston Salem"),
+    ],
 )
 async def test_weather_normalises_city(registry: ToolRegistry, raw: str, city: str) -> None:
     result = await call(registry, "get_weather", make_ctx(), city=raw)
@@ -116,6 +126,7 @@ async def test_weather_rejects_garbage(registry: ToolRegistry, city: str) -> Non
 
 # --- dealership address --------------------------------------------------------------------
 
+
 async def test_address_format(registry: ToolRegistry) -> None:
     result = await call(registry, "get_dealership_address", make_ctx(), dealership_id="MANHATTAN")
     assert result.output == (
@@ -144,6 +155,7 @@ async def test_address_unknown_id(registry: ToolRegistry) -> None:
 
 
 # --- availability --------------------------------------------------------------------------
+
 
 async def availability(registry: ToolRegistry, ctx: ToolContext, dealership: str, date: str):
     return await call(
@@ -239,9 +251,11 @@ async def test_availability_uses_showroom_local_today(registry: ToolRegistry) ->
 async def test_availability_fully_booked_has_reason(registry: ToolRegistry) -> None:
     bookings = MemoryBookingStore()
     for hour in range(10, 16):
-        await bookings.book(Booking(
-            f"SC-{hour}", "other", "chicago", "2026-06-20", f"{hour}:00", "SuperCar GT", "x"
-        ))
+        await bookings.book(
+            Booking(
+                f"SC-{hour}", "other", "chicago", "2026-06-20", f"{hour}:00", "SuperCar GT", "x"
+            )
+        )
     result = await availability(registry, make_ctx(bookings), "chicago", "2026-06-20")
     assert isinstance(result.output, dict)
     assert not result.is_error and result.output["availableTimes"] == []
@@ -250,12 +264,22 @@ async def test_availability_fully_booked_has_reason(registry: ToolRegistry) -> N
 
 # --- scheduling ----------------------------------------------------------------------------
 
+
 async def schedule(
-    registry: ToolRegistry, ctx: ToolContext, time: str = "10:00", car: str = "SuperCar GT",
-    dealership: str = "miami", date: str = "2026-06-16",
+    registry: ToolRegistry,
+    ctx: ToolContext,
+    time: str = "10:00",
+    car: str = "SuperCar GT",
+    dealership: str = "miami",
+    date: str = "2026-06-16",
 ) -> ToolResult:
     return await call(
-        registry, "schedule_appointment", ctx, dealership_id=dealership, date=date, time=time,
+        registry,
+        "schedule_appointment",
+        ctx,
+        dealership_id=dealership,
+        date=date,
+        time=time,
         car_model=car,
     )
 
@@ -268,8 +292,14 @@ def assert_card(output: object) -> dict:
 
 async def test_schedule_success(registry: ToolRegistry) -> None:
     bookings = MemoryBookingStore()
-    result = await schedule(registry, make_ctx(bookings), time="9:00", car="the gt",
-                            date="2026-06-16", dealership="manhattan")
+    result = await schedule(
+        registry,
+        make_ctx(bookings),
+        time="9:00",
+        car="the gt",
+        date="2026-06-16",
+        dealership="manhattan",
+    )
     assert not result.is_error
     card = assert_card(result.output)
     assert re.fullmatch(r"SC-[0-9A-F]{8}", card["confirmationId"])
@@ -293,9 +323,14 @@ async def test_schedule_unknown_car(registry: ToolRegistry) -> None:
 
 @pytest.mark.parametrize(
     ("time", "expected"),
-    [("08:00", "not a bookable slot"), ("20:00", "not a bookable slot"),
-     ("10:30", "not a bookable slot"), ("10am", "HH:MM"), ("25:00", "HH:MM"),
-     ("10:00:00", "HH:MM")],
+    [
+        ("08:00", "not a bookable slot"),
+        ("20:00", "not a bookable slot"),
+        ("10:30", "not a bookable slot"),
+        ("10am", "HH:MM"),
+        ("25:00", "HH:MM"),
+        ("10:00:00", "HH:MM"),
+    ],
 )
 async def test_schedule_rejects_bad_times(registry: ToolRegistry, time: str, expected: str) -> None:
     result = await schedule(registry, make_ctx(), time=time)
@@ -347,13 +382,21 @@ async def test_schedule_race_has_one_winner(registry: ToolRegistry) -> None:
 
 
 async def test_schedule_ignores_user_id(registry: ToolRegistry) -> None:
-    raw = json.dumps({"dealership_id": "miami", "date": "2026-06-16", "time": "12:00",
-                      "car_model": "SuperCar Volt", "user_id": "attacker"})
+    raw = json.dumps(
+        {
+            "dealership_id": "miami",
+            "date": "2026-06-16",
+            "time": "12:00",
+            "car_model": "SuperCar Volt",
+            "user_id": "attacker",
+        }
+    )
     result = await registry.run("schedule_appointment", raw, make_ctx(session_id="real"))
     assert not result.is_error and result.data["session_id"] == "real"
 
 
 # --- registry ------------------------------------------------------------------------------
+
 
 class EmptyArgs(BaseModel):
     pass
@@ -400,7 +443,9 @@ async def test_registry_contains_crashing_and_slow_tools() -> None:
 def test_schemas_are_valid_function_schemas(registry: ToolRegistry) -> None:
     names = [schema["function"]["name"] for schema in registry.schemas]
     assert names == [
-        "get_weather", "get_dealership_address", "check_appointment_availability",
+        "get_weather",
+        "get_dealership_address",
+        "check_appointment_availability",
         "schedule_appointment",
     ]
     for schema in registry.schemas:

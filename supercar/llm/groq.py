@@ -124,7 +124,10 @@ class GroqModel:
         self, messages: list[Message], tools: list[dict[str, Any]] | None
     ) -> AsyncGenerator[str | Completion, None]:
         request: dict[str, Any] = {
-            "model": self.model_id, "messages": messages, "stream": True, **self._params
+            "model": self.model_id,
+            "messages": messages,
+            "stream": True,
+            **self._params,
         }
         if tools:
             request["tools"] = tools

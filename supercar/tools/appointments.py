@@ -50,18 +50,14 @@ class Refused(Exception):
 class AvailabilityArgs(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    dealership_id: str = Field(
-        description=f"Showroom id, one of: {', '.join(showroom_ids())}."
-    )
+    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
     date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
 
 
 class ScheduleArgs(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    dealership_id: str = Field(
-        description=f"Showroom id, one of: {', '.join(showroom_ids())}."
-    )
+    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
     date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
     time: str = Field(
         description="HH:MM in 24-hour showroom local time, one of the times returned by "
@@ -154,7 +150,8 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
     }
     if not free:
         output["reason"] = (
-            f"{showroom.name} has no more slots today." if not slots
+            f"{showroom.name} has no more slots today."
+            if not slots
             else f"{showroom.name} is fully booked on {day.isoformat()}."
         )
     return ToolResult(output=output, data={**output, "dealership_name": showroom.name})
@@ -175,15 +172,16 @@ def _booking_output(args: ScheduleArgs, message: str, **fields: str) -> dict[str
 def _schedule_error_output(message: str) -> dict[str, str]:
     # Used by the registry when the arguments never parsed; no field is known.
     return {
-        "confirmationId": "", "date": "", "time": "", "model": "",
+        "confirmationId": "",
+        "date": "",
+        "time": "",
+        "model": "",
         "message": f"Booking failed: {message}",
     }
 
 
 def _refused(args: ScheduleArgs, message: str) -> ToolResult:
-    return ToolResult(
-        output=_booking_output(args, message), data={"error": message}, is_error=True
-    )
+    return ToolResult(output=_booking_output(args, message), data={"error": message}, is_error=True)
 
 
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:

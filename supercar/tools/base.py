@@ -65,7 +65,9 @@ class Tool:
         return {
             "type": "function",
             "function": {
-                "name": self.name, "description": self.description, "parameters": parameters,
+                "name": self.name,
+                "description": self.description,
+                "parameters": parameters,
             },
         }
 
@@ -115,7 +117,10 @@ class ToolRegistry:
             return tool.error(f"The {name} tool failed unexpectedly; continue without it.")
         ms = round((time.perf_counter() - started) * 1000, 1)
         log.info(
-            "tool %s: %s in %.1f ms", name, "error" if result.is_error else "ok", ms,
+            "tool %s: %s in %.1f ms",
+            name,
+            "error" if result.is_error else "ok",
+            ms,
             extra={"tool": name, "duration_ms": ms, "is_error": result.is_error},
         )
         return result

@@ -17,9 +17,7 @@ class DealershipArgs(BaseModel):
     # Models sometimes add stray arguments; ignoring them is kinder than failing the call.
     model_config = ConfigDict(extra="ignore")
 
-    dealership_id: str = Field(
-        description=f"Showroom id, one of: {', '.join(showroom_ids())}."
-    )
+    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
 
 
 def address_line(showroom: Showroom) -> str:
@@ -30,8 +28,7 @@ async def get_dealership_address(args: DealershipArgs, ctx: ToolContext) -> Tool
     showroom = find_showroom(args.dealership_id)
     if showroom is None:
         return TOOL.error(
-            f"Unknown dealership_id {args.dealership_id!r}; "
-            f"valid ids: {', '.join(showroom_ids())}."
+            f"Unknown dealership_id {args.dealership_id!r}; valid ids: {', '.join(showroom_ids())}."
         )
     return ToolResult(output=address_line(showroom), data=showroom.record())
 

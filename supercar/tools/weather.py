@@ -26,7 +26,15 @@ from supercar.tools.base import Tool, ToolContext, ToolResult
 from supercar.tools.catalog import SHOWROOMS
 
 CONDITIONS = (
-    "sunny", "cloudy", "rainy", "snowy", "clear", "overcast", "foggy", "windy", "thunderstorm",
+    "sunny",
+    "cloudy",
+    "rainy",
+    "snowy",
+    "clear",
+    "overcast",
+    "foggy",
+    "windy",
+    "thunderstorm",
     "hazy",
 )
 _MAX_CITY_LENGTH = 60
