@@ -3,9 +3,10 @@
 - `app`: the ASGI app, built once at import. uvicorn serves it: on Lambda under the Lambda Web
   Adapter (`run.sh`, streaming through the Function URL) and locally (`uvicorn handler:app`).
 - `handler`: Mangum's adapter for buffered invocations: API Gateway events, `sam local
-  start-api` and `sam local invoke`. Mangum returns the whole SSE body at once (DESIGN.md, 1).
-  It runs the app's lifespan around each invocation, so the services are rebuilt per call; the
-  SSM key is cached by Powertools, and nothing here needs state between calls beyond DynamoDB.
+  start-api` and `sam local invoke`. Mangum returns the whole SSE body at once (see
+  docs/architecture.md, "Streaming on Lambda"). It runs the app's lifespan around each
+  invocation, so the services are rebuilt per call; the SSM key is cached by Powertools, and
+  nothing here needs state between calls beyond DynamoDB.
 
 Logging is configured here because this module is what the process imports first: JSON lines
 on Lambda, plain lines elsewhere (see `supercar.logs`). Nothing else belongs in this file.

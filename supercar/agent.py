@@ -18,9 +18,8 @@ from contextlib import aclosing
 
 import orjson
 
-from supercar.events import Chunk, Event, ToolOutput, ToolUse
-from supercar.llm.base import ChatModel, Completion, ModelError, ToolCall
-from supercar.store.base import Message
+from supercar.events import Chunk, ErrorCode, Event, ToolOutput, ToolUse
+from supercar.llm.base import ChatModel, Completion, Message, ModelError, ToolCall, ToolUseFailed
 from supercar.tools.base import ToolContext, ToolRegistry, ToolResult
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,8 @@ log = logging.getLogger(__name__)
 # What the model reads of one tool result is capped: a runaway result must not blow the context.
 MAX_TOOL_RESULT_CHARS = 8000
 # Groq's 400 `tool_use_failed` (a malformed call the model produced) is worth a retry or two,
-# then the model answers without tools so the customer still gets a reply.
+# then the model is asked once without tools so the customer still gets a reply. If that fails
+# too (gpt-oss can call a tool even with tools off), the turn fails: never an unbounded loop.
 TOOL_USE_FAILED_RETRIES = 2
 
 EMPTY_ANSWER = "I'm sorry, I don't have an answer to that. Could you rephrase your question?"
@@ -82,14 +82,18 @@ class Turn:
                             yield Chunk(item)
                         else:
                             completion = item  # type: ignore[assignment]
-            except ModelError as exc:
-                if exc.code != "tool_use_failed":
-                    raise
-                if parts:  # text already on screen: a retry would repeat it
-                    raise ModelError("upstream_error", exc.message) from exc
+            except ToolUseFailed as exc:
                 failed_tool_calls += 1
-                log.warning("model produced a malformed tool call (attempt %d)", failed_tool_calls)
+                if parts or tools is None:  # text on screen would repeat; tools are already off
+                    raise ModelError(
+                        ErrorCode.UPSTREAM_ERROR,
+                        f"{exc.message} ({failed_tool_calls} malformed tool calls this turn)",
+                    ) from exc
                 if failed_tool_calls > TOOL_USE_FAILED_RETRIES:
+                    log.warning(
+                        "model produced %d malformed tool calls; asking once without tools",
+                        failed_tool_calls,
+                    )
                     rounds = self.max_rounds
                 continue
             text = "".join(parts)

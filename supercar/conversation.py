@@ -1,4 +1,10 @@
-"""One request's stream: run a turn, commit it or leave history untouched, and always end well.
+"""One conversation turn from lock to release: run it, commit it or leave history untouched, and
+always end well.
+
+`start_turn` owns the whole session sequence: lock -> load -> run -> commit (or leave history as
+it was) -> release, however the response ends. What can be refused is refused there, before the
+stream starts (`SessionBusy`, `StoreUnavailable`, with nothing left locked); after that the
+response itself releases the lock.
 
 The turn runs in its own task (the producer) and hands events to the response through a queue.
 That split is deliberate:
@@ -13,18 +19,20 @@ That split is deliberate:
   `chunk` (any other event sends it at once). The frontend appends chunks, so the text is
   identical; a person cannot see 20 ms; and every event sent costs CPU (docs/benchmarks.md).
 
-The session lock taken by the route is released before `end` is sent (a client may ask again
-the moment it sees `end`), or, if the stream never gets that far, when the response finishes.
+The session lock is released before `end` is sent (a client may ask again the moment it sees
+`end`), or, if the stream never gets that far, when the response finishes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import anyio
 from sse_starlette import EventSourceResponse
@@ -32,9 +40,13 @@ from sse_starlette.sse import SendTimeoutError
 from starlette.types import Receive, Scope, Send
 
 from supercar.agent import Turn
-from supercar.events import ERROR_CODES, Chunk, End, Error, encode
+from supercar.config import Settings
+from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, encode
 from supercar.llm.base import ModelError
-from supercar.store.base import Session, SessionConflict, SessionStore
+from supercar.prompt import system_prompt
+from supercar.services import Services
+from supercar.store.base import Session, SessionConflict, SessionStore, StoreUnavailable
+from supercar.tools.base import ToolContext
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +54,7 @@ _DONE = object()
 # Bounded, so a client that reads slowly slows the upstream read instead of filling memory.
 QUEUE_SIZE = 64
 # Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
-_NEEDS_ACTION = {"upstream_auth", "model_unavailable", "internal_error"}
+_NEEDS_ACTION = {ErrorCode.UPSTREAM_AUTH, ErrorCode.MODEL_UNAVAILABLE, ErrorCode.INTERNAL_ERROR}
 
 
 @dataclass
@@ -63,8 +75,49 @@ class TurnRequest:
         self.released = True
         try:
             await self.sessions.unlock(self.session_id)
-        except Exception:
+        except Exception:  # whatever it is, the stream must still end cleanly
             log.exception("could not release the session lock; it lapses by its TTL")
+
+
+async def start_turn(
+    services: Services, settings: Settings, session_id: str, query: str
+) -> TurnStreamResponse:
+    """Claim and load the session, and return the response that runs the turn and releases the
+    claim however it ends. Raises `SessionBusy` or `StoreUnavailable`, holding nothing."""
+    sessions = services.sessions
+    await sessions.lock(session_id, ttl_seconds=settings.turn_timeout_seconds + 30)
+    try:
+        session = await sessions.load(session_id)
+    except BaseException:
+        with contextlib.suppress(StoreUnavailable):  # the claim lapses by its TTL if this fails
+            await sessions.unlock(session_id)
+        raise
+    now = datetime.now(UTC)
+    turn = Turn(
+        model=services.model,
+        tools=services.tools,
+        system_prompt=system_prompt(now),
+        history=session.history(settings.history_turns),
+        query=query,
+        ctx=ToolContext(
+            session_id=session_id,
+            bookings=services.bookings,
+            now=now,
+            booking_horizon_days=settings.booking_horizon_days,
+        ),
+        max_rounds=settings.max_tool_rounds,
+    )
+    request = TurnRequest(
+        session_id=session_id,
+        session=session,
+        turn=turn,
+        sessions=sessions,
+        deadline_seconds=settings.turn_timeout_seconds,
+        coalesce_seconds=settings.coalesce_ms / 1000,
+    )
+    return TurnStreamResponse(
+        request, sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
+    )
 
 
 async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
@@ -87,12 +140,14 @@ async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
     except ModelError as exc:
         await fail(exc.code, exc.message, turn.spoken > 0)
     except TimeoutError:
-        await fail("timeout", f"turn exceeded {request.deadline_seconds:.0f}s", turn.spoken > 0)
+        detail = f"turn exceeded {request.deadline_seconds:.0f}s"
+        await fail(ErrorCode.TIMEOUT, detail, turn.spoken > 0)
     except SessionConflict:
-        await fail("session_conflict", "the session changed during this turn", turn.spoken > 0)
+        detail = "the session changed during this turn"
+        await fail(ErrorCode.SESSION_CONFLICT, detail, turn.spoken > 0)
     except Exception:
         log.exception("turn failed")
-        await fail("internal_error", "unexpected server error", turn.spoken > 0)
+        await fail(ErrorCode.INTERNAL_ERROR, "unexpected server error", turn.spoken > 0)
     else:
         log.info(
             "turn completed in %.0f ms with %d messages",
@@ -102,12 +157,10 @@ async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
         await queue.put(End())
 
 
-async def _fail(queue: asyncio.Queue[object], code: str, detail: str, spoke: bool) -> None:
-    if code not in ERROR_CODES:
-        detail, code = f"{code}: {detail}", "internal_error"
+async def _fail(queue: asyncio.Queue[object], code: ErrorCode, detail: str, spoke: bool) -> None:
     level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
     log.log(level, "turn failed: %s: %s", code, detail, extra={"code": code})
-    apology = ERROR_CODES[code]
+    apology = APOLOGIES[code]
     # The SuperCar page drops newlines, so a space keeps the apology apart from earlier text.
     await queue.put(Chunk((" " if spoke else "") + apology))
     await queue.put(Error(code=code, message=apology))

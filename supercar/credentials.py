@@ -1,8 +1,8 @@
 """Where the Groq API key comes from: the environment, else SSM Parameter Store, else nowhere.
 
-Precedence (DESIGN.md decision 4): `GROQ_API_KEY` (environment or `.env`), then the SecureString
-named by `GROQ_API_KEY_PARAM`, read decrypted with aws-lambda-powertools `parameters` and cached,
-then no key (the caller falls back to the offline model).
+Precedence (docs/architecture.md, "Secrets"): `GROQ_API_KEY` (environment or `.env`), then the
+SecureString named by `GROQ_API_KEY_PARAM`, read decrypted with aws-lambda-powertools
+`parameters` and cached, then no key (the caller falls back to the offline model).
 
 Decisions:
 - A missing or unreadable parameter never stops the app: it is logged as a clear error (the

@@ -1,6 +1,6 @@
 """The events of one turn and their SSE encoding: the wire contract with the frontend lives here.
 
-Rules from shared CONTRACT.md, all enforced by `encode`:
+Rules from docs/contract.md, all enforced by `encode`:
 - LF line endings only (the SuperCar page splits on `\\n` and keeps any `\\r`);
 - every event carries a `data:` line, `end` included (an event without one is never dispatched);
 - JSON payloads are one line;
@@ -14,20 +14,45 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import orjson
 
-# Every code an `error` event can carry, with what Lex says in the chat before it.
-ERROR_CODES: dict[str, str] = {
-    "rate_limited": "I'm getting a lot of questions right now. Please try again in a moment.",
-    "upstream_auth": "I can't reach my language service right now. Our team has been notified.",
-    "model_unavailable": "My language service is unavailable right now. Please try again later.",
-    "upstream_unavailable": "I lost my connection for a moment. Please ask me again.",
-    "upstream_error": "Something went wrong while I was answering. Please ask me again.",
-    "timeout": "That took me too long to answer. Please ask me again.",
-    "session_conflict": "This conversation was updated elsewhere. Please ask me again.",
-    "internal_error": "Something went wrong on my side. Please ask me again.",
+
+class ErrorCode(StrEnum):
+    """Why a turn failed after its stream started: the `code` of an `error` event.
+
+    The model layer raises `ModelError` with one of these; the conversation turns it into an
+    apology `chunk`, an `error` event and `end`. Refusals decided before the stream (a 4xx or 503
+    with a JSON body) have their own codes in `supercar.api.errors`."""
+
+    RATE_LIMITED = "rate_limited"
+    UPSTREAM_AUTH = "upstream_auth"
+    MODEL_UNAVAILABLE = "model_unavailable"
+    UPSTREAM_UNAVAILABLE = "upstream_unavailable"
+    UPSTREAM_ERROR = "upstream_error"
+    TIMEOUT = "timeout"
+    SESSION_CONFLICT = "session_conflict"
+    INTERNAL_ERROR = "internal_error"
+
+
+# What Lex says in the chat before the `error` event, per code.
+APOLOGIES: dict[ErrorCode, str] = {
+    ErrorCode.RATE_LIMITED: (
+        "I'm getting a lot of questions right now. Please try again in a moment."
+    ),
+    ErrorCode.UPSTREAM_AUTH: (
+        "I can't reach my language service right now. Our team has been notified."
+    ),
+    ErrorCode.MODEL_UNAVAILABLE: (
+        "My language service is unavailable right now. Please try again later."
+    ),
+    ErrorCode.UPSTREAM_UNAVAILABLE: "I lost my connection for a moment. Please ask me again.",
+    ErrorCode.UPSTREAM_ERROR: "Something went wrong while I was answering. Please ask me again.",
+    ErrorCode.TIMEOUT: "That took me too long to answer. Please ask me again.",
+    ErrorCode.SESSION_CONFLICT: "This conversation was updated elsewhere. Please ask me again.",
+    ErrorCode.INTERNAL_ERROR: "Something went wrong on my side. Please ask me again.",
 }
 
 
@@ -53,7 +78,7 @@ class ToolOutput:
 
 @dataclass(frozen=True, slots=True)
 class Error:
-    code: str
+    code: ErrorCode
     message: str
 
 

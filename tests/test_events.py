@@ -1,4 +1,4 @@
-"""The SSE framing the SuperCar frontend depends on (shared CONTRACT.md)."""
+"""The SSE framing the SuperCar frontend depends on (docs/contract.md)."""
 
 import json
 

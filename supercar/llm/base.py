@@ -1,19 +1,39 @@
-"""The small interface between the turn loop and a chat model.
+"""The small interface between the turn loop and a chat model, and the messages they exchange.
 
 `ChatModel.stream` is an async generator that yields each text delta as a plain `str` (the hot
 path: no object per delta) and ends with exactly one `Completion` carrying the finished tool calls
 and the finish reason. Reasoning text never crosses this interface. Provider failures surface as
-`ModelError` with a code from `supercar.events.ERROR_CODES`, so the turn loop never imports a
-provider SDK.
+`ModelError` with an `ErrorCode`, so the turn loop never imports a provider SDK. A malformed tool
+call the provider refused is `ToolUseFailed`: the one failure worth asking again.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, NotRequired, Protocol, TypedDict
 
-from supercar.store.base import Message
+from supercar.events import ErrorCode
+
+
+class FunctionCall(TypedDict):
+    name: str
+    arguments: str  # raw JSON text, exactly as the model produced it
+
+
+class ToolCallPart(TypedDict):
+    id: str
+    type: Literal["function"]
+    function: FunctionCall
+
+
+class Message(TypedDict):
+    """One chat message in the OpenAI/Groq shape, as sent to the model and stored in history."""
+
+    role: Literal["system", "user", "assistant", "tool"]
+    content: str | None
+    tool_calls: NotRequired[list[ToolCallPart]]  # assistant messages that call tools
+    tool_call_id: NotRequired[str]  # tool messages: the call they answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +42,7 @@ class ToolCall:
     name: str
     arguments: str  # raw JSON text, exactly as the model produced it
 
-    def as_message_part(self) -> dict[str, Any]:
+    def as_message_part(self) -> ToolCallPart:
         return {
             "id": self.id,
             "type": "function",
@@ -37,10 +57,18 @@ class Completion:
 
 
 class ModelError(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: ErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class ToolUseFailed(ModelError):
+    """The provider refused a malformed tool call the model produced (Groq's 400
+    `tool_use_failed`). Asking again may succeed; if it never does, it is an upstream error."""
+
+    def __init__(self, message: str = "the provider rejected a malformed tool call") -> None:
+        super().__init__(ErrorCode.UPSTREAM_ERROR, message)
 
 
 class ChatModel(Protocol):

@@ -24,8 +24,8 @@ import groq
 import httpx
 import orjson
 
-from supercar.llm.base import Completion, ModelError, ToolCall
-from supercar.store.base import Message
+from supercar.events import ErrorCode
+from supercar.llm.base import Completion, Message, ModelError, ToolCall, ToolUseFailed
 
 log = logging.getLogger(__name__)
 
@@ -58,41 +58,46 @@ def _error_code(body: object) -> str | None:
 def classify(exc: groq.APIError | httpx.HTTPError, model_id: str) -> ModelError:
     """Map an SDK or transport failure to one of the documented error codes."""
     if isinstance(exc, groq.RateLimitError):
-        return ModelError("rate_limited", "Groq rate limit reached")
+        return ModelError(ErrorCode.RATE_LIMITED, "Groq rate limit reached")
     if isinstance(exc, groq.AuthenticationError | groq.PermissionDeniedError):
-        return ModelError("upstream_auth", f"Groq refused the API key ({exc.status_code})")
+        return ModelError(ErrorCode.UPSTREAM_AUTH, f"Groq refused the API key ({exc.status_code})")
     if isinstance(exc, groq.APIStatusError):
         code = _error_code(exc.body)
         if exc.status_code == 404 or code in {"model_not_found", "model_decommissioned"}:
             return ModelError(
-                "model_unavailable", f"Groq cannot serve model {model_id!r} (GROQ_MODEL): {code}"
+                ErrorCode.MODEL_UNAVAILABLE,
+                f"Groq cannot serve model {model_id!r} (GROQ_MODEL): {code}",
             )
         if code == "tool_use_failed":
-            return ModelError("tool_use_failed", "Groq rejected a malformed tool call")
+            return ToolUseFailed("Groq rejected a malformed tool call")
         if exc.status_code >= 500:
-            return ModelError("upstream_unavailable", f"Groq answered {exc.status_code}")
-        return ModelError("upstream_error", f"Groq answered {exc.status_code}: {code}")
+            return ModelError(ErrorCode.UPSTREAM_UNAVAILABLE, f"Groq answered {exc.status_code}")
+        return ModelError(ErrorCode.UPSTREAM_ERROR, f"Groq answered {exc.status_code}: {code}")
     if isinstance(exc, groq.APITimeoutError):
-        return ModelError("upstream_unavailable", "Groq did not answer in time")
+        return ModelError(ErrorCode.UPSTREAM_UNAVAILABLE, "Groq did not answer in time")
     if isinstance(exc, groq.APIConnectionError):
-        return ModelError("upstream_unavailable", "Could not connect to Groq")
+        return ModelError(ErrorCode.UPSTREAM_UNAVAILABLE, "Could not connect to Groq")
     if isinstance(exc, httpx.TimeoutException):
-        return ModelError("timeout", "Groq's stream stalled")
+        return ModelError(ErrorCode.TIMEOUT, "Groq's stream stalled")
     if isinstance(exc, httpx.HTTPError):
-        return ModelError("upstream_unavailable", f"Groq's stream broke: {type(exc).__name__}")
-    return ModelError("upstream_error", f"Unexpected failure talking to Groq: {exc!r}")
+        return ModelError(
+            ErrorCode.UPSTREAM_UNAVAILABLE, f"Groq's stream broke: {type(exc).__name__}"
+        )
+    return ModelError(ErrorCode.UPSTREAM_ERROR, f"Unexpected failure talking to Groq: {exc!r}")
 
 
 def stream_error(body: object) -> ModelError:
     """An error Groq reports inside the stream, mapped like one it answers with a status."""
     code = _error_code(body)
     if code == "tool_use_failed":
-        return ModelError("tool_use_failed", "Groq rejected a malformed tool call")
+        return ToolUseFailed("Groq rejected a malformed tool call mid-stream")
     if code in {"rate_limit_exceeded", "rate_limited"}:
-        return ModelError("rate_limited", "Groq rate limit reached mid-stream")
+        return ModelError(ErrorCode.RATE_LIMITED, "Groq rate limit reached mid-stream")
     error = body.get("error") if isinstance(body, dict) else None
     message = error.get("message") if isinstance(error, dict) else None
-    return ModelError("upstream_error", f"Groq reported an error mid-stream: {code}: {message}")
+    return ModelError(
+        ErrorCode.UPSTREAM_ERROR, f"Groq reported an error mid-stream: {code}: {message}"
+    )
 
 
 class GroqModel:
@@ -190,7 +195,9 @@ async def _sse_payloads(response: httpx.Response) -> AsyncGenerator[dict[str, An
                 try:
                     chunk = orjson.loads(payload)
                 except orjson.JSONDecodeError:
-                    raise ModelError("upstream_error", "Groq sent a malformed event") from None
+                    raise ModelError(
+                        ErrorCode.UPSTREAM_ERROR, "Groq sent a malformed event"
+                    ) from None
                 if chunk.get("error") or event == b"error":
                     raise stream_error(chunk)
                 yield chunk

@@ -3,21 +3,21 @@
 from supercar.store.base import (
     Booking,
     BookingStore,
-    Message,
     Session,
     SessionBusy,
     SessionConflict,
     SessionStore,
     SlotTaken,
+    StoreUnavailable,
 )
 
 __all__ = [
     "Booking",
     "BookingStore",
-    "Message",
     "Session",
     "SessionBusy",
     "SessionConflict",
     "SessionStore",
     "SlotTaken",
+    "StoreUnavailable",
 ]

@@ -6,6 +6,7 @@ turns whole makes trimming at turn boundaries trivial and means a `tool` message
 separated from the `tool_calls` message it answers.
 
 Concurrency rules, identical for every backend:
+- a store that cannot be reached raises `StoreUnavailable` (never a backend's own exception);
 - a session is *locked* for the length of one turn (`lock`/`unlock`); a second turn for a busy
   session is refused up front (the API answers 409);
 - a turn is committed against the session as it was loaded; if the stored version has moved
@@ -18,10 +19,9 @@ Concurrency rules, identical for every backend:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-Message = dict[str, Any]
-"""One chat message in the OpenAI/Groq shape (role, content, tool_calls, tool_call_id)."""
+from supercar.llm.base import Message
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,17 @@ class Session:
 
     def history(self, max_turns: int) -> list[Message]:
         """The last `max_turns` whole turns, flattened, oldest first."""
-        recent = self.turns[-max_turns:] if max_turns > 0 else []
-        return [message for turn in recent for message in turn]
+        return [message for turn in trim_turns(self.turns, max_turns) for message in turn]
+
+
+def trim_turns(turns: list[list[Message]], max_turns: int) -> list[list[Message]]:
+    """The last `max_turns` whole turns (none if `max_turns` is 0): what a store keeps."""
+    return turns[-max_turns:] if max_turns > 0 else []
+
+
+class StoreUnavailable(Exception):
+    """The store could not be reached or refused the call (throttling, permissions, network).
+    Not the caller's fault: the API answers 503 before a stream starts."""
 
 
 class SessionBusy(Exception):
@@ -75,6 +84,14 @@ class SlotTaken(Exception):
     def __init__(self, existing: Booking) -> None:
         super().__init__(f"{existing.dealership_id} {existing.date} {existing.time} is taken")
         self.existing = existing
+
+
+def settle_taken_slot(existing: Booking, wanted: Booking) -> Booking:
+    """The slot of `wanted` is held by `existing`: the same session asking again for the same
+    car gets its booking back (a retried turn); anyone else gets `SlotTaken`."""
+    if existing.session_id == wanted.session_id and existing.car_model == wanted.car_model:
+        return existing
+    raise SlotTaken(existing)
 
 
 class BookingStore(Protocol):

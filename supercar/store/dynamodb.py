@@ -23,8 +23,9 @@ the idempotent answer (same session and car) or `SlotTaken`. Bookings expire by 
 `retention_days` after their date.
 
 Every boto3 call runs in a worker thread (`anyio.to_thread`): boto3 is blocking, and one blocked
-event loop stalls every stream in the process. Clocks are wall-clock epoch seconds, because
-several sandboxes compare them; `clock` is injectable for tests.
+event loop stalls every stream in the process. Any failure other than a failed condition is
+raised as `StoreUnavailable`, so callers never see botocore's exceptions. Clocks are wall-clock
+epoch seconds, because several sandboxes compare them; `clock` is injectable for tests.
 
 This module imports boto3; `supercar.store.factory` imports it only when a table is configured
 (cold start).
@@ -41,9 +42,18 @@ from typing import Any
 
 import anyio.to_thread
 import boto3
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
-from supercar.store.base import Booking, Message, Session, SessionBusy, SessionConflict, SlotTaken
+from supercar.llm.base import Message
+from supercar.store.base import (
+    Booking,
+    Session,
+    SessionBusy,
+    SessionConflict,
+    StoreUnavailable,
+    settle_taken_slot,
+    trim_turns,
+)
 
 
 def dynamodb_client(endpoint_url: str | None = None) -> Any:
@@ -56,7 +66,17 @@ def _conditional_check_failed(exc: ClientError) -> bool:
 
 
 async def _call(method: Callable[..., Any], **kwargs: Any) -> Any:
-    return await anyio.to_thread.run_sync(partial(method, **kwargs))
+    """One boto3 call in a worker thread. A failed condition stays a `ClientError` for the caller
+    to read; every other AWS or network failure is `StoreUnavailable`."""
+    try:
+        return await anyio.to_thread.run_sync(partial(method, **kwargs))
+    except ClientError as exc:
+        if _conditional_check_failed(exc):
+            raise
+        code = exc.response.get("Error", {}).get("Code", "unknown")
+        raise StoreUnavailable(f"DynamoDB {method.__name__}: {code}") from exc
+    except BotoCoreError as exc:
+        raise StoreUnavailable(f"DynamoDB {method.__name__}: {type(exc).__name__}") from exc
 
 
 class DynamoSessionStore:
@@ -96,10 +116,8 @@ class DynamoSessionStore:
                     ":now": {"N": repr(now)},
                 },
             )
-        except ClientError as exc:
-            if _conditional_check_failed(exc):
-                raise SessionBusy(session_id) from None
-            raise
+        except ClientError:  # only a failed condition reaches here (see `_call`)
+            raise SessionBusy(session_id) from None
 
     async def unlock(self, session_id: str) -> None:
         try:
@@ -111,9 +129,8 @@ class DynamoSessionStore:
                 # Without it, UpdateItem would create an item for an unknown session.
                 ConditionExpression="attribute_exists(session_id)",
             )
-        except ClientError as exc:
-            if not _conditional_check_failed(exc):
-                raise
+        except ClientError:
+            pass  # a failed condition: the session has no item, so there is nothing to unlock
 
     async def _get(self, session_id: str) -> dict[str, Any] | None:
         response = await _call(
@@ -139,8 +156,7 @@ class DynamoSessionStore:
     async def commit(self, session_id: str, loaded: Session, turn: list[Message]) -> None:
         now = self._clock()
         expected_version = loaded.version
-        turns = [*loaded.turns, turn]
-        turns = turns[-self.max_turns :] if self.max_turns > 0 else []
+        turns = trim_turns([*loaded.turns, turn], self.max_turns)
         # No second read: the condition is the guarantee. The item must still be at the version
         # it was loaded at (or, for a new or expired session, have none that is live), else
         # another sandbox committed in between and `loaded.turns` is stale.
@@ -165,10 +181,8 @@ class DynamoSessionStore:
                     **values,
                 },
             )
-        except ClientError as exc:
-            if _conditional_check_failed(exc):
-                raise SessionConflict(f"{session_id}: committed elsewhere since loaded") from None
-            raise
+        except ClientError:
+            raise SessionConflict(f"{session_id}: committed elsewhere since loaded") from None
 
 
 class DynamoBookingStore:
@@ -204,12 +218,7 @@ class DynamoBookingStore:
             )
             return booking
         except ClientError as exc:
-            if not _conditional_check_failed(exc):
-                raise
-            existing = _booking(exc.response["Item"])
-        if existing.session_id == booking.session_id and existing.car_model == booking.car_model:
-            return existing
-        raise SlotTaken(existing)
+            return settle_taken_slot(_booking(exc.response["Item"]), booking)
 
     def _item(self, booking: Booking) -> dict[str, Any]:
         day = datetime.strptime(booking.date, "%Y-%m-%d").replace(tzinfo=UTC)

@@ -22,7 +22,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from supercar.store.base import Booking, Message, Session, SessionBusy, SessionConflict, SlotTaken
+from supercar.llm.base import Message
+from supercar.store.base import (
+    Booking,
+    Session,
+    SessionBusy,
+    SessionConflict,
+    settle_taken_slot,
+    trim_turns,
+)
 
 
 @dataclass
@@ -96,8 +104,9 @@ class MemorySessionStore:
             raise SessionConflict(
                 f"{session_id}: stored version {version}, expected {expected_version}"
             )
-        turns = (entry.turns if entry is not None else []) + [copy.deepcopy(turn)]
-        turns = turns[-self.max_turns :] if self.max_turns > 0 else []
+        turns = trim_turns(
+            [*(entry.turns if entry is not None else []), copy.deepcopy(turn)], self.max_turns
+        )
         self._sessions.pop(session_id, None)  # re-insert at the end: keeps expiry order
         self._sessions[session_id] = _Entry(turns, version + 1, now + self.ttl_seconds)
         while len(self._sessions) > self.max_sessions:
@@ -118,6 +127,4 @@ class MemoryBookingStore:
         if existing is None:
             day[booking.time] = booking
             return booking
-        if existing.session_id == booking.session_id and existing.car_model == booking.car_model:
-            return existing
-        raise SlotTaken(existing)
+        return settle_taken_slot(existing, booking)

@@ -25,11 +25,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from supercar.store.base import Booking, SlotTaken
-from supercar.tools.base import Tool, ToolContext, ToolResult
+from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import (
+    WEEKDAY_NAMES,
     Showroom,
     car_names,
     find_car,
@@ -37,7 +38,6 @@ from supercar.tools.catalog import (
     showroom_ids,
 )
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -46,19 +46,11 @@ class Refused(Exception):
     """A request the tool cannot serve; the message goes back to the model."""
 
 
-# Models sometimes add stray arguments (a user_id, a name); ignoring them is kinder than failing.
-class AvailabilityArgs(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
+class AvailabilityArgs(ShowroomArgs):
     date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
 
 
-class ScheduleArgs(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
-    date: str = Field(description="YYYY-MM-DD, the showroom's local date.")
+class ScheduleArgs(AvailabilityArgs):
     time: str = Field(
         description="HH:MM in 24-hour showroom local time, one of the times returned by "
         "check_appointment_availability."
@@ -84,7 +76,7 @@ def _local_now(showroom: Showroom, ctx: ToolContext) -> datetime:
 def _parse_date(text: str, showroom: Showroom, ctx: ToolContext) -> date:
     """A bookable date: real, not past, within the horizon."""
     today = _local_now(showroom, ctx).date()
-    hint = f"today at {showroom.name} is {today.isoformat()} ({_DAY_NAMES[today.weekday()]})"
+    hint = f"today at {showroom.name} is {today.isoformat()} ({WEEKDAY_NAMES[today.weekday()]})"
     text = text.strip()
     if not _DATE_RE.fullmatch(text):
         raise Refused(f"Invalid date {text!r}: send the date as YYYY-MM-DD; {hint}.")
@@ -115,7 +107,7 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
     hours = showroom.hours_on(day.weekday())
     if hours is None:
         raise Refused(
-            f"{showroom.name} is closed on {_DAY_NAMES[day.weekday()]}s ({day.isoformat()}). "
+            f"{showroom.name} is closed on {WEEKDAY_NAMES[day.weekday()]}s ({day.isoformat()}). "
             f"Opening hours: {showroom.hours_summary()}."
         )
     now = _local_now(showroom, ctx)

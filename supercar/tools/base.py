@@ -8,7 +8,7 @@ with a message it can act on, and the turn continues.
 
 Each tool produces two views of one result:
 - `output`: exactly what the SuperCar frontend's card needs (a string for weather and address, an
-  object for availability and booking; see shared CONTRACT.md);
+  object for availability and booking; see docs/contract.md);
 - `data`: the typed result, sent to the model as JSON and to API clients beside `output`.
 """
 
@@ -23,11 +23,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from supercar.store.base import BookingStore
+from supercar.tools.catalog import showroom_ids
 
 log = logging.getLogger(__name__)
+
+
+class ToolArgs(BaseModel):
+    """The base of every tool's arguments. Models sometimes add stray arguments (a user_id,
+    units, a country): ignoring them is kinder than failing the call."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class ShowroomArgs(ToolArgs):
+    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = tuple(name[:3] for name in WEEKDAY_NAMES)  # "Mon" ... "Sun", as in hours summaries
 
 Hours = tuple[int, int] | None
 """(opening hour, closing hour) in 24h local time, or None when closed."""

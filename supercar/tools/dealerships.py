@@ -1,30 +1,21 @@
 """`get_dealership_address`: a showroom's address, phone and opening hours.
 
-The output string follows the frontend card (CONTRACT.md): the postal address, then
+The output string follows the frontend card (docs/contract.md): the postal address, then
 `. Phone: ...` and `. Hours: ...` parts, which the card splits on periods, so neither part
 may contain one. `data` carries the full showroom record for the model and API clients.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from supercar.tools.base import Tool, ToolContext, ToolResult
+from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import Showroom, find_showroom, showroom_ids
-
-
-class DealershipArgs(BaseModel):
-    # Models sometimes add stray arguments; ignoring them is kinder than failing the call.
-    model_config = ConfigDict(extra="ignore")
-
-    dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
 
 
 def address_line(showroom: Showroom) -> str:
     return f"{showroom.address}. Phone: {showroom.phone}. Hours: {showroom.hours_summary()}"
 
 
-async def get_dealership_address(args: DealershipArgs, ctx: ToolContext) -> ToolResult:
+async def get_dealership_address(args: ShowroomArgs, ctx: ToolContext) -> ToolResult:
     showroom = find_showroom(args.dealership_id)
     if showroom is None:
         return TOOL.error(
@@ -40,7 +31,7 @@ TOOL = Tool(
         "user asks where a showroom is, how to reach it or when it is open. Pass the showroom id "
         "from the showroom list."
     ),
-    args=DealershipArgs,
+    args=ShowroomArgs,
     run=get_dealership_address,
     error_output=lambda message: f"Address unavailable: {message}",
 )

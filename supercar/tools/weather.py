@@ -6,7 +6,7 @@ Decisions:
   `hash()` is salted per process, so it is not used).
 - The "local date" is the showroom's when the city is a showroom city, UTC otherwise: we do not
   know every city's time zone and a mock does not need to.
-- The output string is exactly what the frontend's card parses (see CONTRACT.md): an integer
+- The output string is exactly what the frontend's card parses (see docs/contract.md): an integer
   °C, the city as plain ASCII letters and spaces, one condition word from a fixed list.
   Temperatures stay at 0°C or above because the card reads the digit run before `°C` and would
   silently drop a minus sign.
@@ -20,9 +20,9 @@ import unicodedata
 from datetime import UTC, date
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from supercar.tools.base import Tool, ToolContext, ToolResult
+from supercar.tools.base import Tool, ToolArgs, ToolContext, ToolResult
 from supercar.tools.catalog import SHOWROOMS
 
 CONDITIONS = (
@@ -40,10 +40,7 @@ CONDITIONS = (
 _MAX_CITY_LENGTH = 60
 
 
-class WeatherArgs(BaseModel):
-    # Models sometimes add stray arguments (units, country); ignoring them is kinder than failing.
-    model_config = ConfigDict(extra="ignore")
-
+class WeatherArgs(ToolArgs):
     city: str = Field(description="City name, e.g. 'Miami' or 'New York'.")
 
 

@@ -8,23 +8,16 @@ through, rather than turning it into a 400).
 
 from __future__ import annotations
 
-import orjson
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from supercar.api.errors import RefusalCode, error_body
 
-async def _reply(send: Send, status: int, code: str, message: str) -> None:
-    body = orjson.dumps({"code": code, "message": message})
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
+
+async def _reply(send: Send, status: int, code: RefusalCode, message: str) -> None:
+    body = error_body(code, message)
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
