@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import aclosing
 
 import orjson
 
 from supercar.events import Chunk, ErrorCode, Event, ToolOutput, ToolUse
-from supercar.llm.base import ChatModel, Completion, Message, ModelError, ToolCall, ToolUseFailed
+from supercar.llm.base import (
+    ChatModel,
+    Completion,
+    Message,
+    ModelError,
+    ToolCall,
+    ToolUseFailed,
+    Usage,
+)
 from supercar.tools.base import ToolContext, ToolRegistry, ToolResult
 
 log = logging.getLogger(__name__)
@@ -61,7 +70,11 @@ class Turn:
         self.max_rounds = max_rounds
         self._context: list[Message] = [{"role": "system", "content": system_prompt}, *history]
         self.messages: list[Message] = [{"role": "user", "content": query}]
-        self.spoken = 0  # characters of text streamed so far in this turn
+        # What the turn did, for its log line and metrics:
+        self.spoken = 0  # characters of text streamed so far
+        self.first_text_at: float | None = None  # perf_counter() when the first text went out
+        self.usage = Usage()  # tokens over all model calls, as the provider reported them
+        self.tool_outcomes: list[tuple[str, str]] = []  # (tool, "ok" | "error") per call
 
     async def run(self) -> AsyncIterator[Event]:
         failed_tool_calls = 0
@@ -77,11 +90,15 @@ class Turn:
                 ) as stream:
                     async for item in stream:
                         if type(item) is str:
+                            if not self.spoken:
+                                self.first_text_at = time.perf_counter()
                             parts.append(item)
                             self.spoken += len(item)
                             yield Chunk(item)
                         else:
                             completion = item  # type: ignore[assignment]
+                            if completion.usage is not None:
+                                self.usage += completion.usage
             except ToolUseFailed as exc:
                 failed_tool_calls += 1
                 if parts or tools is None:  # text on screen would repeat; tools are already off
@@ -116,6 +133,7 @@ class Turn:
                     filler = " " + SHORT_ANSWER_TAIL
                 else:
                     filler = AFTER_TOOLS_ANSWER if ran_tools else EMPTY_ANSWER
+                self.first_text_at = self.first_text_at or time.perf_counter()
                 yield Chunk(filler)
                 text += filler
                 self.spoken += len(filler)
@@ -139,6 +157,7 @@ class Turn:
         try:
             for call, task in zip(calls, tasks, strict=True):
                 result = await task
+                self.tool_outcomes.append((call.name, "error" if result.is_error else "ok"))
                 yield ToolOutput(
                     name=call.name,
                     call_id=call.id,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -39,6 +38,7 @@ from sse_starlette import EventSourceResponse
 from sse_starlette.sse import SendTimeoutError
 from starlette.types import Receive, Scope, Send
 
+from supercar import metrics
 from supercar.agent import Turn
 from supercar.config import Settings
 from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, encode
@@ -131,30 +131,47 @@ async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
 async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
     turn = request.turn
     started = time.perf_counter()
-    fail = functools.partial(_fail, queue)
     try:
         async with asyncio.timeout(request.deadline_seconds):
             async for event in turn.run():
                 await queue.put(event)
         await request.sessions.commit(request.session_id, request.session, turn.messages)
     except ModelError as exc:
-        await fail(exc.code, exc.message, turn.spoken > 0)
+        failure: tuple[ErrorCode, str] | None = (exc.code, exc.message)
     except TimeoutError:
-        detail = f"turn exceeded {request.deadline_seconds:.0f}s"
-        await fail(ErrorCode.TIMEOUT, detail, turn.spoken > 0)
+        failure = (ErrorCode.TIMEOUT, f"turn exceeded {request.deadline_seconds:.0f}s")
     except SessionConflict:
-        detail = "the session changed during this turn"
-        await fail(ErrorCode.SESSION_CONFLICT, detail, turn.spoken > 0)
+        failure = (ErrorCode.SESSION_CONFLICT, "the session changed during this turn")
     except Exception:
         log.exception("turn failed")
-        await fail(ErrorCode.INTERNAL_ERROR, "unexpected server error", turn.spoken > 0)
+        failure = (ErrorCode.INTERNAL_ERROR, "unexpected server error")
     else:
+        failure = None
+    duration_ms = (time.perf_counter() - started) * 1000
+    if failure is None:
         log.info(
-            "turn completed in %.0f ms with %d messages",
-            (time.perf_counter() - started) * 1000,
+            "turn completed in %.0f ms with %d messages, %d+%d tokens",
+            duration_ms,
             len(turn.messages),
+            turn.usage.input_tokens,
+            turn.usage.output_tokens,
+            extra={
+                "duration_ms": round(duration_ms),
+                "input_tokens": turn.usage.input_tokens,
+                "output_tokens": turn.usage.output_tokens,
+            },
         )
         await queue.put(End())
+    else:
+        await _fail(queue, *failure, spoke=turn.spoken > 0)
+    metrics.record_turn(
+        duration_ms=duration_ms,
+        first_text_ms=(turn.first_text_at - started) * 1000 if turn.first_text_at else None,
+        input_tokens=turn.usage.input_tokens,
+        output_tokens=turn.usage.output_tokens,
+        failed=failure[0] if failure else None,
+        tool_outcomes=turn.tool_outcomes,
+    )
 
 
 async def _fail(queue: asyncio.Queue[object], code: ErrorCode, detail: str, spoke: bool) -> None:

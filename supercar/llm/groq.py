@@ -25,7 +25,7 @@ import httpx
 import orjson
 
 from supercar.events import ErrorCode
-from supercar.llm.base import Completion, Message, ModelError, ToolCall, ToolUseFailed
+from supercar.llm.base import Completion, Message, ModelError, ToolCall, ToolUseFailed, Usage
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,7 @@ class GroqModel:
             request["tool_choice"] = "auto"
         calls: dict[int, dict[str, str]] = {}
         finish_reason = "stop"
+        usage: Usage | None = None
         try:
             # `post` keeps the SDK's auth, retries and status errors but skips its per-request
             # transform of every message and tool schema: our dicts are already API-shaped.
@@ -151,6 +152,8 @@ class GroqModel:
             )
             try:
                 async for chunk in _sse_payloads(response):
+                    if "x_groq" in chunk:  # the first and the last chunk; the last has usage
+                        usage = _usage(chunk["x_groq"]) or usage
                     for choice in chunk.get("choices") or ():
                         delta = choice.get("delta") or {}
                         text = delta.get("content")
@@ -175,7 +178,17 @@ class GroqModel:
                 for index, call in sorted(calls.items())
             ],
             finish_reason=finish_reason,
+            usage=usage,
         )
+
+
+def _usage(x_groq: object) -> Usage | None:
+    reported = x_groq.get("usage") if isinstance(x_groq, dict) else None
+    if not isinstance(reported, dict):
+        return None
+    return Usage(
+        int(reported.get("prompt_tokens") or 0), int(reported.get("completion_tokens") or 0)
+    )
 
 
 async def _sse_payloads(response: httpx.Response) -> AsyncGenerator[dict[str, Any], None]:

@@ -1,0 +1,112 @@
+"""EMF metrics on Lambda: each turn's figures, parsed as CloudWatch would read them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from tests import sse
+from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+
+pytestmark = pytest.mark.anyio
+
+
+def emf_lines(captured: str) -> list[dict[str, Any]]:
+    """The EMF objects on stdout, checked as CloudWatch checks them: every metric a directive
+    names has a value at the top level, and every dimension a value too."""
+    blobs = []
+    for line in captured.splitlines():
+        if not line.startswith("{"):
+            continue
+        blob = json.loads(line)
+        if "_aws" not in blob:
+            continue
+        for directive in blob["_aws"]["CloudWatchMetrics"]:
+            for metric in directive["Metrics"]:
+                assert metric["Name"] in blob, metric
+            for dimension_set in directive["Dimensions"]:
+                assert all(isinstance(blob[name], str) for name in dimension_set)
+        blobs.append(blob)
+    return blobs
+
+
+def value(blob: dict[str, Any], name: str) -> float:
+    """A metric's one value: EMF allows a number or a list of numbers."""
+    raw = blob[name]
+    if isinstance(raw, list):
+        assert len(raw) == 1, raw
+        return float(raw[0])
+    return float(raw)
+
+
+def metric_names(blob: dict[str, Any]) -> set[str]:
+    return {m["Name"] for d in blob["_aws"]["CloudWatchMetrics"] for m in d["Metrics"]}
+
+
+@pytest.fixture
+def on_lambda(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", "supercar-stream")
+    monkeypatch.setenv("POWERTOOLS_METRICS_NAMESPACE", "SuperCarTest")
+    monkeypatch.setenv("POWERTOOLS_SERVICE_NAME", "supercar")
+
+
+async def ask(client: httpx.AsyncClient, query: str) -> list[sse.Event]:
+    response = await client.post("/query", json={"query": query, "session_id": "metrics-1"})
+    return sse.parse(response.content)
+
+
+async def test_a_tool_turn_emits_its_timings_tokens_and_one_count_per_tool_call(
+    on_lambda: None,
+    client: httpx.AsyncClient,
+    fake_groq: FakeGroq,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    fake_groq.push(Script([tool_call("get_weather", {"city": "Miami"}, id="w1")]))
+    fake_groq.push(Script(words("It is sunny in Miami.")))
+    events = await ask(client, "Weather in Miami?")
+    assert sse.names(events)[-1] == "end"
+
+    blobs = emf_lines(capfd.readouterr().out)
+    turn = next(b for b in blobs if "Turns" in metric_names(b))
+    assert turn["_aws"]["CloudWatchMetrics"][0]["Namespace"] == "SuperCarTest"
+    assert turn["service"] == "supercar"
+    assert value(turn, "Turns") == 1
+    assert value(turn, "TurnDuration") > 0
+    assert 0 < value(turn, "FirstTextLatency") <= value(turn, "TurnDuration")
+    # The fake server reports usage on each call's last chunk; two calls were made.
+    assert value(turn, "InputTokens") > 0 and value(turn, "OutputTokens") > 0
+    tools = [b for b in blobs if "ToolCalls" in metric_names(b)]
+    assert [(b["tool"], b["outcome"], value(b, "ToolCalls")) for b in tools] == [
+        ("get_weather", "ok", 1)
+    ]
+    assert not any("TurnFailed" in metric_names(b) for b in blobs)
+    assert not any("session_id" in b or "metrics-1" in json.dumps(b) for b in blobs)
+
+
+async def test_a_failed_turn_counts_its_error_code(
+    on_lambda: None,
+    client: httpx.AsyncClient,
+    fake_groq: FakeGroq,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    fake_groq.push(Script.http_error(401, "bad key"))
+    events = await ask(client, "Hello?")
+    assert [e.json()["code"] for e in events if e.name == "error"] == ["upstream_auth"]
+
+    blobs = emf_lines(capfd.readouterr().out)
+    failed = [b for b in blobs if "TurnFailed" in metric_names(b)]
+    assert [(b["code"], value(b, "TurnFailed")) for b in failed] == [("upstream_auth", 1)]
+    dimensions = failed[0]["_aws"]["CloudWatchMetrics"][0]["Dimensions"]
+    assert sorted(dimensions[0]) == ["code", "service"]
+    assert any("Turns" in metric_names(b) for b in blobs)
+
+
+async def test_off_lambda_nothing_is_written_to_stdout(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, capfd: pytest.CaptureFixture[str]
+) -> None:
+    fake_groq.push(Script(words("Hello there.")))
+    await ask(client, "Hi")
+    assert emf_lines(capfd.readouterr().out) == []
