@@ -388,3 +388,7 @@ async def test_the_app_asks_open_meteo_when_configured_to(
     output = next(e for e in events if e.name == "tool_output").json()
     assert output["data"]["source"] == "open-meteo"
     assert fake.paths() == ["/v1/forecast"]
+
+
+def test_every_gazetteer_name_fits_the_cards_city_rule() -> None:
+    assert all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", place.name) for place in PLACES)
