@@ -139,6 +139,17 @@ async def test_a_city_outside_the_gazetteer_is_geocoded_and_named_in_plain_lette
     assert fake.requests[1][1]["latitude"] == "36.0999"
 
 
+async def test_a_city_with_its_country_or_state_is_found_by_its_own_name(
+    fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
+) -> None:
+    fake.add_place("Winston-Salem", 36.0999, -80.2442, "America/New_York")
+    fake.set_day("2026-06-15", code=2, high=30.0, low=19.0)
+    registry = live()
+    assert card(await weather(registry, city="Winston-Salem, NC"))[0] == "Winston Salem"
+    assert fake.requests[0][1]["name"] == "Winston-Salem"
+    assert card(await weather(default_registry(), city="Paris, France"))[0] == "Paris"
+
+
 async def test_a_place_the_geocoder_does_not_know_is_refused_in_customer_words(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:

@@ -78,12 +78,14 @@ def _zone(place: Place) -> ZoneInfo:
 
 
 async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
-    place = find_place(raw)
+    # Models often send "Paris, France"; places are found by their own name.
+    own_name = raw.split(",")[0].strip()
+    place = find_place(raw) or find_place(own_name)
     if place is not None:
         return place
     if live is not None and live.available:
         try:
-            place = await live.locate(raw.strip())
+            place = await live.locate(own_name)
         except WeatherUnavailable:
             pass
         else:
