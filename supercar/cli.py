@@ -103,7 +103,8 @@ def summarize_tool(payload: dict[str, Any]) -> str:
     if payload.get("is_error") or "error" in data:
         return f"{name} failed: {data.get('error') or output}"
     if name == "get_weather" and "city" in data:
-        return f"weather in {data['city']}: {data.get('temperature_c')}°C, {data.get('condition')}"
+        line = f"weather in {data['city']}: {data.get('temperature_c')}°C, {data.get('condition')}"
+        return line + (" (simulated)" if data.get("simulated") else "")
     if name == "check_appointment_availability":
         times = data.get("availableTimes") or []
         where = data.get("dealership_name") or data.get("dealership_id")

@@ -69,6 +69,12 @@ class Settings(BaseSettings):
         # `.env.example` lists every setting with an empty value: empty means "not set".
         return None if isinstance(value, str) and not value.strip() else value
 
+    # Weather: live from Open-Meteo (no key), simulated when it fails or when set to `simulated`.
+    weather_provider: Literal["open-meteo", "simulated"] = "open-meteo"
+    open_meteo_geocoding_url: str = "https://geocoding-api.open-meteo.com/v1/search"
+    open_meteo_forecast_url: str = "https://api.open-meteo.com/v1/forecast"
+    weather_timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 3.0
+
 
 @lru_cache
 def get_settings() -> Settings:

@@ -61,7 +61,7 @@ def build_services(settings: Settings) -> Services:
     sessions, bookings = build_stores(settings)
     return Services(
         model=model,
-        tools=default_registry(timeout_seconds=settings.tool_timeout_seconds),
+        tools=default_registry(settings),
         sessions=sessions,
         bookings=bookings,
         key=key,

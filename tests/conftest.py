@@ -23,6 +23,13 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+@pytest.fixture(autouse=True)
+def offline_weather(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the internet: weather is simulated unless a test points it at the fake
+    Open-Meteo server (tests/fakes/fake_open_meteo.py). Subprocesses inherit the variable."""
+    monkeypatch.setenv("WEATHER_PROVIDER", "simulated")
+
+
 @pytest.fixture
 def fake_groq() -> Iterator[FakeGroq]:
     with FakeGroq(api_key="test-key") as fake:

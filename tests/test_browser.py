@@ -225,12 +225,14 @@ def test_weather_question_shows_activity_then_card(groq_server, open_chat):
     card = reply.locator("section.card.weather")
     # text_content, not inner_text: headings are uppercased by CSS only.
     assert card.locator("h2").text_content() == "Weather · Paris"
-    assert re.fullmatch(r"\d{1,2}°C", card.locator(".big").inner_text())
+    # The page shows the true temperature, below zero too (the tests' weather is simulated).
+    assert re.fullmatch(r"-?\d{1,2}°C", card.locator(".big").inner_text())
     condition = card.locator("p").nth(1).inner_text()
     assert re.match(
         r"(Sunny|Cloudy|Rainy|Snowy|Clear|Overcast|Foggy|Windy|Thunderstorm|Hazy) · \w{3}, ",
         condition,
     )
+    assert condition.endswith(" · simulated")
     assert reply.locator(".text").inner_text() == "Lovely weather for a drive in Paris."
     assert reply.locator(".activity").count() == 0  # the indicator is gone once done
     chat.assert_clean("weather")
@@ -315,7 +317,80 @@ def test_booking_flow_from_a_clicked_slot(groq_server, open_chat):
     assert chat.last_reply().locator(".text").inner_text() == (
         "You're booked! See you at the showroom."
     )
+    # The booked time is no longer offered in the earlier card, nor after a reload.
+    slots = chat.replies().first.locator("section.card.availability")
+    for _ in range(2):
+        taken = slots.get_by_role("button", name="11:00 · booked")
+        assert taken.is_disabled() and taken.get_attribute("aria-pressed") == "false"
+        assert slots.get_by_role("button", name="12:00").is_enabled()
+        page.reload()
+        slots = chat.replies().first.locator("section.card.availability")
     chat.assert_clean("booking-flow")
+
+
+def test_a_clicked_time_with_no_car_known_prepares_a_whole_sentence(groq_server, open_chat):
+    url, fake = groq_server
+    day = open_day()
+    fake.push(
+        Script(
+            [
+                tool_call(
+                    "check_appointment_availability", {"dealership_id": "manhattan", "date": day}
+                )
+            ]
+        ),
+        Script(words("Here are the free times.")),
+    )
+    chat = open_chat(url)
+    chat.send(f"What times are free at Manhattan on {day}?")
+    slots = chat.last_reply().locator("section.card.availability")
+    slots.get_by_role("button", name="14:00").click()
+    assert chat.page.get_by_label("Message Lex").input_value() == (
+        f"Book a test drive at SuperCar Manhattan on {day} at 14:00; which cars can I try?"
+    )
+    chat.assert_clean("slot-without-car")
+
+
+def test_a_failed_card_speaks_to_the_customer(groq_server, open_chat):
+    url, fake = groq_server
+    fake.push(
+        Script([tool_call("get_dealership_address", {"dealership_id": "atlantis"})]),
+        Script(words("I couldn't find that showroom.")),
+    )
+    chat = open_chat(url)
+    chat.send("Where is the Atlantis showroom?")
+    failed = chat.last_reply().locator("section.card.failed")
+    assert failed.locator("h2").text_content() == "Showroom not found"
+    assert failed.locator("p").inner_text() == "We couldn't find that showroom"
+    chat.assert_clean("failed-card")
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 900])
+def test_the_placeholder_fits_the_input_on_one_line(groq_server, open_chat, width):
+    url, _ = groq_server
+    chat = open_chat(url, viewport={"width": width, "height": 800})
+    fits = chat.page.evaluate(
+        """() => {
+          const input = document.getElementById('input');
+          const style = getComputedStyle(input);
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = style.font;
+          const room = input.clientWidth - parseFloat(style.paddingLeft)
+                       - parseFloat(style.paddingRight);
+          return {text: ctx.measureText(input.placeholder).width, room: room,
+                  scroll: input.scrollWidth, client: input.clientWidth,
+                  placeholder: input.placeholder};
+        }"""
+    )
+    assert fits["text"] <= fits["room"], fits
+    assert fits["scroll"] <= fits["client"], fits
+    # Nor does anything else overflow the screen (the model badge gives way on a phone).
+    assert chat.page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    if width >= 900:
+        assert fits["placeholder"] == "Ask Lex about the cars, a showroom, a test drive…"
+    chat.assert_clean(f"placeholder-{width}")
 
 
 def test_session_survives_reload_and_new_conversation_resets_it(groq_server, open_chat):

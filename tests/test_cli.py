@@ -44,7 +44,8 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     assert out == "Sunny in Miami:\nperfect for the Roadster.\n"
     # ... and tool activity is on its own lines on stderr, plain when not a terminal.
     assert err.splitlines()[0] == "  · checking the weather…"
-    assert re.fullmatch(r"  · weather in Miami: \d+°C, [a-z]+", err.splitlines()[1])
+    # The tests' weather is simulated, and the line says so.
+    assert re.fullmatch(r"  · weather in Miami: \d+°C, [a-z]+ \(simulated\)", err.splitlines()[1])
     assert "\x1b[" not in err
     body = fake_groq.requests[0]["messages"][-1]
     assert body == {"role": "user", "content": "Weather in Miami?"}

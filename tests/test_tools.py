@@ -80,12 +80,9 @@ async def test_weather_format_and_data(registry: ToolRegistry) -> None:
     assert isinstance(result.output, str)
     match = WEATHER_RE.fullmatch(result.output)
     assert match and match[1] == "New York"
-    assert result.data == {
-        "city": "New York",
-        "temperature_c": int(match[2]),
-        "condition": match[3],
-        "date": "2026-06-15",
-    }
+    assert result.data["city"] == "New York" and result.data["date"] == "2026-06-15"
+    assert result.data["temperature_c"] == int(match[2]) and result.data["condition"] == match[3]
+    assert result.data["source"] == "simulated"  # the default registry has no live provider
 
 
 @pytest.mark.parametrize(
@@ -94,7 +91,8 @@ async def test_weather_format_and_data(registry: ToolRegistry) -> None:
         ("são paulo", "Sao Paulo"),
         ("  new   YORK!! ", "New York"),
         ("Zürich", "Zurich"),
-        ("Winston-Salem", "Winston Salem"),
+        ("st. louis", "St Louis"),
+        ("rio", "Rio de Janeiro"),
     ],
 )
 async def test_weather_normalises_city(registry: ToolRegistry, raw: str, city: str) -> None:
@@ -130,28 +128,41 @@ async def test_weather_rejects_garbage(registry: ToolRegistry, city: str) -> Non
 async def test_address_format(registry: ToolRegistry) -> None:
     result = await call(registry, "get_dealership_address", make_ctx(), dealership_id="MANHATTAN")
     assert result.output == (
-        "SuperCar Manhattan, 123 Broadway, New York, NY 10001. Phone: +1 (212) 555-0100. "
+        "SuperCar Manhattan, 123 Broadway, New York, NY 10001 Phone: +1 (212) 555-0100 "
         "Hours: Mon-Sat 9am-7pm"
     )
     assert result.data["id"] == "manhattan" and result.data["timezone"] == "America/New_York"
     assert result.data["hours"]["Sun"] == "closed"
 
 
-async def test_every_address_splits_cleanly(registry: ToolRegistry) -> None:
+# The SuperCar frontend's address card cuts these out and shows the rest as the address.
+CARD_PHONE = re.compile(r"(?:phone|call|tel|telephone):\s*([\d\s()+-]+)", re.IGNORECASE)
+CARD_HOURS = re.compile(r"(?:hours|open|hours of operation):\s*([^.]+)", re.IGNORECASE)
+
+
+async def test_every_address_card_reads_cleanly_once_phone_and_hours_are_cut(
+    registry: ToolRegistry,
+) -> None:
     for showroom in SHOWROOMS:
         result = await call(
             registry, "get_dealership_address", make_ctx(), dealership_id=showroom.id
         )
         assert isinstance(result.output, str)
-        parts = result.output.split(". ")
-        assert len(parts) == 3 and parts[1].startswith("Phone: ") and parts[2].startswith("Hours: ")
-        assert "." not in result.output.replace(". ", "")
+        phone, hours = CARD_PHONE.search(result.output), CARD_HOURS.search(result.output)
+        assert phone and phone[1].strip() == showroom.phone
+        assert hours and hours[1].strip() == showroom.hours_summary()
+        rest = CARD_HOURS.sub("", CARD_PHONE.sub("", result.output)).strip()
+        assert rest == showroom.address
+        assert not re.search(r"[.,;:]\s*$|\.\s*\.|\s[.,]", rest), rest
 
 
-async def test_address_unknown_id(registry: ToolRegistry) -> None:
+async def test_an_unknown_showroom_card_says_so_in_a_few_plain_words(
+    registry: ToolRegistry,
+) -> None:
     result = await call(registry, "get_dealership_address", make_ctx(), dealership_id="paris")
-    assert result.is_error and isinstance(result.output, str)
-    assert all(s.id in result.data["error"] for s in SHOWROOMS)
+    assert result.is_error and result.output == "We couldn't find that showroom"
+    assert all(s.id in result.data["error"] for s in SHOWROOMS)  # the model still gets the ids
+    assert result.data["code"] == "unknown_dealership"
 
 
 # --- availability --------------------------------------------------------------------------
@@ -188,25 +199,26 @@ async def test_availability_closed_sunday(registry: ToolRegistry) -> None:
 
 
 @pytest.mark.parametrize(
-    ("date", "expected"),
+    ("date", "expected", "code"),
     [
-        ("2026-06-14", "in the past"),
-        ("2026-08-15", "too far ahead"),
-        ("2026-02-30", "not a real calendar date"),
-        ("13/45/2026", "YYYY-MM-DD"),
-        ("tomorrow", "YYYY-MM-DD"),
-        ("20260616", "YYYY-MM-DD"),
+        ("2026-06-14", "in the past", "past_date"),
+        ("2026-08-15", "too far ahead", "too_far_ahead"),
+        ("2026-02-30", "not a real calendar date", "invalid_date"),
+        ("13/45/2026", "YYYY-MM-DD", "invalid_date"),
+        ("tomorrow", "YYYY-MM-DD", "invalid_date"),
+        ("20260616", "YYYY-MM-DD", "invalid_date"),
     ],
 )
 async def test_availability_rejects_bad_dates(
-    registry: ToolRegistry, date: str, expected: str
+    registry: ToolRegistry, date: str, expected: str, code: str
 ) -> None:
     result = await availability(registry, make_ctx(), "manhattan", date)
     assert result.is_error
+    assert expected in result.data["error"] and result.data["code"] == code
+    assert "2026-06-15" in result.data["error"]  # today's date, showroom time
     assert isinstance(result.output, dict)
     assert result.output["availableTimes"] == []
-    assert expected in result.output["reason"]
-    assert "2026-06-15" in result.output["reason"]  # today's date, showroom time
+    assert_customer_words(result.output["reason"])
 
 
 async def test_availability_horizon_is_inclusive(registry: ToolRegistry) -> None:
@@ -217,7 +229,8 @@ async def test_availability_horizon_is_inclusive(registry: ToolRegistry) -> None
 async def test_availability_unknown_showroom(registry: ToolRegistry) -> None:
     result = await availability(registry, make_ctx(), "paris", "2026-06-16")
     assert result.is_error and isinstance(result.output, dict)
-    assert "manhattan" in result.output["reason"]
+    assert "manhattan" in result.data["error"] and result.data["code"] == "unknown_dealership"
+    assert result.output["reason"] == "We couldn't find that showroom"
 
 
 async def test_availability_removes_booked_slots(registry: ToolRegistry) -> None:
@@ -284,6 +297,11 @@ async def schedule(
     )
 
 
+def assert_customer_words(text: str) -> None:
+    """What a card may show a customer: no argument names, formats or showroom ids."""
+    assert not re.search(r"dealership_id|YYYY|HH:MM|valid ids|\d{4}-\d{2}-\d{2}", text), text
+
+
 def assert_card(output: object) -> dict:
     assert isinstance(output, dict) and set(output) == BOOKING_KEYS
     assert all(isinstance(value, str) for value in output.values())
@@ -319,32 +337,40 @@ async def test_schedule_unknown_car(registry: ToolRegistry) -> None:
     card = assert_card(result.output)
     assert card["confirmationId"] == "" and card["message"].startswith("Booking failed: ")
     assert all(car.name in card["message"] for car in CARS)
+    assert result.data["code"] == "unknown_car" and "'Model S'" in result.data["error"]
 
 
 @pytest.mark.parametrize(
-    ("time", "expected"),
+    ("time", "expected", "code"),
     [
-        ("08:00", "not a bookable slot"),
-        ("20:00", "not a bookable slot"),
-        ("10:30", "not a bookable slot"),
-        ("10am", "HH:MM"),
-        ("25:00", "HH:MM"),
-        ("10:00:00", "HH:MM"),
+        ("08:00", "not a bookable slot", "not_bookable_slot"),
+        ("20:00", "not a bookable slot", "not_bookable_slot"),
+        ("10:30", "not a bookable slot", "not_bookable_slot"),
+        ("10am", "HH:MM", "invalid_time"),
+        ("25:00", "HH:MM", "invalid_time"),
+        ("10:00:00", "HH:MM", "invalid_time"),
     ],
 )
-async def test_schedule_rejects_bad_times(registry: ToolRegistry, time: str, expected: str) -> None:
+async def test_schedule_rejects_bad_times(
+    registry: ToolRegistry, time: str, expected: str, code: str
+) -> None:
     result = await schedule(registry, make_ctx(), time=time)
     assert result.is_error
-    assert expected in assert_card(result.output)["message"]
+    assert expected in result.data["error"] and result.data["code"] == code
+    assert_customer_words(assert_card(result.output)["message"])
 
 
 async def test_schedule_rejects_past_slot_and_bad_date(registry: ToolRegistry) -> None:
     past = await schedule(registry, make_ctx(), dealership="manhattan", date="2026-06-15")
     assert past.is_error and "13:00" in assert_card(past.output)["message"]  # offers the rest
+    assert past.data["code"] == "not_bookable_slot"
     bad = await schedule(registry, make_ctx(), date="tomorrow")
-    assert bad.is_error and "YYYY-MM-DD" in assert_card(bad.output)["message"]
+    assert bad.is_error and "YYYY-MM-DD" in bad.data["error"]
+    assert bad.data["code"] == "invalid_date"
+    assert_customer_words(assert_card(bad.output)["message"])
     sunday = await schedule(registry, make_ctx(), dealership="manhattan", date="2026-06-21")
     assert sunday.is_error and "closed" in assert_card(sunday.output)["message"]
+    assert sunday.data["code"] == "closed_day"
 
 
 async def test_schedule_taken_slot_offers_alternatives(registry: ToolRegistry) -> None:
@@ -357,6 +383,8 @@ async def test_schedule_taken_slot_offers_alternatives(registry: ToolRegistry) -
     assert card["confirmationId"] == ""
     assert "11:00" in card["message"] and "10:00" not in second.data["alternatives"]
     assert second.data["alternatives"][0] == "11:00"
+    assert second.data["code"] == "slot_taken" and "2026-06-16" in second.data["error"]
+    assert_customer_words(card["message"])
 
 
 async def test_schedule_same_session_is_idempotent(registry: ToolRegistry) -> None:
@@ -454,7 +482,9 @@ def test_schemas_are_valid_function_schemas(registry: ToolRegistry) -> None:
         assert re.fullmatch(r"[a-z_]+", function["name"]) and function["description"]
         params = function["parameters"]
         assert params["type"] == "object"
-        assert set(params["required"]) == set(params["properties"])
+        # Every argument is required except weather's `date` (omitted means today).
+        optional = set(params["properties"]) - set(params["required"])
+        assert optional == ({"date"} if function["name"] == "get_weather" else set())
         for prop in params["properties"].values():
             assert prop["type"] == "string" and prop["description"]
         assert "user_id" not in json.dumps(schema)

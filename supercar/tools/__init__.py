@@ -5,6 +5,7 @@ Tool order is the order the schemas are sent to the model provider.
 
 from __future__ import annotations
 
+from supercar.config import Settings
 from supercar.tools import appointments, dealerships, weather
 from supercar.tools.base import Tool, ToolContext, ToolRegistry, ToolResult
 from supercar.tools.catalog import (
@@ -37,8 +38,16 @@ __all__ = [
 ]
 
 
-def default_registry(timeout_seconds: float = 10.0) -> ToolRegistry:
+def default_registry(settings: Settings | None = None) -> ToolRegistry:
+    """The four tools, configured by `settings`; without settings, weather is simulated."""
+    live = None
+    if settings is not None and settings.weather_provider == "open-meteo":
+        live = weather.OpenMeteo(
+            settings.open_meteo_geocoding_url,
+            settings.open_meteo_forecast_url,
+            timeout_seconds=settings.weather_timeout_seconds,
+        )
     return ToolRegistry(
-        [weather.TOOL, dealerships.TOOL, appointments.AVAILABILITY, appointments.SCHEDULE],
-        timeout_seconds=timeout_seconds,
+        [weather.tool(live), dealerships.TOOL, appointments.AVAILABILITY, appointments.SCHEDULE],
+        timeout_seconds=settings.tool_timeout_seconds if settings else 10.0,
     )

@@ -6,14 +6,16 @@ Decisions:
 - Slots start on the hour from opening until one hour before closing; a slot that has already
   started today is gone. Both tools share `_bookable_slots`, so scheduling accepts exactly the
   slots availability would offer.
-- The date stays a `str` in the argument models and is parsed here: a helpful message
-  ("send YYYY-MM-DD; today there is ...") lets the model correct itself, where a pydantic date
-  error would not.
+- The date stays a `str` in the argument models and is parsed by `checks.parse_local_date`: a
+  helpful message ("send YYYY-MM-DD; today there is ...") lets the model correct itself, where a
+  pydantic date error would not.
 - The frontend's original `user_id` argument is the session id, taken from `ctx.session_id`; the
   model can neither see nor choose it, so it is not an argument.
 - Scheduling does not pre-check `booked_times`: the store's `book` decides atomically, and it
   returns the existing booking when the same session retries the same slot and car.
-- Error outputs keep the card's shape with string values only (the card crashes on `null`).
+- Error outputs keep the card's shape with string values only (the card crashes on `null`), and
+  speak to the customer (`reason`, `message`); the detail the model needs is `data.error`, with a
+  machine-readable `data.code` (see `checks.Refused`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import asdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,16 +36,15 @@ from supercar.tools.catalog import (
     Showroom,
     car_names,
     find_car,
-    find_showroom,
-    showroom_ids,
+)
+from supercar.tools.checks import (
+    Refused,
+    day_words,
+    known_showroom,
+    parse_local_date,
 )
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
-
-
-class Refused(Exception):
-    """A request the tool cannot serve; the message goes back to the model."""
 
 
 class AvailabilityArgs(ShowroomArgs):
@@ -60,15 +61,6 @@ class ScheduleArgs(AvailabilityArgs):
     )
 
 
-def _showroom(dealership_id: str) -> Showroom:
-    showroom = find_showroom(dealership_id)
-    if showroom is None:
-        raise Refused(
-            f"Unknown dealership_id {dealership_id!r}; valid ids: {', '.join(showroom_ids())}."
-        )
-    return showroom
-
-
 def _local_now(showroom: Showroom, ctx: ToolContext) -> datetime:
     return ctx.now.astimezone(ZoneInfo(showroom.timezone))
 
@@ -77,28 +69,17 @@ def _parse_date(text: str, showroom: Showroom, ctx: ToolContext) -> date:
     """A bookable date: real, not past, within the horizon."""
     today = _local_now(showroom, ctx).date()
     hint = f"today at {showroom.name} is {today.isoformat()} ({WEEKDAY_NAMES[today.weekday()]})"
-    text = text.strip()
-    if not _DATE_RE.fullmatch(text):
-        raise Refused(f"Invalid date {text!r}: send the date as YYYY-MM-DD; {hint}.")
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise Refused(f"{text} is not a real calendar date; {hint}.") from None
-    if day < today:
-        raise Refused(f"{text} is in the past; {hint}.")
-    last = today + timedelta(days=ctx.booking_horizon_days)
-    if day > last:
-        raise Refused(
-            f"{text} is too far ahead: bookings open up to {ctx.booking_horizon_days} days "
-            f"ahead (until {last.isoformat()}); {hint}."
-        )
-    return day
+    return parse_local_date(text, today, ctx.booking_horizon_days, hint, ahead="bookings open")
 
 
 def _parse_time(text: str) -> str:
     match = _TIME_RE.fullmatch(text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise Refused(f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.")
+        raise Refused(
+            f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.",
+            "invalid_time",
+            "We couldn't read that time; test drives start on the hour, e.g. 14:00.",
+        )
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -106,9 +87,12 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
     """Slots by opening hours, minus those already started; refuses a closed day."""
     hours = showroom.hours_on(day.weekday())
     if hours is None:
+        weekday = WEEKDAY_NAMES[day.weekday()]
         raise Refused(
-            f"{showroom.name} is closed on {WEEKDAY_NAMES[day.weekday()]}s ({day.isoformat()}). "
-            f"Opening hours: {showroom.hours_summary()}."
+            f"{showroom.name} is closed on {weekday}s ({day.isoformat()}). "
+            f"Opening hours: {showroom.hours_summary()}.",
+            "closed_day",
+            f"{showroom.name} is closed on {weekday}s; it opens {showroom.hours_summary()}.",
         )
     now = _local_now(showroom, ctx)
     tz = ZoneInfo(showroom.timezone)
@@ -123,7 +107,7 @@ async def _bookable_slots(
     dealership_id: str, date_text: str, ctx: ToolContext
 ) -> tuple[Showroom, date, list[str], list[str]]:
     """(showroom, day, slots by hours, free slots): the rules both tools share."""
-    showroom = _showroom(dealership_id)
+    showroom = known_showroom(dealership_id)
     day = _parse_date(date_text, showroom, ctx)
     slots = _opening_slots(showroom, day, ctx)
     booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
@@ -134,7 +118,11 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
     try:
         showroom, day, slots, free = await _bookable_slots(args.dealership_id, args.date, ctx)
     except Refused as exc:
-        return AVAILABILITY.error(str(exc))
+        return ToolResult(
+            output={"availableTimes": [], "reason": exc.customer},
+            data={"error": str(exc), "code": exc.code},
+            is_error=True,
+        )
     output: dict[str, Any] = {
         "availableTimes": free,
         "dealership_id": showroom.id,
@@ -144,7 +132,7 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
         output["reason"] = (
             f"{showroom.name} has no more slots today."
             if not slots
-            else f"{showroom.name} is fully booked on {day.isoformat()}."
+            else f"{showroom.name} is fully booked on {day_words(day)}."
         )
     return ToolResult(output=output, data={**output, "dealership_name": showroom.name})
 
@@ -172,17 +160,23 @@ def _schedule_error_output(message: str) -> dict[str, str]:
     }
 
 
-def _refused(args: ScheduleArgs, message: str) -> ToolResult:
-    return ToolResult(output=_booking_output(args, message), data={"error": message}, is_error=True)
+def _refused(args: ScheduleArgs, exc: Refused) -> ToolResult:
+    return ToolResult(
+        output=_booking_output(args, exc.customer),
+        data={"error": str(exc), "code": exc.code},
+        is_error=True,
+    )
 
 
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
     try:
-        showroom = _showroom(args.dealership_id)
+        showroom = known_showroom(args.dealership_id)
         car = find_car(args.car_model)
         if car is None:
             raise Refused(
-                f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}."
+                f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}.",
+                "unknown_car",
+                f"We don't offer that car; our models are {', '.join(car_names())}.",
             )
         slot = _parse_time(args.time)
         _, day, slots, free = await _bookable_slots(showroom.id, args.date, ctx)
@@ -191,10 +185,13 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             raise Refused(
                 f"{slot} is not a bookable slot at {showroom.name} on {day.isoformat()} "
                 f"(slots start on the hour within opening hours and cannot be in the past). "
-                f"Free times that day: {offer}."
+                f"Free times that day: {offer}.",
+                "not_bookable_slot",
+                f"{slot} isn't a test-drive time on {day_words(day)}; "
+                + (f"free times that day: {offer}." if free else "no times are free that day."),
             )
     except Refused as exc:
-        return _refused(args, str(exc))
+        return _refused(args, exc)
 
     booking = Booking(
         confirmation_id="SC-" + secrets.token_hex(4).upper(),
@@ -215,9 +212,14 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             f"{slot} on {day.isoformat()} at {showroom.name} was just taken. "
             f"Free times that day: {offer}."
         )
+        customer = f"{slot} on {day_words(day)} was just taken; " + (
+            f"free times that day: {', '.join(alternatives)}."
+            if alternatives
+            else "no other times are free that day."
+        )
         return ToolResult(
-            output=_booking_output(args, message, date=day.isoformat(), time=slot),
-            data={"error": message, "alternatives": alternatives},
+            output=_booking_output(args, customer, date=day.isoformat(), time=slot),
+            data={"error": message, "code": "slot_taken", "alternatives": alternatives},
             is_error=True,
         )
     message = (

@@ -1,25 +1,30 @@
 """`get_dealership_address`: a showroom's address, phone and opening hours.
 
 The output string follows the frontend card (docs/contract.md): the postal address, then
-`. Phone: ...` and `. Hours: ...` parts, which the card splits on periods, so neither part
-may contain one. `data` carries the full showroom record for the model and API clients.
+` Phone: ...` and ` Hours: ...`, Hours last, and no period anywhere. The card cuts both parts
+out with regular expressions (hours run up to the next period) and shows what is left as the
+address line and its Maps search, so a separating period would be left behind as `10001. .`.
+`data` carries the full showroom record for the model and API clients. An unknown showroom's
+card says so in a few words (the card turns the string into a Maps search too).
 """
 
 from __future__ import annotations
 
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
-from supercar.tools.catalog import Showroom, find_showroom, showroom_ids
+from supercar.tools.catalog import Showroom
+from supercar.tools.checks import Refused, known_showroom
 
 
 def address_line(showroom: Showroom) -> str:
-    return f"{showroom.address}. Phone: {showroom.phone}. Hours: {showroom.hours_summary()}"
+    return f"{showroom.address} Phone: {showroom.phone} Hours: {showroom.hours_summary()}"
 
 
 async def get_dealership_address(args: ShowroomArgs, ctx: ToolContext) -> ToolResult:
-    showroom = find_showroom(args.dealership_id)
-    if showroom is None:
-        return TOOL.error(
-            f"Unknown dealership_id {args.dealership_id!r}; valid ids: {', '.join(showroom_ids())}."
+    try:
+        showroom = known_showroom(args.dealership_id)
+    except Refused as exc:
+        return ToolResult(
+            output=exc.customer, data={"error": str(exc), "code": exc.code}, is_error=True
         )
     return ToolResult(output=address_line(showroom), data=showroom.record())
 

@@ -2,8 +2,8 @@
 
 Decisions:
 - A fixed table, not a geocoding service: the offline model must place "Brooklyn" or "Boulder"
-  next to a showroom with no network, and simulated weather needs a latitude. Live weather asks
-  Open-Meteo's own geocoder and uses this table only when that is out of reach.
+  next to a showroom with no network, and simulated weather needs a latitude. The weather tool
+  looks here first (aliases such as "LA" then work) and asks Open-Meteo's geocoder for the rest.
 - Names are matched on a folded form (lower case, accents and punctuation removed), so "Sao
   Paulo", "são paulo" and "SAO-PAULO" are one key. Fuzzy matching of typos is the caller's job
   (it knows which words to try); `names()` lists every key it may match against.

@@ -1,0 +1,179 @@
+"""`get_weather`: live weather from Open-Meteo where it answers, simulated weather where not.
+
+Decisions:
+- Where a city is: the gazetteer (`supercar.tools.places`) first, so aliases ("NYC", "LA") work
+  and a known city costs no geocoding request; Open-Meteo's geocoder for any other name. A name
+  neither knows is refused (`unknown_city`) rather than given invented weather: the simulation
+  needs a latitude to be believable, and "we don't know that place" is honest.
+- Which day: `date` is the city's local date (its time zone from the gazetteer or geocoder),
+  today when omitted. A live forecast covers 16 days; beyond that, with the provider off
+  (`WEATHER_PROVIDER=simulated`) or while Open-Meteo is failing, the weather is simulated
+  (`climate`), and `data` says so: `source` is `simulated`, `simulated` is true and `note` says
+  why. The card's string cannot say it, so the model's words must.
+- The output string is exactly what the frontend's card parses (see docs/contract.md): an integer
+  °C, the city as plain ASCII letters and spaces, one condition word from a fixed list. The
+  card reads the digit run before `°C` and would silently drop a minus sign, so below zero it
+  shows 0°C ("freezing"); `data.temperature_c` keeps the true value for the model's answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
+
+from supercar.tools.base import Tool, ToolArgs, ToolContext, ToolResult
+from supercar.tools.catalog import WEEKDAY_NAMES
+from supercar.tools.checks import Refused, parse_local_date
+from supercar.tools.places import Place, find_place, fold
+from supercar.tools.weather.climate import simulate
+from supercar.tools.weather.open_meteo import FORECAST_DAYS, OpenMeteo, WeatherUnavailable
+from supercar.tools.weather.reading import CONDITIONS, Reading
+
+__all__ = ["CONDITIONS", "OpenMeteo", "WeatherArgs", "normalise_city", "tool"]
+
+_MAX_CITY_LENGTH = 60
+
+
+class WeatherArgs(ToolArgs):
+    city: str = Field(description="City name, e.g. 'Miami' or 'New York'.")
+    # SkipJsonSchema: the schema says "string", not "string or null", which models read best.
+    date: str | SkipJsonSchema[None] = Field(
+        None,
+        description="The day as YYYY-MM-DD in the city's local time; omit for today "
+        "(for 'tomorrow', send tomorrow's date).",
+    )
+
+
+def plain_name(raw: str) -> str:
+    """ASCII letters and single spaces, the card's rule: 'Winston-Salem' -> 'Winston Salem'."""
+    decomposed = unicodedata.normalize("NFKD", raw)
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^A-Za-z]+", " ", ascii_only).split())
+
+
+def normalise_city(raw: str) -> str:
+    """What a customer typed, as a plain title-cased name: 'são  paulo!' -> 'Sao Paulo'."""
+    return plain_name(raw).title()
+
+
+def _refused(exc: Refused) -> ToolResult:
+    return ToolResult(
+        output=exc.customer, data={"error": str(exc), "code": exc.code}, is_error=True
+    )
+
+
+def _zone(place: Place) -> ZoneInfo:
+    try:
+        return ZoneInfo(place.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
+    # Models often send "Paris, France"; places are found by their own name.
+    own_name = raw.split(",")[0].strip()
+    place = find_place(raw) or find_place(own_name)
+    if place is not None:
+        return place
+    if live is not None and live.available:
+        try:
+            place = await live.locate(own_name)
+        except WeatherUnavailable:
+            pass
+        else:
+            if place is None:
+                raise Refused(
+                    f"No place called {city!r} was found; ask the user to check the name.",
+                    "unknown_city",
+                    f"Sorry, we couldn't find a place called {city}.",
+                )
+            return place
+    raise Refused(
+        f"{city!r} is not a city the offline weather knows and live weather is unavailable; "
+        "ask the user for a nearby larger city.",
+        "unknown_city",
+        f"Sorry, we don't have the weather for {city} right now.",
+    )
+
+
+async def _get_weather(args: WeatherArgs, ctx: ToolContext, live: OpenMeteo | None) -> ToolResult:
+    city = normalise_city(args.city)
+    try:
+        if not city or len(city) > _MAX_CITY_LENGTH:
+            raise Refused(
+                f"{args.city!r} is not a city name; ask the user which city they mean.",
+                "invalid_city",
+                "Sorry, that doesn't look like a city name.",
+            )
+        place = await _locate(args.city, city, live)
+        name = plain_name(place.name) or city
+        today = ctx.now.astimezone(_zone(place)).date()
+        day = today
+        if args.date is not None:
+            hint = f"today in {name} is {today.isoformat()} ({WEEKDAY_NAMES[today.weekday()]})"
+            day = parse_local_date(
+                args.date, today, ctx.booking_horizon_days, hint, ahead="weather goes"
+            )
+    except Refused as exc:
+        return _refused(exc)
+
+    reading: Reading | None = None
+    if live is None:
+        why = "live weather is switched off (WEATHER_PROVIDER=simulated)"
+    elif day - today >= timedelta(days=FORECAST_DAYS):
+        why = f"the live forecast covers only {FORECAST_DAYS} days"
+    else:
+        why = "the live weather service is unavailable"
+        if live.available:
+            try:
+                reading = await live.reading(place, day, today)
+            except WeatherUnavailable:
+                pass
+    data: dict[str, Any] = {"city": name, "country": place.country, "date": day.isoformat()}
+    if reading is None:
+        reading = simulate(fold(place.name), place.lat, day)
+        data.update(
+            source="simulated",
+            simulated=True,
+            note=f"Simulated, not a measurement or forecast: typical weather for the place "
+            f"and season, because {why}. Tell the customer it is simulated.",
+        )
+    else:
+        data.update(source="open-meteo", simulated=False)
+    temperature = round(reading.temperature_c)
+    data.update(
+        temperature_c=temperature,
+        high_c=round(reading.high_c),
+        low_c=round(reading.low_c),
+        condition=reading.condition,
+    )
+    return ToolResult(
+        output=f"The weather in {name} is {max(temperature, 0)}°C and {reading.condition}.",
+        data=data,
+    )
+
+
+def tool(live: OpenMeteo | None) -> Tool:
+    """The weather tool: live from `live` where it answers, simulated without it."""
+
+    async def get_weather(args: WeatherArgs, ctx: ToolContext) -> ToolResult:
+        return await _get_weather(args, ctx, live)
+
+    return Tool(
+        name="get_weather",
+        description=(
+            "Get the weather for a city today or on a coming day (for example where and when a "
+            "test drive would take place). Use when the user asks about the weather or whether "
+            "conditions suit a drive. Pass the plain city name, and the date for any day but "
+            "today. If the result says simulated, say that it is simulated, not a forecast."
+        ),
+        args=WeatherArgs,
+        run=get_weather,
+        error_output=lambda message: f"Weather unavailable: {message}",
+    )
