@@ -71,8 +71,10 @@ lambda-src:
 	cp -R handler.py run.sh requirements.txt supercar $(LAMBDA_SRC)/
 	find $(LAMBDA_SRC) -name __pycache__ -prune -exec rm -rf {} +
 
+# SAM_BUILD_ARGS=--use-container builds in SAM's python3.13 image (Docker) instead of here.
+SAM_BUILD_ARGS ?=
 sam-build: lambda-src  ## build the Lambda package (.aws-sam/build)
-	sam build $(SAM_CONFIG)
+	sam build $(SAM_CONFIG) $(SAM_BUILD_ARGS)
 
 # What `sam build` runs for each function (template.yaml: `Metadata: BuildMethod: makefile`), in
 # a copy of build/lambda, with ARTIFACTS_DIR to fill: the locked wheels for the Lambda target
@@ -82,7 +84,7 @@ sam-build: lambda-src  ## build the Lambda package (.aws-sam/build)
 # times only to 2 s, so timestamp-checked bytecode would often look stale and be recompiled, in
 # memory, at every cold start. The bytecode names its files as Lambda sees them (/var/task/...),
 # so tracebacks read right and two builds of one commit are byte-identical. pip evaluates the
-# lock's markers on this machine, hence Linux; elsewhere `sam build --use-container` runs this in
+# lock's markers on this machine, hence Linux; elsewhere SAM_BUILD_ARGS=--use-container runs this in
 # SAM's python3.13 build image.
 LAMBDA_PYTHON ?= python3.13
 # The architecture the stack is deployed with, so the wheels match the function.
