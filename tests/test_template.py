@@ -307,7 +307,8 @@ def test_each_function_logs_to_a_group_that_expires(template: dict[str, Any]) ->
     groups = resources(template, "AWS::Logs::LogGroup")
     named = {g["Properties"].get("LogGroupName", {}).get("Fn::Sub"): g for g in groups.values()}
     for name in ("StreamFunction", "BufferedFunction"):
-        # The group Lambda writes to, created (with retention) before it would create its own.
+        # The group Lambda writes to, made by the stack with retention (Lambda's own keeps logs
+        # forever).
         group = named[f"/aws/lambda/${{{name}}}"]
         assert group["Properties"]["RetentionInDays"] == {"Ref": "LogRetentionDays"}
     assert groups["BufferedApiAccessLogs"]["Properties"]["RetentionInDays"] == {
