@@ -22,7 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "template.yaml"
 SAM_LOCAL_ENV = ROOT / "infra" / "env.sam-local.json"
 # Logical id in the template -> the setting that names the table.
-TABLES = {"SessionsTable": "SESSIONS_TABLE", "BookingsTable": "BOOKINGS_TABLE"}
+TABLES = {
+    "SessionsTable": "SESSIONS_TABLE",
+    "BookingsTable": "BOOKINGS_TABLE",
+    "LimitsTable": "LIMITS_TABLE",
+}
 
 
 class CfnLoader(yaml.SafeLoader):
@@ -66,10 +70,11 @@ def table_definitions(template: dict[str, Any] | None = None) -> dict[str, dict[
 
 
 def create_tables(client: Any, names: dict[str, str]) -> None:
-    """Create each table (logical id -> table name) with its TTL; existing tables are kept."""
+    """Create the tables named (logical id -> table name) with their TTL; existing ones are kept."""
     existing = set(client.list_tables()["TableNames"])
-    for logical_id, spec in table_definitions().items():
-        name = names[logical_id]
+    specs = table_definitions()
+    for logical_id, name in names.items():
+        spec = specs[logical_id]
         if name in existing:
             continue
         args = {k: v for k, v in spec.items() if k != "ttl"}
