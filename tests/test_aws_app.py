@@ -8,7 +8,6 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import anyio
@@ -23,8 +22,7 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import ask, open_weekday
 
 PARAM = "/supercar/groq-api-key"
 
@@ -35,16 +33,6 @@ async def running(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://lambda") as client:
             yield client
-
-
-async def ask(
-    client: httpx.AsyncClient, query: str, session_id: str, **headers: str
-) -> list[sse.Event]:
-    response = await client.post(
-        "/query", json={"query": query, "session_id": session_id}, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return sse.parse(response.content)
 
 
 async def until_locked(session_id: str) -> None:
@@ -58,13 +46,6 @@ async def until_locked(session_id: str) -> None:
     raise AssertionError(f"{session_id} was never locked")
 
 
-def next_weekday() -> str:
-    day = datetime.now(UTC).date() + timedelta(days=3)
-    while day.weekday() == 6:  # every showroom is open Monday to Saturday
-        day += timedelta(days=1)
-    return day.isoformat()
-
-
 async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
     tables: dict[str, str], make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
@@ -73,7 +54,7 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
     settings = make_settings(groq_api_key=None, groq_api_key_param=PARAM, **tables)
     booking = {
         "dealership_id": "manhattan",
-        "date": next_weekday(),
+        "date": open_weekday(),
         "time": "11:00",
         "car_model": "SuperCar GT",
     }

@@ -72,7 +72,6 @@ def deltas(chunks: list[Any]) -> list[Any]:
     return [c.choices[0].delta for c in chunks]
 
 
-@pytest.mark.anyio
 async def test_text_deltas_arrive_in_order_with_groq_envelope(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -93,7 +92,6 @@ async def test_text_deltas_arrive_in_order_with_groq_envelope(
     assert last.x_groq.usage.total_tokens > 3
 
 
-@pytest.mark.anyio
 async def test_whole_and_parallel_tool_calls(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(
         Script(
@@ -116,7 +114,6 @@ async def test_whole_and_parallel_tool_calls(fake: FakeGroq, client: groq.AsyncG
     assert chunks[-1].choices[0].finish_reason == "tool_calls"
 
 
-@pytest.mark.anyio
 async def test_fragmented_tool_call(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     args = {"city": "Paris", "units": "metric"}
     fake.push(Script([tool_call("get_weather", args, fragmented=True, fragments=4)]))
@@ -132,7 +129,6 @@ async def test_fragmented_tool_call(fake: FakeGroq, client: groq.AsyncGroq) -> N
     assert json.loads("".join(tc.function.arguments for tc in rest)) == args
 
 
-@pytest.mark.anyio
 async def test_reasoning_delta(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([reasoning("thinking..."), text("Answer")]))
     ds = deltas(await collect(client, reasoning_format="parsed"))
@@ -140,7 +136,6 @@ async def test_reasoning_delta(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     assert ds[2].content == "Answer"
 
 
-@pytest.mark.anyio
 async def test_http_error_429_is_rate_limit_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(
         Script.http_error(
@@ -161,7 +156,6 @@ async def test_http_error_429_is_rate_limit_error(fake: FakeGroq, client: groq.A
     }
 
 
-@pytest.mark.anyio
 async def test_sdk_retries_consume_queued_scripts(fake: FakeGroq) -> None:
     fake.push(
         Script.http_error(503, "over capacity", headers={"retry-after": "0"}),
@@ -173,7 +167,6 @@ async def test_sdk_retries_consume_queued_scripts(fake: FakeGroq) -> None:
     assert [r.status for r in fake.requests] == [503, 200]
 
 
-@pytest.mark.anyio
 async def test_wrong_api_key_is_authentication_error(fake: FakeGroq) -> None:
     async with groq.AsyncGroq(api_key="nope", base_url=fake.base_url, max_retries=0) as c:
         with pytest.raises(groq.AuthenticationError) as info:
@@ -182,7 +175,6 @@ async def test_wrong_api_key_is_authentication_error(fake: FakeGroq) -> None:
     assert fake.pending == 0 and fake.requests[0].status == 401
 
 
-@pytest.mark.anyio
 async def test_error_event_mid_stream_raises_api_error(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -196,7 +188,6 @@ async def test_error_event_mid_stream_raises_api_error(
     assert received == ["", "partial"]
 
 
-@pytest.mark.anyio
 async def test_drop_raises_httpx_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("partial"), drop()]))
     stream = await client.chat.completions.create(model=MODEL, messages=USER, stream=True)
@@ -208,7 +199,6 @@ async def test_drop_raises_httpx_error(fake: FakeGroq, client: groq.AsyncGroq) -
     assert fake.disconnects == 0  # the server closed it: not a client disconnect
 
 
-@pytest.mark.anyio
 async def test_stall_times_out_and_client_close_is_recorded(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -226,7 +216,6 @@ async def test_stall_times_out_and_client_close_is_recorded(
     assert fake.active == 0
 
 
-@pytest.mark.anyio
 async def test_client_closing_a_live_stream_is_counted(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -241,7 +230,6 @@ async def test_client_closing_a_live_stream_is_counted(
     assert fake.active == 0
 
 
-@pytest.mark.anyio
 async def test_orphan_tool_message_is_bad_request(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("kept for the next valid request")]))
     orphan = [*USER, {"role": "tool", "tool_call_id": "call_x", "content": "{}"}]
@@ -252,7 +240,6 @@ async def test_orphan_tool_message_is_bad_request(fake: FakeGroq, client: groq.A
     assert fake.pending == 1  # rejected requests do not consume scripts
 
 
-@pytest.mark.anyio
 async def test_unknown_property_and_bad_tools_are_rejected(client: groq.AsyncGroq) -> None:
     with pytest.raises(groq.BadRequestError, match="property 'foo' is unsupported"):
         await collect(client, extra_body={"foo": 1})
@@ -265,7 +252,6 @@ async def test_unknown_property_and_bad_tools_are_rejected(client: groq.AsyncGro
         await collect(client, tool_choice="required")
 
 
-@pytest.mark.anyio
 async def test_requests_are_recorded(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     await collect(client, tools=[WEATHER_TOOL], tool_choice="auto", reasoning_effort="low")
     (req,) = fake.requests
@@ -276,7 +262,6 @@ async def test_requests_are_recorded(fake: FakeGroq, client: groq.AsyncGroq) -> 
     assert req.path == "/openai/v1/chat/completions" and req.status == 200
 
 
-@pytest.mark.anyio
 async def test_default_responder_and_timing() -> None:
     with FakeGroq(echo_responder(tokens=5, token_interval=0.05)) as fake:
         async with groq.AsyncGroq(api_key="test-key", base_url=fake.base_url) as c:
@@ -289,7 +274,6 @@ async def test_default_responder_and_timing() -> None:
     assert arrivals[-1][0] - arrivals[0][0] > 0.15  # 4 gaps of 0.05 s, not one burst
 
 
-@pytest.mark.anyio
 async def test_ttft_and_delay_steps(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("a"), delay(0.2), text("b")], ttft=0.2))
     started = time.monotonic()
@@ -301,7 +285,6 @@ async def test_ttft_and_delay_steps(fake: FakeGroq, client: groq.AsyncGroq) -> N
     assert times["a"] >= 0.18 and times["b"] - times["a"] >= 0.18
 
 
-@pytest.mark.anyio
 async def test_non_streaming_completion(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([reasoning("r"), text("Hi"), tool_call("get_weather", {"city": "Oslo"})]))
     done = await client.chat.completions.create(model=MODEL, messages=USER, tools=[WEATHER_TOOL])
@@ -311,7 +294,6 @@ async def test_non_streaming_completion(fake: FakeGroq, client: groq.AsyncGroq) 
     assert choice.message.tool_calls[0].function.name == "get_weather"  # type: ignore[index]
 
 
-@pytest.mark.anyio
 async def test_concurrent_streams_share_the_queue(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(*(Script([text(f"scripted{i}")], token_interval=0.01) for i in range(10)))
     results: list[str] = []

@@ -10,7 +10,6 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 
-import anyio
 import httpx
 import pytest
 
@@ -33,17 +32,9 @@ from tests.fakes.fake_groq import (
     tool_call,
     words,
 )
-from tests.servers import LiveServer
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import LiveServer, ask, open_weekday
 
 SENTINEL_KEY = "gsk_SENTINEL_do_not_leak_0123456789"
-
-
-async def ask(client: httpx.AsyncClient, query: str, session_id: str = "s-1") -> list[sse.Event]:
-    response = await client.post("/query", json={"query": query, "session_id": session_id})
-    assert response.status_code == 200, response.text
-    return sse.parse(response.content)
 
 
 def failure(events: list[sse.Event]) -> str:
@@ -250,7 +241,7 @@ async def test_a_booking_outside_opening_hours_is_refused_and_nothing_is_booked(
 ) -> None:
     args = {
         "dealership_id": "manhattan",
-        "date": _next_weekday(),
+        "date": open_weekday(),
         "time": "23:00",
         "car_model": "SuperCar GT",
     }
@@ -265,7 +256,7 @@ async def test_the_same_booking_requested_twice_produces_one_booking(
 ) -> None:
     args = {
         "dealership_id": "manhattan",
-        "date": _next_weekday(),
+        "date": open_weekday(),
         "time": "11:00",
         "car_model": "SuperCar GT",
     }
@@ -295,7 +286,7 @@ async def test_pings_keep_a_long_pause_alive(
 ) -> None:
     fake_groq.push(Script([text("Let me think"), delay(0.8), text(" ... done.")]))
     app = create_app(make_settings(ping_seconds=0.2))
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             response = await client.post("/query", json={"query": "hi", "session_id": "p"})
     assert b"\n: ping" in response.content or response.content.startswith(b": ping")
@@ -307,7 +298,7 @@ async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succee
 ) -> None:
     fake_groq.push(Script([text("Slow"), delay(1.0), text(" answer.")]), Script(words("Next.")))
     app = create_app(make_settings())
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             body = {"query": "one", "session_id": "busy"}
             async with client.stream("POST", "/query", json=body) as first:
@@ -332,7 +323,8 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
 ) -> None:
     fake_groq.push(Script([text("Once upon"), stall()]), Script(words("Fresh start.")))
     app = create_app(make_settings())
-    with caplog.at_level(logging.INFO), LiveServer(app) as server:
+    caplog.set_level(logging.INFO)
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             body = {"query": "tell me a story", "session_id": "gone"}
             async with client.stream("POST", "/query", json=body) as response:
@@ -409,16 +401,6 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
     assert SENTINEL_KEY[-12:] not in everything
 
 
-def _next_weekday() -> str:
-    """A date a few days ahead that is not a Sunday (every showroom is open)."""
-    from datetime import UTC, datetime, timedelta
-
-    day = datetime.now(UTC).date() + timedelta(days=3)
-    while day.weekday() == 6:
-        day += timedelta(days=1)
-    return day.isoformat()
-
-
 async def test_a_turn_that_loses_the_commit_race_is_an_error_and_not_committed(
     app: object, client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
@@ -447,7 +429,7 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
     # Far more than the socket buffers hold, so the server's sends block on the silent client.
     fake_groq.push(Script([text("x" * 20_000) for _ in range(2000)]), Script(words("Next.")))
     app = create_app(make_settings(send_timeout_seconds=0.5))
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         host, port = server.url.removeprefix("http://").split(":")
         reader, writer = await asyncio.open_connection(host, int(port))
         body = json.dumps({"query": "flood me", "session_id": "slow"}).encode()
@@ -508,8 +490,7 @@ async def test_an_in_stream_tool_use_failed_after_text_ends_the_turn_cleanly(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Let me check"), error_event("bad call", code="tool_use_failed")]))
-    with anyio.fail_after(10):
-        events = await ask(client, "weather?")
+    events = await ask(client, "weather?")
     assert failure(events) == "upstream_error"
     assert sse.text_of(events).startswith("Let me check Something")  # the apology stands apart
 
@@ -547,7 +528,7 @@ async def test_the_session_is_free_as_soon_as_end_is_seen(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     app = create_app(make_settings())
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             for n in range(5):
                 body = {"query": f"q{n}", "session_id": "eager"}

@@ -24,8 +24,6 @@ from supercar.store.base import (
 from supercar.store.memory import MemoryBookingStore, MemorySessionStore
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 
-pytestmark = pytest.mark.anyio
-
 
 class FakeClock:
     def __init__(self) -> None:

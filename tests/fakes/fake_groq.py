@@ -11,9 +11,10 @@ thing faked is the remote side.
 
 Decisions worth knowing:
 
-* Transport: uvicorn in a background thread with its own event loop, plain Starlette +
+* Transport: ``tests.helpers.LiveServer`` (uvicorn in a background thread with its own event
+  loop, the socket bound up front so ``base_url`` is known at once), plain Starlette +
   ``StreamingResponse``. Not sse-starlette: its process-global exit flag would leak into the app
-  under test. The listening socket is bound up front (port 0) so ``base_url`` is known at once.
+  under test.
 * Wire format copies Groq's: ``data: {chunk}\\n\\n`` events, a first ``role`` delta, a last chunk
   with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``. As the SDK
   documents for Groq, ``x_groq`` rides only on the first and the last chunk.
@@ -35,7 +36,6 @@ import asyncio
 import json
 import logging
 import re
-import socket
 import threading
 import time
 import uuid
@@ -44,11 +44,12 @@ from collections.abc import AsyncIterator, Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.helpers import LiveServer
 
 CHAT_PATH = "/openai/v1/chat/completions"
 
@@ -476,53 +477,26 @@ class FakeGroq:
         self._queue: deque[Script] = deque()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
-        self.base_url = f"http://{host}:{self._sock.getsockname()[1]}"
+        self._stopping = asyncio.Event()  # set at stop(): releases stalled streams
         app = Starlette(
             routes=[
                 Route(CHAT_PATH, self._chat, methods=["POST"]),
                 Route("/{path:path}", self._unknown, methods=["GET", "POST"]),
             ]
         )
-        config = uvicorn.Config(
-            app,
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-            ws="none",
-            timeout_graceful_shutdown=2,
-        )
-        self._server = uvicorn.Server(config)
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stopping: asyncio.Event | None = None
+        self._server = LiveServer(app, host=host, port=port, lifespan="off", name="fake-groq")
+        self.base_url = self._server.url
 
     # -- lifecycle
     def start(self) -> FakeGroq:
-        self._thread = threading.Thread(
-            target=asyncio.run, args=(self._serve(),), name="fake-groq", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("fake Groq server failed to start")
-            time.sleep(0.005)
+        self._server.__enter__()
         return self
 
-    async def _serve(self) -> None:
-        self._loop, self._stopping = asyncio.get_running_loop(), asyncio.Event()
-        await self._server.serve(sockets=[self._sock])
-
     def stop(self) -> None:
-        if self._loop and self._stopping and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._stopping.set)  # release stalled streams
-        self._server.should_exit = True
-        if self._thread:
-            self._thread.join(timeout=10)
-        self._sock.close()
+        loop = self._server.loop
+        if loop and not loop.is_closed():
+            loop.call_soon_threadsafe(self._stopping.set)
+        self._server.__exit__()
 
     def __enter__(self) -> FakeGroq:
         return self.start()
@@ -629,7 +603,6 @@ class FakeGroq:
                     finished = True
                     raise _DropConnection
                 if isinstance(step, Stall):
-                    assert self._stopping is not None
                     await self._stopping.wait()  # a disconnect cancels this wait
                     finished = True
                     raise _DropConnection
@@ -676,7 +649,6 @@ class FakeGroq:
                 )
             elif isinstance(step, ErrorEvent | Drop | Stall):
                 if isinstance(step, Stall):  # no disconnect detection here: wait for stop()
-                    assert self._stopping is not None
                     await self._stopping.wait()
                 msg = step.message if isinstance(step, ErrorEvent) else "scripted failure"
                 return HttpError(500, msg, "internal_server_error", None, {}).response()
