@@ -143,5 +143,5 @@ class LiveServer:
             self._stack = stack.pop_all()
         return self
 
-    async def __aexit__(self, *exc: Any) -> bool:
+    async def __aexit__(self, *exc: Any) -> bool | None:
         return self._stack.__exit__(*exc)

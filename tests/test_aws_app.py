@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 import anyio
@@ -154,11 +155,8 @@ async def test_concurrent_requests_log_their_own_request_and_session_ids(
             for session_id, request_id in contexts.items():
                 lambda_context = json.dumps({"request_id": request_id, "deadline": 0})
                 query = "weather in Paris" if "weather" in session_id else "address in Miami"
-                tg.start_soon(
-                    lambda q=query, s=session_id, h=lambda_context: ask(
-                        client, q, s, **{"x-amzn-lambda-context": h}
-                    )
-                )
+                headers = {"x-amzn-lambda-context": lambda_context}
+                tg.start_soon(partial(ask, client, query, session_id, **headers))
     tool_records = [r for r in caplog.records if hasattr(r, "tool")]
     seen = {(r.tool, r.session_id, r.request_id) for r in tool_records}  # type: ignore[attr-defined]
     assert seen == {

@@ -143,16 +143,11 @@ def open_chat(browser: Any) -> Iterator[Callable[..., Chat]]:
 
 
 @pytest.fixture
-def groq_server(fake_groq: FakeGroq) -> Iterator[tuple[str, FakeGroq]]:
+def groq_server(
+    fake_groq: FakeGroq, make_settings: Callable[..., Settings]
+) -> Iterator[tuple[str, FakeGroq]]:
     """The app on loopback with the scripted fake Groq behind it."""
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        groq_api_key="test-key",
-        groq_base_url=fake_groq.base_url,
-        groq_max_retries=0,
-        max_query_chars=200,
-    )
-    with LiveServer(create_app(settings)) as server:
+    with LiveServer(create_app(make_settings(max_query_chars=200))) as server:
         yield server.url + "/", fake_groq
 
 

@@ -18,6 +18,7 @@ import anyio
 import groq
 import httpx
 import pytest
+from groq.types.chat import ChatCompletionMessageParam, ChatCompletionToolParam
 
 from tests.fakes.fake_groq import (
     FakeGroq,
@@ -37,8 +38,8 @@ from tests.fakes.fake_groq import (
 pytestmark = [pytest.mark.timeout(20)]
 
 MODEL = "openai/gpt-oss-20b"
-USER = [{"role": "user", "content": "hi"}]
-WEATHER_TOOL = {
+USER: list[ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
+WEATHER_TOOL: ChatCompletionToolParam = {
     "type": "function",
     "function": {
         "name": "get_weather",
@@ -320,7 +321,7 @@ CALL = {
     "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'},
 }
 CALL2 = {**CALL, "id": "call_2"}
-TWO_ROUNDS = [
+TWO_ROUNDS: list[dict[str, Any]] = [
     {"role": "system", "content": "You are Lex."},
     {"role": "user", "content": "Weather in Paris and Rome?"},
     {"role": "assistant", "content": None, "tool_calls": [CALL, CALL2]},
@@ -408,7 +409,7 @@ def test_standalone_process_serves_the_echo_responder() -> None:
         base_url = proc.stdout.readline().strip()
         assert base_url.startswith("http://127.0.0.1:")
         with groq.Groq(api_key="any", base_url=base_url, max_retries=0) as c:
-            stream = c.chat.completions.create(model=MODEL, messages=USER, stream=True)  # type: ignore[arg-type]
+            stream = c.chat.completions.create(model=MODEL, messages=USER, stream=True)
             content = "".join(ch.choices[0].delta.content or "" for ch in stream)
         assert content == "Token1 token2 token3"
     finally:

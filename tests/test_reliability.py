@@ -8,7 +8,9 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, MutableMapping
+from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
@@ -551,27 +553,31 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
     # so only the response itself can give the lock back.
     from supercar.agent import Turn
     from supercar.conversation import TurnRequest, TurnStreamResponse
-    from supercar.store.memory import MemorySessionStore
+    from supercar.llm.offline import OfflineModel
+    from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+    from supercar.tools import default_registry
+    from supercar.tools.base import ToolContext
 
     sessions = MemorySessionStore()
     await sessions.lock("early", ttl_seconds=60)
+    ctx = ToolContext(session_id="early", bookings=MemoryBookingStore(), now=datetime.now(UTC))
     turn = Turn(
-        model=None,
-        tools=None,
+        model=OfflineModel(),  # never asked: the turn does not start
+        tools=default_registry(),
         system_prompt="",
         history=[],
-        query="hi",  # type: ignore[arg-type]
-        ctx=None,
+        query="hi",
+        ctx=ctx,
         max_rounds=1,
-    )  # type: ignore[arg-type]
+    )
     response = TurnStreamResponse(
         TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
     )
 
-    async def receive() -> dict:
+    async def receive() -> MutableMapping[str, Any]:
         return {"type": "http.disconnect"}
 
-    async def send(message: dict) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         raise OSError("connection reset before the headers went out")
 
     scope = {"type": "http", "asgi": {"spec_version": "2.4"}, "method": "POST", "headers": []}

@@ -149,7 +149,7 @@ async def test_commit_increments_version_and_copies(
 
 
 async def test_messages_round_trip_exactly(make_sessions: Callable[..., SessionStore]) -> None:
-    tool_turn = [
+    tool_turn: list[dict[str, Any]] = [
         {"role": "user", "content": "Météo à Paris ? 🚗"},
         {
             "role": "assistant",

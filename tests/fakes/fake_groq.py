@@ -40,7 +40,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Collection
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,7 +148,7 @@ class Script:
     """What one request gets back. ``ttft`` is slept before the first chunk, ``token_interval``
     between chunks; ``finish_reason`` defaults to "tool_calls" if a tool call is scripted."""
 
-    steps: list[Step] = field(default_factory=list)
+    steps: Sequence[Step] = field(default_factory=list)
     finish_reason: str | None = None
     ttft: float = 0.0
     token_interval: float = 0.0
@@ -181,9 +181,7 @@ def echo_responder(tokens: int = 20, ttft: float = 0.0, token_interval: float = 
     """The default: answer any request with ``tokens`` text chunks "Token1 token2 ..."."""
 
     def respond(_request: dict[str, Any]) -> Script:
-        steps: list[Step] = [
-            text(f"Token{i}" if i == 1 else f" token{i}") for i in range(1, tokens + 1)
-        ]
+        steps = [text(f"Token{i}" if i == 1 else f" token{i}") for i in range(1, tokens + 1)]
         return Script(steps, "stop", ttft, token_interval)
 
     return respond
@@ -403,7 +401,7 @@ def _deltas(step: Step, index: int) -> list[dict[str, Any]]:
         return [{"reasoning": step.content}]
     assert isinstance(step, ToolCall)
     call_id = step.id or f"call_{uuid.uuid4().hex[:24]}"
-    head = {
+    head: dict[str, Any] = {
         "index": index,
         "id": call_id,
         "type": "function",
@@ -631,7 +629,9 @@ class FakeGroq:
         self, script: Script, body: dict[str, Any], headers: dict[str, str]
     ) -> Response:
         """Non-streaming: fold the script into one chat.completion (errors/drops -> 500)."""
-        chunks, message, calls = _Chunks(body), {"role": "assistant", "content": None}, []
+        chunks = _Chunks(body)
+        message: dict[str, Any] = {"role": "assistant", "content": None}
+        calls: list[dict[str, Any]] = []
         await asyncio.sleep(script.ttft)
         for step in script.steps:
             if isinstance(step, Delay):
