@@ -1,5 +1,5 @@
-"""What many tests share: asking a turn, reading a stream as it arrives, a date a showroom is
-open, and a real server on loopback.
+"""What many tests share: a client for the app over ASGI, asking a turn, reading a stream as it
+arrives, a date a showroom is open, and a real server on loopback.
 
 The bound on time lives here, not in each test: every helper that waits on the service runs
 under `anyio.fail_after`, so a hung stream fails in seconds with a clear TimeoutError instead of
@@ -12,7 +12,8 @@ import asyncio
 import socket
 import threading
 import time
-from contextlib import ExitStack
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -20,11 +21,21 @@ from zoneinfo import ZoneInfo
 import anyio
 import httpx
 import uvicorn
+from fastapi import FastAPI
 from sse_starlette.sse import AppStatus
 
 from tests import sse
 
 TIMEOUT = 20.0  # seconds: far more than any turn here takes, far less than pytest-timeout
+
+
+@asynccontextmanager
+async def asgi_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client for the app over ASGI (no socket), inside the app's lifespan."""
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client
 
 
 async def post_query(

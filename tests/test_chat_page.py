@@ -8,15 +8,11 @@ import httpx
 
 from supercar.app import create_app
 from supercar.config import Settings
+from tests.helpers import asgi_client
 
 
 async def get_root(settings: Settings) -> httpx.Response:
-    app = create_app(settings)
-    transport = httpx.ASGITransport(app=app)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
-    ):
+    async with asgi_client(create_app(settings)) as client:
         return await client.get("/")
 
 

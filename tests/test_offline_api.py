@@ -7,15 +7,15 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from supercar.app import create_app
 from supercar.config import Settings
 from tests import sse
-from tests.conftest import asgi_client
-from tests.helpers import ask
+from tests.helpers import asgi_client, ask
 
 
 @pytest.fixture
 async def offline_client() -> AsyncIterator[httpx.AsyncClient]:
-    async with asgi_client(Settings(_env_file=None)) as client:  # type: ignore[call-arg]
+    async with asgi_client(create_app(Settings(_env_file=None))) as client:  # type: ignore[call-arg]
         yield client
 
 

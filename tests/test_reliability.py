@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from supercar.agent import MAX_TOOL_RESULT_CHARS, tool_message
 from supercar.app import create_app
@@ -22,7 +23,6 @@ from supercar.llm.base import ToolCall
 from supercar.store.base import Session
 from supercar.tools.base import ToolResult
 from tests import sse
-from tests.conftest import asgi_client
 from tests.fakes.fake_groq import (
     FakeGroq,
     Script,
@@ -34,7 +34,7 @@ from tests.fakes.fake_groq import (
     tool_call,
     words,
 )
-from tests.helpers import LiveServer, ask, open_weekday
+from tests.helpers import LiveServer, asgi_client, ask, open_weekday
 
 SENTINEL_KEY = "gsk_SENTINEL_do_not_leak_0123456789"
 
@@ -89,7 +89,7 @@ async def test_the_sdk_retries_are_the_only_retry_layer(
 ) -> None:
     retry = Script.http_error(429, "slow down", headers={"retry-after": "0"})
     fake_groq.push(retry, retry, retry, Script(words("never reached")))
-    async with asgi_client(make_settings(groq_max_retries=2)) as client:
+    async with asgi_client(create_app(make_settings(groq_max_retries=2))) as client:
         assert failure(await ask(client, "hello")) == "rate_limited"
     assert len(fake_groq.requests) == 3  # one try and the SDK's two retries, nothing more
 
@@ -108,7 +108,7 @@ async def test_an_unreachable_provider_is_upstream_unavailable(
     make_settings: Callable[..., Settings],
 ) -> None:
     nowhere = "http://127.0.0.1:9"  # nothing listens there
-    async with asgi_client(make_settings(groq_base_url=nowhere)) as client:
+    async with asgi_client(create_app(make_settings(groq_base_url=nowhere))) as client:
         assert failure(await ask(client, "hello")) == "upstream_unavailable"
 
 
@@ -158,7 +158,7 @@ async def test_a_stalled_model_hits_the_turn_deadline_and_the_upstream_is_closed
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Thinking"), stall()]))
-    async with asgi_client(make_settings(turn_timeout_seconds=0.5)) as client:
+    async with asgi_client(create_app(make_settings(turn_timeout_seconds=0.5))) as client:
         started = time.monotonic()
         assert failure(await ask(client, "hello")) == "timeout"
         assert time.monotonic() - started < 5
@@ -169,7 +169,7 @@ async def test_a_silent_upstream_hits_the_read_timeout(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Hmm"), stall()]))
-    async with asgi_client(make_settings(groq_read_timeout_seconds=0.3)) as client:
+    async with asgi_client(create_app(make_settings(groq_read_timeout_seconds=0.3))) as client:
         assert failure(await ask(client, "hello")) == "timeout"
 
 
@@ -353,7 +353,7 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
 async def test_long_conversations_are_trimmed_at_turn_boundaries(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    async with asgi_client(make_settings(history_turns=2)) as client:
+    async with asgi_client(create_app(make_settings(history_turns=2))) as client:
         for n in range(4):
             fake_groq.push(
                 Script([tool_call("get_weather", {"city": f"City{n}"}, id=f"c{n}")]),
@@ -381,20 +381,17 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
         Script.http_error(500, "boom again"),
     )
     with caplog.at_level(logging.DEBUG):
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-                for query in ["weather", "fail"]:
-                    r = await client.post("/query", json={"query": query, "session_id": "k"})
-                    seen.append(r.text)
-                seen.append((await client.post("/query", json={"query": 1})).text)
-                seen.append((await client.get("/health")).text)
-                seen.append((await client.get("/openapi.json")).text)
+        async with asgi_client(app) as client:
+            for query in ["weather", "fail"]:
+                r = await client.post("/query", json={"query": query, "session_id": "k"})
+                seen.append(r.text)
+            seen.append((await client.post("/query", json={"query": 1})).text)
+            seen.append((await client.get("/health")).text)
+            seen.append((await client.get("/openapi.json")).text)
             fake_groq.api_key = "another-key"
             fake_groq.push(Script(words("unreachable")))
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-                r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
-                seen.append(r.text)
+            r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
+            seen.append(r.text)
     assert "upstream_auth" in seen[-1]
     everything = (
         caplog.text + "".join(seen) + json.dumps([r.__dict__ for r in caplog.records], default=str)
@@ -404,11 +401,11 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
 
 
 async def test_a_turn_that_loses_the_commit_race_is_an_error_and_not_committed(
-    app: object, client: httpx.AsyncClient, fake_groq: FakeGroq
+    app: FastAPI, client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     # Another sandbox commits to the same session while this turn is running (the lock lapsed
     # or the other writer never saw it): the version check is the arbiter.
-    sessions = app.state.services.sessions  # type: ignore[attr-defined]
+    sessions = app.state.services.sessions
 
     def intruder(body: dict) -> Script:
         asyncio.run_coroutine_threadsafe(
@@ -469,14 +466,12 @@ async def test_a_tool_that_fails_or_hangs_yields_an_error_output_and_the_model_s
         Script(words("The weather service is unavailable right now.")),
     )
     app = create_app(make_settings(tool_timeout_seconds=0.3))
-    async with app.router.lifespan_context(app):
+    async with asgi_client(app) as client:
         registry = app.state.services.tools
         registry.tools["get_weather"] = dataclasses.replace(
             registry.tools["get_weather"], run=broken
         )
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            events = await ask(client, "Weather in Oslo?")
+        events = await ask(client, "Weather in Oslo?")
     output = next(e for e in events if e.name == "tool_output").json()
     assert output["is_error"] is True and isinstance(output["output"], str)
     assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
