@@ -20,7 +20,7 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.helpers import asgi_client, ask, open_weekday
+from tests.helpers import asgi_client, ask, open_weekday, post_query
 
 PARAM = "/supercar/groq-api-key"
 
@@ -98,7 +98,7 @@ async def test_a_second_query_for_a_busy_session_gets_409_on_another_sandbox(
         async with anyio.create_task_group() as tg:
             tg.start_soon(ask, one, "first", "shared")
             await until_locked("shared")
-            busy = await two.post("/query", json={"query": "second", "session_id": "shared"})
+            busy = await post_query(two, "second", "shared")
             assert busy.status_code == 409 and busy.json()["code"] == "session_busy"
         # The first turn ended and unlocked: the other sandbox may go on, and sees its history.
         events = await ask(two, "second", "shared")
@@ -114,7 +114,7 @@ async def test_an_unreachable_session_table_is_a_503_before_the_stream(
 ) -> None:
     settings = make_settings(sessions_table="no-such-table")
     async with asgi_client(create_app(settings)) as client:
-        response = await client.post("/query", json={"query": "hi", "session_id": "x"})
+        response = await post_query(client, "hi", "x")
     assert response.status_code == 503 and response.json()["code"] == "store_unavailable"
 
 

@@ -34,7 +34,7 @@ from tests.fakes.fake_groq import (
     tool_call,
     words,
 )
-from tests.helpers import LiveServer, asgi_client, ask, open_weekday
+from tests.helpers import LiveServer, asgi_client, ask, open_weekday, post_query
 
 SENTINEL_KEY = "gsk_SENTINEL_do_not_leak_0123456789"
 
@@ -290,7 +290,7 @@ async def test_pings_keep_a_long_pause_alive(
     app = create_app(make_settings(ping_seconds=0.2))
     async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
-            response = await client.post("/query", json={"query": "hi", "session_id": "p"})
+            response = await post_query(client, "hi", "p")
     assert b"\n: ping" in response.content or response.content.startswith(b": ping")
     assert sse.text_of(sse.parse(response.content)) == "Let me think ... done."
 
@@ -308,12 +308,12 @@ async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succee
                 async for line in lines:
                     if line.startswith("data: Slow"):
                         break
-                second = await client.post("/query", json={"query": "two", "session_id": "busy"})
+                second = await post_query(client, "two", "busy")
                 assert second.status_code == 409
                 assert second.json()["code"] == "session_busy"
                 rest = [line async for line in lines]
                 assert rest[-3:] == ["event: end", "data: ", ""]
-            third = await client.post("/query", json={"query": "three", "session_id": "busy"})
+            third = await post_query(client, "three", "busy")
             assert third.status_code == 200
     assert user_messages(fake_groq.requests[-1]) == ["one", "three"]
 
@@ -336,7 +336,7 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
             # The browser is gone: the upstream request must be closed promptly.
             assert await fake_groq.await_disconnects(1, within=5)
             for _ in range(50):  # the session is released as the stream winds down
-                again = await client.post("/query", json={"query": "hi", "session_id": "gone"})
+                again = await post_query(client, "hi", "gone")
                 if again.status_code != 409:
                     break
                 await asyncio.sleep(0.05)
@@ -383,14 +383,14 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
     with caplog.at_level(logging.DEBUG):
         async with asgi_client(app) as client:
             for query in ["weather", "fail"]:
-                r = await client.post("/query", json={"query": query, "session_id": "k"})
+                r = await post_query(client, query, "k")
                 seen.append(r.text)
             seen.append((await client.post("/query", json={"query": 1})).text)
             seen.append((await client.get("/health")).text)
             seen.append((await client.get("/openapi.json")).text)
             fake_groq.api_key = "another-key"
             fake_groq.push(Script(words("unreachable")))
-            r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
+            r = await post_query(client, "auth", "k2")
             seen.append(r.text)
     assert "upstream_auth" in seen[-1]
     everything = (
@@ -442,7 +442,7 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
         assert await fake_groq.await_disconnects(1, within=10)
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             for _ in range(50):
-                again = await client.post("/query", json={"query": "hi", "session_id": "slow"})
+                again = await post_query(client, "hi", "slow")
                 if again.status_code != 409:
                     break
                 await asyncio.sleep(0.1)
