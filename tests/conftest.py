@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -13,6 +12,7 @@ from fastapi import FastAPI
 from supercar.app import create_app
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq
+from tests.helpers import asgi_client
 
 # moto-backed AWS fixtures (aws_env, aws, tables): see tests/aws.py.
 pytest_plugins = ["tests.aws"]
@@ -53,28 +53,12 @@ def make_settings(fake_groq: FakeGroq) -> Callable[..., Settings]:
 
 
 @pytest.fixture
-async def app(make_settings: Callable[..., Settings]) -> AsyncIterator[FastAPI]:
-    application = create_app(make_settings())
-    async with application.router.lifespan_context(application):
-        yield application
+def app(make_settings: Callable[..., Settings]) -> FastAPI:
+    """The Groq-backed app; its lifespan runs while the `client` fixture is open."""
+    return create_app(make_settings())
 
 
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+    async with asgi_client(app) as c:
         yield c
-
-
-def asgi_client(settings: Settings) -> Any:
-    """`async with asgi_client(settings) as client`: an app with its lifespan, over ASGI."""
-
-    @asynccontextmanager
-    async def open_client() -> AsyncIterator[httpx.AsyncClient]:
-        application = create_app(settings)
-        async with application.router.lifespan_context(application):
-            transport = httpx.ASGITransport(app=application)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-                yield c
-
-    return open_client()

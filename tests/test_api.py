@@ -10,19 +10,14 @@ import pytest
 
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, reasoning, text, tool_call, words
-
-pytestmark = pytest.mark.anyio
-
-
-async def ask(client: httpx.AsyncClient, query: str, session_id: str = "s-1") -> httpx.Response:
-    return await client.post("/query", json={"query": query, "session_id": session_id})
+from tests.helpers import ask, post_query
 
 
 async def test_a_plain_answer_streams_text_then_end(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script(words("Hello! I am Lex, how can I help?")))
-    response = await ask(client, "Hi")
+    response = await post_query(client, "Hi")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
     events = sse.parse(response.content)
@@ -34,7 +29,7 @@ async def test_reasoning_is_never_shown_and_not_requested_from_gpt_oss(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([reasoning("secret plan"), text("Sure thing.")]))
-    events = sse.parse((await ask(client, "Hi")).content)
+    events = await ask(client, "Hi")
     assert "secret" not in sse.text_of(events)
     sent = fake_groq.requests[0]
     assert sent["model"] == "openai/gpt-oss-120b"
@@ -50,7 +45,7 @@ async def test_a_tool_turn_emits_tool_use_output_then_the_answer(
         Script([tool_call("get_weather", {"city": "Miami"}, id="call_w")]),
         Script(words("It is lovely in Miami.")),
     )
-    events = sse.parse((await ask(client, "Weather in Miami?")).content)
+    events = await ask(client, "Weather in Miami?")
     assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
     assert events[0].data == "get_weather"
     output = events[1].json()
@@ -80,7 +75,7 @@ async def test_fragmented_tool_call_arguments_are_accumulated(
         ),
         Script(words("Here it is.")),
     )
-    events = sse.parse((await ask(client, "Where is the Miami showroom?")).content)
+    events = await ask(client, "Where is the Miami showroom?")
     output = next(e for e in events if e.name == "tool_output").json()
     assert output["is_error"] is False
     assert output["output"].startswith("SuperCar Miami, 400 Biscayne Blvd")
@@ -99,7 +94,7 @@ async def test_parallel_calls_are_announced_then_answered_in_call_order(
         ),
         Script(words("Done.")),
     )
-    events = sse.parse((await ask(client, "Chicago and Denver please")).content)
+    events = await ask(client, "Chicago and Denver please")
     assert [e.name for e in events[:6]] == ["tool_use"] * 3 + ["tool_output"] * 3
     assert [e.json()["tool_call_id"] for e in events[3:6]] == ["c1", "c2", "c3"]
     tool_messages = fake_groq.requests[1]["messages"][-3:]
@@ -119,7 +114,7 @@ async def test_a_two_round_tool_loop(client: httpx.AsyncClient, fake_groq: FakeG
         Script([tool_call("get_dealership_address", {"dealership_id": "manhattan"})]),
         Script(words("All set.")),
     )
-    events = sse.parse((await ask(client, "Slots in Manhattan?")).content)
+    events = await ask(client, "Slots in Manhattan?")
     assert sse.names(events) == ["tool_use", "tool_output"] * 2 + ["chunk", "end"]
     assert len(fake_groq.requests) == 3
 
@@ -170,7 +165,7 @@ async def test_the_wire_bytes_follow_the_frontend_contract(
         ),
         Script(words("Slots:\n- none that day")),
     )
-    raw = (await ask(client, "Slots?")).content
+    raw = (await post_query(client, "Slots?")).content
     assert b"\r" not in raw
     assert raw.endswith(b"event: end\ndata: \n\n")
     assert raw.count(b"event: end") == 1
@@ -188,7 +183,7 @@ async def test_an_empty_answer_after_tools_still_says_something(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([tool_call("get_weather", {"city": "Oslo"})]), Script([]))
-    events = sse.parse((await ask(client, "Oslo?")).content)
+    events = await ask(client, "Oslo?")
     assert len(sse.text_of(events).strip()) > 3
     assert sse.names(events)[-2:] == ["chunk", "end"]
 
@@ -198,7 +193,7 @@ async def test_the_round_limit_asks_once_more_without_tools(
 ) -> None:
     loop = Script([tool_call("get_weather", {"city": "Rome"})])
     fake_groq.push(*[loop] * 5, Script(words("Enough weather.")))
-    events = sse.parse((await ask(client, "Rome forever")).content)
+    events = await ask(client, "Rome forever")
     assert sse.text_of(events) == "Enough weather."
     assert len(fake_groq.requests) == 6
     assert all("tools" in r for r in fake_groq.requests[:5])
@@ -229,7 +224,7 @@ async def test_a_failed_turn_leaves_the_history_unchanged(
         Script(words("Third answer.")),
     )
     await ask(client, "one")
-    failed = sse.parse((await ask(client, "two")).content)
+    failed = await ask(client, "two")
     assert sse.names(failed) == ["chunk", "error", "end"]
     assert failed[1].json()["code"] == "upstream_unavailable"
     await ask(client, "three")
@@ -333,5 +328,5 @@ async def test_a_very_short_answer_is_extended_past_the_frontends_3_character_fl
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("OK")]))
-    events = sse.parse((await ask(client, "Thanks")).content)
+    events = await ask(client, "Thanks")
     assert sse.text_of(events) == "OK How else can I help?"

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import anyio
 import boto3
-import httpx
 import pytest
-from fastapi import FastAPI
 
 from supercar.app import create_app
 from supercar.config import Settings
@@ -23,28 +20,9 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import asgi_client, ask, open_weekday, post_query
 
 PARAM = "/supercar/groq-api-key"
-
-
-@asynccontextmanager
-async def running(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://lambda") as client:
-            yield client
-
-
-async def ask(
-    client: httpx.AsyncClient, query: str, session_id: str, **headers: str
-) -> list[sse.Event]:
-    response = await client.post(
-        "/query", json={"query": query, "session_id": session_id}, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return sse.parse(response.content)
 
 
 async def until_locked(session_id: str) -> None:
@@ -58,13 +36,6 @@ async def until_locked(session_id: str) -> None:
     raise AssertionError(f"{session_id} was never locked")
 
 
-def next_weekday() -> str:
-    day = datetime.now(UTC).date() + timedelta(days=3)
-    while day.weekday() == 6:  # every showroom is open Monday to Saturday
-        day += timedelta(days=1)
-    return day.isoformat()
-
-
 async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
     tables: dict[str, str], make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
@@ -73,7 +44,7 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
     settings = make_settings(groq_api_key=None, groq_api_key_param=PARAM, **tables)
     booking = {
         "dealership_id": "manhattan",
-        "date": next_weekday(),
+        "date": open_weekday(),
         "time": "11:00",
         "car_model": "SuperCar GT",
     }
@@ -82,7 +53,7 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
         Script([tool_call("schedule_appointment", booking)]),
         Script(words("Booked.")),
     )
-    async with running(create_app(settings)) as client:
+    async with asgi_client(create_app(settings)) as client:
         health = (await client.get("/health")).json()
         assert health["key"] == {"source": "ssm", "status": "ok"}
         assert health["model"]["backend"] == "groq" and health["key"]["source"] == "ssm"
@@ -110,7 +81,7 @@ async def test_a_missing_key_parameter_shows_in_health_and_queries_still_get_an_
     aws: None, make_settings: Callable[..., Settings]
 ) -> None:
     settings = make_settings(groq_api_key=None, groq_api_key_param="/supercar/absent")
-    async with running(create_app(settings)) as client:
+    async with asgi_client(create_app(settings)) as client:
         health = (await client.get("/health")).json()
         events = await ask(client, "What is the weather in Miami?", "no-key")
     assert health["key"] == {"source": "ssm", "status": "missing"}
@@ -123,11 +94,11 @@ async def test_a_second_query_for_a_busy_session_gets_409_on_another_sandbox(
 ) -> None:
     fake_groq.push(Script(words("Slow answer."), ttft=1.0), Script(words("Now free.")))
     settings = make_settings(**tables)
-    async with running(create_app(settings)) as one, running(create_app(settings)) as two:
+    async with asgi_client(create_app(settings)) as one, asgi_client(create_app(settings)) as two:
         async with anyio.create_task_group() as tg:
             tg.start_soon(ask, one, "first", "shared")
             await until_locked("shared")
-            busy = await two.post("/query", json={"query": "second", "session_id": "shared"})
+            busy = await post_query(two, "second", "shared")
             assert busy.status_code == 409 and busy.json()["code"] == "session_busy"
         # The first turn ended and unlocked: the other sandbox may go on, and sees its history.
         events = await ask(two, "second", "shared")
@@ -142,8 +113,8 @@ async def test_an_unreachable_session_table_is_a_503_before_the_stream(
     aws: None, make_settings: Callable[..., Settings]
 ) -> None:
     settings = make_settings(sessions_table="no-such-table")
-    async with running(create_app(settings)) as client:
-        response = await client.post("/query", json={"query": "hi", "session_id": "x"})
+    async with asgi_client(create_app(settings)) as client:
+        response = await post_query(client, "hi", "x")
     assert response.status_code == 503 and response.json()["code"] == "store_unavailable"
 
 
@@ -169,15 +140,15 @@ async def test_concurrent_requests_log_their_own_request_and_session_ids(
         "address-session": "req-address",
     }
     with caplog.at_level(logging.INFO):
-        async with running(create_app(make_settings())) as client, anyio.create_task_group() as tg:
+        async with (
+            asgi_client(create_app(make_settings())) as client,
+            anyio.create_task_group() as tg,
+        ):
             for session_id, request_id in contexts.items():
                 lambda_context = json.dumps({"request_id": request_id, "deadline": 0})
                 query = "weather in Paris" if "weather" in session_id else "address in Miami"
-                tg.start_soon(
-                    lambda q=query, s=session_id, h=lambda_context: ask(
-                        client, q, s, **{"x-amzn-lambda-context": h}
-                    )
-                )
+                headers = {"x-amzn-lambda-context": lambda_context}
+                tg.start_soon(partial(ask, client, query, session_id, **headers))
     tool_records = [r for r in caplog.records if hasattr(r, "tool")]
     seen = {(r.tool, r.session_id, r.request_id) for r in tool_records}  # type: ignore[attr-defined]
     assert seen == {

@@ -17,17 +17,15 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from supercar.app import create_app
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.servers import LiveServer
+from tests.helpers import LiveServer, open_weekday
 
 pytestmark = pytest.mark.browser
 
@@ -145,25 +143,12 @@ def open_chat(browser: Any) -> Iterator[Callable[..., Chat]]:
 
 
 @pytest.fixture
-def groq_server(fake_groq: FakeGroq) -> Iterator[tuple[str, FakeGroq]]:
+def groq_server(
+    fake_groq: FakeGroq, make_settings: Callable[..., Settings]
+) -> Iterator[tuple[str, FakeGroq]]:
     """The app on loopback with the scripted fake Groq behind it."""
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        groq_api_key="test-key",
-        groq_base_url=fake_groq.base_url,
-        groq_max_retries=0,
-        max_query_chars=200,
-    )
-    with LiveServer(create_app(settings)) as server:
+    with LiveServer(create_app(make_settings(max_query_chars=200))) as server:
         yield server.url + "/", fake_groq
-
-
-def open_day(showroom_tz: str = "America/New_York") -> str:
-    """A date two to three days ahead that is not a Sunday (Manhattan is closed on Sundays)."""
-    day = datetime.now(ZoneInfo(showroom_tz)).date() + timedelta(days=2)
-    if day.weekday() == 6:
-        day += timedelta(days=1)
-    return day.isoformat()
 
 
 def last_user_message(fake: FakeGroq, request_index: int) -> str:
@@ -263,7 +248,7 @@ def test_address_card_links_to_maps(groq_server, open_chat):
 
 def test_booking_flow_from_a_clicked_slot(groq_server, open_chat):
     url, fake = groq_server
-    day = open_day()
+    day = open_weekday(days_ahead=2)
     fake.push(
         Script(
             [
@@ -495,7 +480,7 @@ def test_stream_cut_before_end_is_reported(groq_server, open_chat):
 def test_offline_model_books_a_test_drive_on_a_phone_in_dark_mode(open_chat):
     """What a newcomer does: no key, the offline model, a whole booking from the page."""
     settings = Settings(_env_file=None, groq_api_key=None)  # type: ignore[call-arg]
-    day = open_day()
+    day = open_weekday(days_ahead=2)
     with LiveServer(create_app(settings)) as server:
         chat = open_chat(
             server.url + "/",

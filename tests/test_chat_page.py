@@ -5,23 +5,17 @@ from __future__ import annotations
 import re
 
 import httpx
-import pytest
 
 from supercar.app import create_app
 from supercar.config import Settings
+from tests.helpers import asgi_client
 
 
 async def get_root(settings: Settings) -> httpx.Response:
-    app = create_app(settings)
-    transport = httpx.ASGITransport(app=app)
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as client,
-    ):
+    async with asgi_client(create_app(settings)) as client:
         return await client.get("/")
 
 
-@pytest.mark.anyio
 async def test_page_is_served_by_default_and_loads_nothing_from_elsewhere():
     response = await get_root(Settings(_env_file=None))  # type: ignore[call-arg]
     assert response.status_code == 200
@@ -34,7 +28,6 @@ async def test_page_is_served_by_default_and_loads_nothing_from_elsewhere():
     assert 'fetch("query"' in page  # relative: works behind a path prefix too
 
 
-@pytest.mark.anyio
 async def test_chat_page_setting_turns_it_off(monkeypatch):
     monkeypatch.setenv("CHAT_PAGE", "false")
     settings = Settings(_env_file=None)  # type: ignore[call-arg]

@@ -14,7 +14,7 @@ from supercar.app import create_app
 from supercar.cli import main
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.servers import LiveServer
+from tests.helpers import LiveServer
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import anyio
 import groq
 import httpx
 import pytest
+from groq.types.chat import ChatCompletionMessageParam, ChatCompletionToolParam
 
 from tests.fakes.fake_groq import (
     FakeGroq,
@@ -37,8 +38,8 @@ from tests.fakes.fake_groq import (
 pytestmark = [pytest.mark.timeout(20)]
 
 MODEL = "openai/gpt-oss-20b"
-USER = [{"role": "user", "content": "hi"}]
-WEATHER_TOOL = {
+USER: list[ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
+WEATHER_TOOL: ChatCompletionToolParam = {
     "type": "function",
     "function": {
         "name": "get_weather",
@@ -72,7 +73,6 @@ def deltas(chunks: list[Any]) -> list[Any]:
     return [c.choices[0].delta for c in chunks]
 
 
-@pytest.mark.anyio
 async def test_text_deltas_arrive_in_order_with_groq_envelope(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -93,7 +93,6 @@ async def test_text_deltas_arrive_in_order_with_groq_envelope(
     assert last.x_groq.usage.total_tokens > 3
 
 
-@pytest.mark.anyio
 async def test_whole_and_parallel_tool_calls(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(
         Script(
@@ -116,7 +115,6 @@ async def test_whole_and_parallel_tool_calls(fake: FakeGroq, client: groq.AsyncG
     assert chunks[-1].choices[0].finish_reason == "tool_calls"
 
 
-@pytest.mark.anyio
 async def test_fragmented_tool_call(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     args = {"city": "Paris", "units": "metric"}
     fake.push(Script([tool_call("get_weather", args, fragmented=True, fragments=4)]))
@@ -132,7 +130,6 @@ async def test_fragmented_tool_call(fake: FakeGroq, client: groq.AsyncGroq) -> N
     assert json.loads("".join(tc.function.arguments for tc in rest)) == args
 
 
-@pytest.mark.anyio
 async def test_reasoning_delta(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([reasoning("thinking..."), text("Answer")]))
     ds = deltas(await collect(client, reasoning_format="parsed"))
@@ -140,7 +137,6 @@ async def test_reasoning_delta(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     assert ds[2].content == "Answer"
 
 
-@pytest.mark.anyio
 async def test_http_error_429_is_rate_limit_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(
         Script.http_error(
@@ -161,7 +157,6 @@ async def test_http_error_429_is_rate_limit_error(fake: FakeGroq, client: groq.A
     }
 
 
-@pytest.mark.anyio
 async def test_sdk_retries_consume_queued_scripts(fake: FakeGroq) -> None:
     fake.push(
         Script.http_error(503, "over capacity", headers={"retry-after": "0"}),
@@ -173,7 +168,6 @@ async def test_sdk_retries_consume_queued_scripts(fake: FakeGroq) -> None:
     assert [r.status for r in fake.requests] == [503, 200]
 
 
-@pytest.mark.anyio
 async def test_wrong_api_key_is_authentication_error(fake: FakeGroq) -> None:
     async with groq.AsyncGroq(api_key="nope", base_url=fake.base_url, max_retries=0) as c:
         with pytest.raises(groq.AuthenticationError) as info:
@@ -182,7 +176,6 @@ async def test_wrong_api_key_is_authentication_error(fake: FakeGroq) -> None:
     assert fake.pending == 0 and fake.requests[0].status == 401
 
 
-@pytest.mark.anyio
 async def test_error_event_mid_stream_raises_api_error(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -196,7 +189,6 @@ async def test_error_event_mid_stream_raises_api_error(
     assert received == ["", "partial"]
 
 
-@pytest.mark.anyio
 async def test_drop_raises_httpx_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("partial"), drop()]))
     stream = await client.chat.completions.create(model=MODEL, messages=USER, stream=True)
@@ -208,7 +200,6 @@ async def test_drop_raises_httpx_error(fake: FakeGroq, client: groq.AsyncGroq) -
     assert fake.disconnects == 0  # the server closed it: not a client disconnect
 
 
-@pytest.mark.anyio
 async def test_stall_times_out_and_client_close_is_recorded(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -226,7 +217,6 @@ async def test_stall_times_out_and_client_close_is_recorded(
     assert fake.active == 0
 
 
-@pytest.mark.anyio
 async def test_client_closing_a_live_stream_is_counted(
     fake: FakeGroq, client: groq.AsyncGroq
 ) -> None:
@@ -241,7 +231,6 @@ async def test_client_closing_a_live_stream_is_counted(
     assert fake.active == 0
 
 
-@pytest.mark.anyio
 async def test_orphan_tool_message_is_bad_request(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("kept for the next valid request")]))
     orphan = [*USER, {"role": "tool", "tool_call_id": "call_x", "content": "{}"}]
@@ -252,7 +241,6 @@ async def test_orphan_tool_message_is_bad_request(fake: FakeGroq, client: groq.A
     assert fake.pending == 1  # rejected requests do not consume scripts
 
 
-@pytest.mark.anyio
 async def test_unknown_property_and_bad_tools_are_rejected(client: groq.AsyncGroq) -> None:
     with pytest.raises(groq.BadRequestError, match="property 'foo' is unsupported"):
         await collect(client, extra_body={"foo": 1})
@@ -265,7 +253,6 @@ async def test_unknown_property_and_bad_tools_are_rejected(client: groq.AsyncGro
         await collect(client, tool_choice="required")
 
 
-@pytest.mark.anyio
 async def test_requests_are_recorded(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     await collect(client, tools=[WEATHER_TOOL], tool_choice="auto", reasoning_effort="low")
     (req,) = fake.requests
@@ -276,7 +263,6 @@ async def test_requests_are_recorded(fake: FakeGroq, client: groq.AsyncGroq) -> 
     assert req.path == "/openai/v1/chat/completions" and req.status == 200
 
 
-@pytest.mark.anyio
 async def test_default_responder_and_timing() -> None:
     with FakeGroq(echo_responder(tokens=5, token_interval=0.05)) as fake:
         async with groq.AsyncGroq(api_key="test-key", base_url=fake.base_url) as c:
@@ -289,7 +275,6 @@ async def test_default_responder_and_timing() -> None:
     assert arrivals[-1][0] - arrivals[0][0] > 0.15  # 4 gaps of 0.05 s, not one burst
 
 
-@pytest.mark.anyio
 async def test_ttft_and_delay_steps(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([text("a"), delay(0.2), text("b")], ttft=0.2))
     started = time.monotonic()
@@ -301,7 +286,6 @@ async def test_ttft_and_delay_steps(fake: FakeGroq, client: groq.AsyncGroq) -> N
     assert times["a"] >= 0.18 and times["b"] - times["a"] >= 0.18
 
 
-@pytest.mark.anyio
 async def test_non_streaming_completion(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(Script([reasoning("r"), text("Hi"), tool_call("get_weather", {"city": "Oslo"})]))
     done = await client.chat.completions.create(model=MODEL, messages=USER, tools=[WEATHER_TOOL])
@@ -311,7 +295,6 @@ async def test_non_streaming_completion(fake: FakeGroq, client: groq.AsyncGroq) 
     assert choice.message.tool_calls[0].function.name == "get_weather"  # type: ignore[index]
 
 
-@pytest.mark.anyio
 async def test_concurrent_streams_share_the_queue(fake: FakeGroq, client: groq.AsyncGroq) -> None:
     fake.push(*(Script([text(f"scripted{i}")], token_interval=0.01) for i in range(10)))
     results: list[str] = []
@@ -338,7 +321,7 @@ CALL = {
     "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'},
 }
 CALL2 = {**CALL, "id": "call_2"}
-TWO_ROUNDS = [
+TWO_ROUNDS: list[dict[str, Any]] = [
     {"role": "system", "content": "You are Lex."},
     {"role": "user", "content": "Weather in Paris and Rome?"},
     {"role": "assistant", "content": None, "tool_calls": [CALL, CALL2]},
@@ -426,7 +409,7 @@ def test_standalone_process_serves_the_echo_responder() -> None:
         base_url = proc.stdout.readline().strip()
         assert base_url.startswith("http://127.0.0.1:")
         with groq.Groq(api_key="any", base_url=base_url, max_retries=0) as c:
-            stream = c.chat.completions.create(model=MODEL, messages=USER, stream=True)  # type: ignore[arg-type]
+            stream = c.chat.completions.create(model=MODEL, messages=USER, stream=True)
             content = "".join(ch.choices[0].delta.content or "" for ch in stream)
         assert content == "Token1 token2 token3"
     finally:

@@ -34,6 +34,7 @@ from supercar.logs import SDK_LOGGERS
 from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+from tests.helpers import timed_events
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = sorted((ROOT / "infra" / "events").glob("*.json"))
@@ -186,7 +187,6 @@ def lwa_process(fake_groq: FakeGroq, tmp_path: Path) -> Iterator[tuple[str, Path
         process.wait(timeout=10)
 
 
-@pytest.mark.anyio
 async def test_under_the_web_adapter_chunks_stream_as_they_are_written(
     lwa_process: tuple[str, Path], fake_groq: FakeGroq
 ) -> None:
@@ -195,30 +195,13 @@ async def test_under_the_web_adapter_chunks_stream_as_they_are_written(
     fake_groq.push(Script(words(text), token_interval=0.1))
     lambda_context = {"request_id": "lwa-request-1", "deadline": 0, "invoked_function_arn": "x"}
     request_context = {"requestId": "url-request-1", "http": {"method": "POST", "path": "/query"}}
-    arrivals: list[tuple[float, sse.Event]] = []
-    buffer = b""
-    with anyio.fail_after(20):
-        async with (
-            httpx.AsyncClient(timeout=10) as client,
-            client.stream(
-                "POST",
-                f"{url}/query",
-                json={"query": "count for me", "session_id": "lwa-1"},
-                headers={
-                    "accept": "text/event-stream",
-                    # What LWA adds to every request it relays.
-                    "x-amzn-lambda-context": json.dumps(lambda_context),
-                    "x-amzn-request-context": json.dumps(request_context),
-                },
-            ) as response,
-        ):
-            assert response.status_code == 200
-            assert response.headers["content-type"].startswith("text/event-stream")
-            async for raw in response.aiter_raw():
-                buffer += raw
-                while b"\n\n" in buffer:
-                    frame, buffer = buffer.split(b"\n\n", 1)
-                    arrivals.extend((time.monotonic(), e) for e in sse.parse(frame + b"\n\n"))
+    headers = {
+        "accept": "text/event-stream",
+        # What LWA adds to every request it relays.
+        "x-amzn-lambda-context": json.dumps(lambda_context),
+        "x-amzn-request-context": json.dumps(request_context),
+    }
+    arrivals = await timed_events(url, "count for me", "lwa-1", headers)
     chunks = [(t, e) for t, e in arrivals if e.name == "chunk"]
     assert "".join(e.data for _, e in chunks) == text
     assert arrivals[-1][1].name == "end"

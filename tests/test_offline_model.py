@@ -163,7 +163,6 @@ def test_intents_and_cities() -> None:
 # --- planning: tool calls -----------------------------------------------------------------------
 
 
-@pytest.mark.anyio
 async def test_weather_calls_get_weather() -> None:
     assert await calls_for("What's the weather like in Miami today?") == [
         ("get_weather", {"city": "Miami"})
@@ -171,7 +170,6 @@ async def test_weather_calls_get_weather() -> None:
     assert await calls_for("is it sunny in Reykjavik?") == [("get_weather", {"city": "Reykjavik"})]
 
 
-@pytest.mark.anyio
 @pytest.mark.parametrize(
     ("text", "dealership_id"),
     [
@@ -187,14 +185,12 @@ async def test_address_by_city_or_name(text: str, dealership_id: str) -> None:
     assert await calls_for(text) == [("get_dealership_address", {"dealership_id": dealership_id})]
 
 
-@pytest.mark.anyio
 async def test_availability_resolves_tomorrow() -> None:
     assert await calls_for("Any availability at the Miami showroom tomorrow?") == [
         ("check_appointment_availability", {"dealership_id": "miami", "date": "2026-11-25"})
     ]
 
 
-@pytest.mark.anyio
 async def test_relative_dates_use_the_showrooms_local_day() -> None:
     # 03:00 UTC on the 25th is still the 24th in Los Angeles.
     late = OfflineModel(now=lambda: datetime(2026, 11, 25, 3, 0, tzinfo=UTC), word_delay=0)
@@ -202,7 +198,6 @@ async def test_relative_dates_use_the_showrooms_local_day() -> None:
     assert json.loads(completion.tool_calls[0].arguments)["date"] == "2026-11-25"
 
 
-@pytest.mark.anyio
 async def test_booking_with_everything() -> None:
     assert await calls_for("Book a test drive of the Volt in Denver on Dec 1st at 3 pm") == [
         (
@@ -217,7 +212,6 @@ async def test_booking_with_everything() -> None:
     ]
 
 
-@pytest.mark.anyio
 async def test_parallel_intents_in_one_message() -> None:
     assert await calls_for("weather in Miami and the address of the Chicago showroom") == [
         ("get_weather", {"city": "Miami"}),
@@ -234,7 +228,6 @@ async def test_parallel_intents_in_one_message() -> None:
     ]
 
 
-@pytest.mark.anyio
 async def test_call_ids_are_unique() -> None:
     model = make_model()
     _, first = await collect(model, convo("weather in Miami and Denver"))
@@ -246,7 +239,6 @@ async def test_call_ids_are_unique() -> None:
 # --- planning: questions and memory -------------------------------------------------------------
 
 
-@pytest.mark.anyio
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
@@ -262,7 +254,6 @@ async def test_missing_pieces_ask_a_question(text: str, needle: str) -> None:
     assert answer.endswith("?") or answer.endswith(".")
 
 
-@pytest.mark.anyio
 async def test_booking_question_names_only_what_is_missing() -> None:
     answer = await text_for(convo("Book the GT in Miami"))
     assert "the day" in answer and "the time" in answer
@@ -270,7 +261,6 @@ async def test_booking_question_names_only_what_is_missing() -> None:
     assert "SuperCar Miami" in answer and "SuperCar GT" in answer  # what it has so far
 
 
-@pytest.mark.anyio
 async def test_multi_turn_booking_gathers_history() -> None:
     assert await calls_for("I'd like to book a test drive", "Miami, tomorrow at 11, the GT") == [
         (
@@ -296,7 +286,6 @@ async def test_multi_turn_booking_gathers_history() -> None:
     ]
 
 
-@pytest.mark.anyio
 async def test_availability_follow_up_and_picking_a_time() -> None:
     assert await calls_for("what times are available tomorrow?", "Miami") == [
         ("check_appointment_availability", {"dealership_id": "miami", "date": "2026-11-25"})
@@ -314,14 +303,12 @@ async def test_availability_follow_up_and_picking_a_time() -> None:
     ]
 
 
-@pytest.mark.anyio
 async def test_booking_without_time_checks_availability_first() -> None:
     assert await calls_for("book a test drive of the GT in Chicago on Friday") == [
         ("check_appointment_availability", {"dealership_id": "chicago", "date": "2026-11-27"})
     ]
 
 
-@pytest.mark.anyio
 async def test_threads_end_at_other_topics_and_completed_bookings() -> None:
     # A weather question in between ends the booking thread: the showroom is asked again.
     answer = await text_for(convo("book a test drive in Miami", "weather in Denver?", "thanks"))
@@ -352,7 +339,6 @@ async def test_threads_end_at_other_topics_and_completed_bookings() -> None:
 # --- answers from tool results ------------------------------------------------------------------
 
 
-@pytest.mark.anyio
 async def test_sentences_from_tool_results() -> None:
     messages = with_results(
         "weather in Miami, address of Miami, times tomorrow",
@@ -409,7 +395,6 @@ async def test_sentences_from_tool_results() -> None:
     assert "offline" not in text
 
 
-@pytest.mark.anyio
 async def test_errors_are_explained() -> None:
     error = "SuperCar Chicago is closed on Sundays (2026-11-29). Opening hours: Mon-Fri 9am-6pm."
     text = await text_for(
@@ -429,7 +414,6 @@ async def test_errors_are_explained() -> None:
     assert "couldn't get the weather" in text
 
 
-@pytest.mark.anyio
 async def test_results_answer_also_asks_what_is_still_missing() -> None:
     messages = with_results(
         "book a test drive in Miami tomorrow",
@@ -451,14 +435,12 @@ async def test_results_answer_also_asks_what_is_still_missing() -> None:
 # --- words only ---------------------------------------------------------------------------------
 
 
-@pytest.mark.anyio
 async def test_greeting_introduces_lex_and_says_offline() -> None:
     text = await text_for(convo("Hi there!"))
     assert "Lex" in text and "offline demo model" in text
     assert "weather" in text and "book a test drive" in text
 
 
-@pytest.mark.anyio
 async def test_words_answers() -> None:
     assert "0-60 mph in 2.1 s" in await text_for(convo("tell me about the Volt"))
     assert "SuperCar Track R" in await text_for(convo("which models do you have?"))
@@ -468,7 +450,6 @@ async def test_words_answers() -> None:
     assert "can't look that up" in await text_for(convo("weather in Miami"), tools=None)
 
 
-@pytest.mark.anyio
 async def test_streams_word_by_word() -> None:
     deltas, completion = await collect(make_model(), convo("hello"))
     text = "".join(deltas)
@@ -478,7 +459,6 @@ async def test_streams_word_by_word() -> None:
     assert completion == Completion(finish_reason="stop")
 
 
-@pytest.mark.anyio
 async def test_model_attributes() -> None:
     model = OfflineModel()
     assert (model.backend, model.model_id) == ("offline", "offline-demo")
@@ -488,7 +468,6 @@ async def test_model_attributes() -> None:
 # --- round trips with the real tools ------------------------------------------------------------
 
 
-@pytest.mark.anyio
 async def test_round_trip_through_the_registry() -> None:
     model, registry = make_model(), default_registry()
     ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
@@ -514,7 +493,6 @@ async def test_round_trip_through_the_registry() -> None:
     assert result.data["confirmation_id"] in text
 
 
-@pytest.mark.anyio
 async def test_conversation_through_the_turn_loop() -> None:
     model, registry = make_model(), default_registry()
     ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)

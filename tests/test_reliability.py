@@ -8,11 +8,13 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, MutableMapping
+from datetime import UTC, datetime
+from typing import Any
 
-import anyio
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from supercar.agent import MAX_TOOL_RESULT_CHARS, tool_message
 from supercar.app import create_app
@@ -21,7 +23,6 @@ from supercar.llm.base import ToolCall
 from supercar.store.base import Session
 from supercar.tools.base import ToolResult
 from tests import sse
-from tests.conftest import asgi_client
 from tests.fakes.fake_groq import (
     FakeGroq,
     Script,
@@ -33,17 +34,9 @@ from tests.fakes.fake_groq import (
     tool_call,
     words,
 )
-from tests.servers import LiveServer
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import LiveServer, asgi_client, ask, open_weekday, post_query
 
 SENTINEL_KEY = "gsk_SENTINEL_do_not_leak_0123456789"
-
-
-async def ask(client: httpx.AsyncClient, query: str, session_id: str = "s-1") -> list[sse.Event]:
-    response = await client.post("/query", json={"query": query, "session_id": session_id})
-    assert response.status_code == 200, response.text
-    return sse.parse(response.content)
 
 
 def failure(events: list[sse.Event]) -> str:
@@ -96,7 +89,7 @@ async def test_the_sdk_retries_are_the_only_retry_layer(
 ) -> None:
     retry = Script.http_error(429, "slow down", headers={"retry-after": "0"})
     fake_groq.push(retry, retry, retry, Script(words("never reached")))
-    async with asgi_client(make_settings(groq_max_retries=2)) as client:
+    async with asgi_client(create_app(make_settings(groq_max_retries=2))) as client:
         assert failure(await ask(client, "hello")) == "rate_limited"
     assert len(fake_groq.requests) == 3  # one try and the SDK's two retries, nothing more
 
@@ -115,7 +108,7 @@ async def test_an_unreachable_provider_is_upstream_unavailable(
     make_settings: Callable[..., Settings],
 ) -> None:
     nowhere = "http://127.0.0.1:9"  # nothing listens there
-    async with asgi_client(make_settings(groq_base_url=nowhere)) as client:
+    async with asgi_client(create_app(make_settings(groq_base_url=nowhere))) as client:
         assert failure(await ask(client, "hello")) == "upstream_unavailable"
 
 
@@ -165,7 +158,7 @@ async def test_a_stalled_model_hits_the_turn_deadline_and_the_upstream_is_closed
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Thinking"), stall()]))
-    async with asgi_client(make_settings(turn_timeout_seconds=0.5)) as client:
+    async with asgi_client(create_app(make_settings(turn_timeout_seconds=0.5))) as client:
         started = time.monotonic()
         assert failure(await ask(client, "hello")) == "timeout"
         assert time.monotonic() - started < 5
@@ -176,7 +169,7 @@ async def test_a_silent_upstream_hits_the_read_timeout(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Hmm"), stall()]))
-    async with asgi_client(make_settings(groq_read_timeout_seconds=0.3)) as client:
+    async with asgi_client(create_app(make_settings(groq_read_timeout_seconds=0.3))) as client:
         assert failure(await ask(client, "hello")) == "timeout"
 
 
@@ -250,7 +243,7 @@ async def test_a_booking_outside_opening_hours_is_refused_and_nothing_is_booked(
 ) -> None:
     args = {
         "dealership_id": "manhattan",
-        "date": _next_weekday(),
+        "date": open_weekday(),
         "time": "23:00",
         "car_model": "SuperCar GT",
     }
@@ -265,7 +258,7 @@ async def test_the_same_booking_requested_twice_produces_one_booking(
 ) -> None:
     args = {
         "dealership_id": "manhattan",
-        "date": _next_weekday(),
+        "date": open_weekday(),
         "time": "11:00",
         "car_model": "SuperCar GT",
     }
@@ -295,9 +288,9 @@ async def test_pings_keep_a_long_pause_alive(
 ) -> None:
     fake_groq.push(Script([text("Let me think"), delay(0.8), text(" ... done.")]))
     app = create_app(make_settings(ping_seconds=0.2))
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
-            response = await client.post("/query", json={"query": "hi", "session_id": "p"})
+            response = await post_query(client, "hi", "p")
     assert b"\n: ping" in response.content or response.content.startswith(b": ping")
     assert sse.text_of(sse.parse(response.content)) == "Let me think ... done."
 
@@ -307,7 +300,7 @@ async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succee
 ) -> None:
     fake_groq.push(Script([text("Slow"), delay(1.0), text(" answer.")]), Script(words("Next.")))
     app = create_app(make_settings())
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             body = {"query": "one", "session_id": "busy"}
             async with client.stream("POST", "/query", json=body) as first:
@@ -315,12 +308,12 @@ async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succee
                 async for line in lines:
                     if line.startswith("data: Slow"):
                         break
-                second = await client.post("/query", json={"query": "two", "session_id": "busy"})
+                second = await post_query(client, "two", "busy")
                 assert second.status_code == 409
                 assert second.json()["code"] == "session_busy"
                 rest = [line async for line in lines]
                 assert rest[-3:] == ["event: end", "data: ", ""]
-            third = await client.post("/query", json={"query": "three", "session_id": "busy"})
+            third = await post_query(client, "three", "busy")
             assert third.status_code == 200
     assert user_messages(fake_groq.requests[-1]) == ["one", "three"]
 
@@ -332,7 +325,8 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
 ) -> None:
     fake_groq.push(Script([text("Once upon"), stall()]), Script(words("Fresh start.")))
     app = create_app(make_settings())
-    with caplog.at_level(logging.INFO), LiveServer(app) as server:
+    caplog.set_level(logging.INFO)
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             body = {"query": "tell me a story", "session_id": "gone"}
             async with client.stream("POST", "/query", json=body) as response:
@@ -342,7 +336,7 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
             # The browser is gone: the upstream request must be closed promptly.
             assert await fake_groq.await_disconnects(1, within=5)
             for _ in range(50):  # the session is released as the stream winds down
-                again = await client.post("/query", json={"query": "hi", "session_id": "gone"})
+                again = await post_query(client, "hi", "gone")
                 if again.status_code != 409:
                     break
                 await asyncio.sleep(0.05)
@@ -359,7 +353,7 @@ async def test_a_browser_that_disconnects_closes_upstream_and_releases_the_sessi
 async def test_long_conversations_are_trimmed_at_turn_boundaries(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    async with asgi_client(make_settings(history_turns=2)) as client:
+    async with asgi_client(create_app(make_settings(history_turns=2))) as client:
         for n in range(4):
             fake_groq.push(
                 Script([tool_call("get_weather", {"city": f"City{n}"}, id=f"c{n}")]),
@@ -387,20 +381,17 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
         Script.http_error(500, "boom again"),
     )
     with caplog.at_level(logging.DEBUG):
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-                for query in ["weather", "fail"]:
-                    r = await client.post("/query", json={"query": query, "session_id": "k"})
-                    seen.append(r.text)
-                seen.append((await client.post("/query", json={"query": 1})).text)
-                seen.append((await client.get("/health")).text)
-                seen.append((await client.get("/openapi.json")).text)
+        async with asgi_client(app) as client:
+            for query in ["weather", "fail"]:
+                r = await post_query(client, query, "k")
+                seen.append(r.text)
+            seen.append((await client.post("/query", json={"query": 1})).text)
+            seen.append((await client.get("/health")).text)
+            seen.append((await client.get("/openapi.json")).text)
             fake_groq.api_key = "another-key"
             fake_groq.push(Script(words("unreachable")))
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-                r = await client.post("/query", json={"query": "auth", "session_id": "k2"})
-                seen.append(r.text)
+            r = await post_query(client, "auth", "k2")
+            seen.append(r.text)
     assert "upstream_auth" in seen[-1]
     everything = (
         caplog.text + "".join(seen) + json.dumps([r.__dict__ for r in caplog.records], default=str)
@@ -409,22 +400,12 @@ async def test_the_api_key_never_appears_in_logs_events_errors_or_health(
     assert SENTINEL_KEY[-12:] not in everything
 
 
-def _next_weekday() -> str:
-    """A date a few days ahead that is not a Sunday (every showroom is open)."""
-    from datetime import UTC, datetime, timedelta
-
-    day = datetime.now(UTC).date() + timedelta(days=3)
-    while day.weekday() == 6:
-        day += timedelta(days=1)
-    return day.isoformat()
-
-
 async def test_a_turn_that_loses_the_commit_race_is_an_error_and_not_committed(
-    app: object, client: httpx.AsyncClient, fake_groq: FakeGroq
+    app: FastAPI, client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     # Another sandbox commits to the same session while this turn is running (the lock lapsed
     # or the other writer never saw it): the version check is the arbiter.
-    sessions = app.state.services.sessions  # type: ignore[attr-defined]
+    sessions = app.state.services.sessions
 
     def intruder(body: dict) -> Script:
         asyncio.run_coroutine_threadsafe(
@@ -447,7 +428,7 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
     # Far more than the socket buffers hold, so the server's sends block on the silent client.
     fake_groq.push(Script([text("x" * 20_000) for _ in range(2000)]), Script(words("Next.")))
     app = create_app(make_settings(send_timeout_seconds=0.5))
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         host, port = server.url.removeprefix("http://").split(":")
         reader, writer = await asyncio.open_connection(host, int(port))
         body = json.dumps({"query": "flood me", "session_id": "slow"}).encode()
@@ -461,7 +442,7 @@ async def test_a_client_that_stops_reading_is_dropped_by_the_send_timeout(
         assert await fake_groq.await_disconnects(1, within=10)
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             for _ in range(50):
-                again = await client.post("/query", json={"query": "hi", "session_id": "slow"})
+                again = await post_query(client, "hi", "slow")
                 if again.status_code != 409:
                     break
                 await asyncio.sleep(0.1)
@@ -485,14 +466,12 @@ async def test_a_tool_that_fails_or_hangs_yields_an_error_output_and_the_model_s
         Script(words("The weather service is unavailable right now.")),
     )
     app = create_app(make_settings(tool_timeout_seconds=0.3))
-    async with app.router.lifespan_context(app):
+    async with asgi_client(app) as client:
         registry = app.state.services.tools
         registry.tools["get_weather"] = dataclasses.replace(
             registry.tools["get_weather"], run=broken
         )
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            events = await ask(client, "Weather in Oslo?")
+        events = await ask(client, "Weather in Oslo?")
     output = next(e for e in events if e.name == "tool_output").json()
     assert output["is_error"] is True and isinstance(output["output"], str)
     assert sse.names(events) == ["tool_use", "tool_output", "chunk", "end"]
@@ -508,8 +487,7 @@ async def test_an_in_stream_tool_use_failed_after_text_ends_the_turn_cleanly(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     fake_groq.push(Script([text("Let me check"), error_event("bad call", code="tool_use_failed")]))
-    with anyio.fail_after(10):
-        events = await ask(client, "weather?")
+    events = await ask(client, "weather?")
     assert failure(events) == "upstream_error"
     assert sse.text_of(events).startswith("Let me check Something")  # the apology stands apart
 
@@ -547,7 +525,7 @@ async def test_the_session_is_free_as_soon_as_end_is_seen(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     app = create_app(make_settings())
-    with LiveServer(app) as server:
+    async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             for n in range(5):
                 body = {"query": f"q{n}", "session_id": "eager"}
@@ -570,27 +548,31 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
     # so only the response itself can give the lock back.
     from supercar.agent import Turn
     from supercar.conversation import TurnRequest, TurnStreamResponse
-    from supercar.store.memory import MemorySessionStore
+    from supercar.llm.offline import OfflineModel
+    from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+    from supercar.tools import default_registry
+    from supercar.tools.base import ToolContext
 
     sessions = MemorySessionStore()
     await sessions.lock("early", ttl_seconds=60)
+    ctx = ToolContext(session_id="early", bookings=MemoryBookingStore(), now=datetime.now(UTC))
     turn = Turn(
-        model=None,
-        tools=None,
+        model=OfflineModel(),  # never asked: the turn does not start
+        tools=default_registry(),
         system_prompt="",
         history=[],
-        query="hi",  # type: ignore[arg-type]
-        ctx=None,
+        query="hi",
+        ctx=ctx,
         max_rounds=1,
-    )  # type: ignore[arg-type]
+    )
     response = TurnStreamResponse(
         TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
     )
 
-    async def receive() -> dict:
+    async def receive() -> MutableMapping[str, Any]:
         return {"type": "http.disconnect"}
 
-    async def send(message: dict) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         raise OSError("connection reset before the headers went out")
 
     scope = {"type": "http", "asgi": {"spec_version": "2.4"}, "method": "POST", "headers": []}

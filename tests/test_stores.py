@@ -24,8 +24,6 @@ from supercar.store.base import (
 from supercar.store.memory import MemoryBookingStore, MemorySessionStore
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 
-pytestmark = pytest.mark.anyio
-
 
 class FakeClock:
     def __init__(self) -> None:
@@ -151,7 +149,7 @@ async def test_commit_increments_version_and_copies(
 
 
 async def test_messages_round_trip_exactly(make_sessions: Callable[..., SessionStore]) -> None:
-    tool_turn = [
+    tool_turn: list[dict[str, Any]] = [
         {"role": "user", "content": "Météo à Paris ? 🚗"},
         {
             "role": "assistant",

@@ -8,38 +8,15 @@ same text and framing whatever the relay does with coalescing.
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Callable
-
-import anyio
-import httpx
-import pytest
 
 from supercar.app import create_app
 from supercar.config import Settings
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.servers import LiveServer
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import LiveServer, timed_events
 
 INTERVAL = 0.05  # seconds between upstream tokens
-
-
-async def timed_events(url: str, query: str) -> list[tuple[float, sse.Event]]:
-    """Each event with the time its bytes arrived, from a client reading as a browser does."""
-    out: list[tuple[float, sse.Event]] = []
-    async with httpx.AsyncClient(base_url=url, timeout=10) as client:
-        body = {"query": query, "session_id": "stream-1"}
-        async with client.stream("POST", "/query", json=body) as response:
-            buffer = b""
-            async for part in response.aiter_raw():
-                now = time.monotonic()
-                buffer += part
-                *complete, buffer = buffer.split(b"\n\n")
-                for block in complete:
-                    out.extend((now, e) for e in sse.parse(block + b"\n\n"))
-    return out
 
 
 async def test_text_arrives_spread_over_time_as_the_upstream_emits_it(
@@ -47,7 +24,7 @@ async def test_text_arrives_spread_over_time_as_the_upstream_emits_it(
 ) -> None:
     answer = "One two three four five six seven eight nine ten."
     fake_groq.push(Script(words(answer), token_interval=INTERVAL))
-    with LiveServer(create_app(make_settings())) as server, anyio.fail_after(20):
+    async with LiveServer(create_app(make_settings())) as server:
         events = await timed_events(server.url, "count")
     chunks = [(t, e) for t, e in events if e.name == "chunk"]
     assert "".join(e.data for _, e in chunks) == answer
@@ -66,7 +43,7 @@ async def test_a_tool_turn_streams_its_events_in_order_over_a_real_connection(
         Script([tool_call("get_weather", {"city": "Denver"})]),
         Script(words("Crisp and clear in Denver today."), token_interval=INTERVAL),
     )
-    with LiveServer(create_app(make_settings())) as server, anyio.fail_after(20):
+    async with LiveServer(create_app(make_settings())) as server:
         events = await timed_events(server.url, "weather")
     assert sse.names([e for _, e in events]) == ["tool_use", "tool_output", "chunk", "end"]
 
@@ -78,7 +55,7 @@ async def test_coalescing_merges_fast_deltas_but_holds_none_longer_than_its_wind
     answer = "".join(f" w{n}" for n in range(tokens))
     fake_groq.push(Script(words(answer), token_interval=interval))
     app = create_app(make_settings(coalesce_ms=window * 1000))
-    with LiveServer(app) as server, anyio.fail_after(20):
+    async with LiveServer(app) as server:
         events = await timed_events(server.url, "fast")
     chunks = [(t, e) for t, e in events if e.name == "chunk"]
     assert "".join(e.data for _, e in chunks) == answer  # the text is untouched
@@ -95,7 +72,7 @@ async def test_with_coalescing_off_every_delta_is_its_own_event(
 ) -> None:
     answer = "One two three four five six."
     fake_groq.push(Script(words(answer), token_interval=INTERVAL))
-    with LiveServer(create_app(make_settings(coalesce_ms=0))) as server, anyio.fail_after(20):
+    async with LiveServer(create_app(make_settings(coalesce_ms=0))) as server:
         events = await timed_events(server.url, "count")
     chunks = [e for _, e in events if e.name == "chunk"]
     assert [e.data for e in chunks] == ["One", " two", " three", " four", " five", " six."]

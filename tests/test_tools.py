@@ -25,8 +25,6 @@ from supercar.tools import (
     find_showroom,
 )
 
-pytestmark = pytest.mark.anyio
-
 # Monday 2026-06-15, 12:30 in New York, 09:30 in Los Angeles.
 NOW = datetime(2026, 6, 15, 16, 30, tzinfo=UTC)
 WEATHER_RE = re.compile(

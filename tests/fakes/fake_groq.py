@@ -11,9 +11,10 @@ thing faked is the remote side.
 
 Decisions worth knowing:
 
-* Transport: uvicorn in a background thread with its own event loop, plain Starlette +
+* Transport: ``tests.helpers.LiveServer`` (uvicorn in a background thread with its own event
+  loop, the socket bound up front so ``base_url`` is known at once), plain Starlette +
   ``StreamingResponse``. Not sse-starlette: its process-global exit flag would leak into the app
-  under test. The listening socket is bound up front (port 0) so ``base_url`` is known at once.
+  under test.
 * Wire format copies Groq's: ``data: {chunk}\\n\\n`` events, a first ``role`` delta, a last chunk
   with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``. As the SDK
   documents for Groq, ``x_groq`` rides only on the first and the last chunk.
@@ -35,20 +36,20 @@ import asyncio
 import json
 import logging
 import re
-import socket
 import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Collection
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.helpers import LiveServer
 
 CHAT_PATH = "/openai/v1/chat/completions"
 
@@ -147,7 +148,7 @@ class Script:
     """What one request gets back. ``ttft`` is slept before the first chunk, ``token_interval``
     between chunks; ``finish_reason`` defaults to "tool_calls" if a tool call is scripted."""
 
-    steps: list[Step] = field(default_factory=list)
+    steps: Sequence[Step] = field(default_factory=list)
     finish_reason: str | None = None
     ttft: float = 0.0
     token_interval: float = 0.0
@@ -180,9 +181,7 @@ def echo_responder(tokens: int = 20, ttft: float = 0.0, token_interval: float = 
     """The default: answer any request with ``tokens`` text chunks "Token1 token2 ..."."""
 
     def respond(_request: dict[str, Any]) -> Script:
-        steps: list[Step] = [
-            text(f"Token{i}" if i == 1 else f" token{i}") for i in range(1, tokens + 1)
-        ]
+        steps = [text(f"Token{i}" if i == 1 else f" token{i}") for i in range(1, tokens + 1)]
         return Script(steps, "stop", ttft, token_interval)
 
     return respond
@@ -402,7 +401,7 @@ def _deltas(step: Step, index: int) -> list[dict[str, Any]]:
         return [{"reasoning": step.content}]
     assert isinstance(step, ToolCall)
     call_id = step.id or f"call_{uuid.uuid4().hex[:24]}"
-    head = {
+    head: dict[str, Any] = {
         "index": index,
         "id": call_id,
         "type": "function",
@@ -476,53 +475,26 @@ class FakeGroq:
         self._queue: deque[Script] = deque()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
-        self.base_url = f"http://{host}:{self._sock.getsockname()[1]}"
+        self._stopping = asyncio.Event()  # set at stop(): releases stalled streams
         app = Starlette(
             routes=[
                 Route(CHAT_PATH, self._chat, methods=["POST"]),
                 Route("/{path:path}", self._unknown, methods=["GET", "POST"]),
             ]
         )
-        config = uvicorn.Config(
-            app,
-            log_config=None,
-            access_log=False,
-            lifespan="off",
-            ws="none",
-            timeout_graceful_shutdown=2,
-        )
-        self._server = uvicorn.Server(config)
-        self._thread: threading.Thread | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stopping: asyncio.Event | None = None
+        self._server = LiveServer(app, host=host, port=port, lifespan="off", name="fake-groq")
+        self.base_url = self._server.url
 
     # -- lifecycle
     def start(self) -> FakeGroq:
-        self._thread = threading.Thread(
-            target=asyncio.run, args=(self._serve(),), name="fake-groq", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("fake Groq server failed to start")
-            time.sleep(0.005)
+        self._server.__enter__()
         return self
 
-    async def _serve(self) -> None:
-        self._loop, self._stopping = asyncio.get_running_loop(), asyncio.Event()
-        await self._server.serve(sockets=[self._sock])
-
     def stop(self) -> None:
-        if self._loop and self._stopping and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._stopping.set)  # release stalled streams
-        self._server.should_exit = True
-        if self._thread:
-            self._thread.join(timeout=10)
-        self._sock.close()
+        loop = self._server.loop
+        if loop and not loop.is_closed():
+            loop.call_soon_threadsafe(self._stopping.set)
+        self._server.__exit__()
 
     def __enter__(self) -> FakeGroq:
         return self.start()
@@ -629,7 +601,6 @@ class FakeGroq:
                     finished = True
                     raise _DropConnection
                 if isinstance(step, Stall):
-                    assert self._stopping is not None
                     await self._stopping.wait()  # a disconnect cancels this wait
                     finished = True
                     raise _DropConnection
@@ -658,7 +629,9 @@ class FakeGroq:
         self, script: Script, body: dict[str, Any], headers: dict[str, str]
     ) -> Response:
         """Non-streaming: fold the script into one chat.completion (errors/drops -> 500)."""
-        chunks, message, calls = _Chunks(body), {"role": "assistant", "content": None}, []
+        chunks = _Chunks(body)
+        message: dict[str, Any] = {"role": "assistant", "content": None}
+        calls: list[dict[str, Any]] = []
         await asyncio.sleep(script.ttft)
         for step in script.steps:
             if isinstance(step, Delay):
@@ -676,7 +649,6 @@ class FakeGroq:
                 )
             elif isinstance(step, ErrorEvent | Drop | Stall):
                 if isinstance(step, Stall):  # no disconnect detection here: wait for stop()
-                    assert self._stopping is not None
                     await self._stopping.wait()
                 msg = step.message if isinstance(step, ErrorEvent) else "scripted failure"
                 return HttpError(500, msg, "internal_server_error", None, {}).response()
