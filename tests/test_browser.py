@@ -315,7 +315,7 @@ def test_booking_flow_from_a_clicked_slot(groq_server, open_chat):
 
 def test_a_clicked_time_with_no_car_known_prepares_a_whole_sentence(groq_server, open_chat):
     url, fake = groq_server
-    day = open_day()
+    day = open_weekday(days_ahead=2)
     fake.push(
         Script(
             [

@@ -4,7 +4,7 @@ import json
 
 from sse_starlette.event import ServerSentEvent
 
-from supercar.events import Chunk, End, Error, ToolOutput, ToolUse, encode
+from supercar.events import Chunk, End, Error, ErrorCode, ToolOutput, ToolUse, encode
 
 
 def test_chunk_text_is_sent_verbatim_with_lf_only() -> None:
@@ -50,5 +50,5 @@ def test_tool_output_is_one_line_json_with_name_and_output() -> None:
 
 
 def test_error_event_is_one_line_json_with_code_and_message() -> None:
-    raw = encode(Error("timeout", "Too slow."))
+    raw = encode(Error(ErrorCode.TIMEOUT, "Too slow."))
     assert raw == b'event: error\ndata: {"code":"timeout","message":"Too slow."}\n\n'

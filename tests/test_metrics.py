@@ -11,8 +11,6 @@ import pytest
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
 
-pytestmark = pytest.mark.anyio
-
 
 def emf_lines(captured: str) -> list[dict[str, Any]]:
     """The EMF objects on stdout, checked as CloudWatch checks them: every metric a directive

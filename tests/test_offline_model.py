@@ -10,7 +10,7 @@ import pytest
 
 from supercar.agent import Turn
 from supercar.events import Chunk, ToolOutput
-from supercar.llm.base import Completion, ToolCall
+from supercar.llm.base import Completion, Message, ToolCall
 from supercar.llm.offline import OfflineModel
 from supercar.llm.offline_parse import (
     AVAILABILITY,
@@ -34,13 +34,13 @@ def make_model() -> OfflineModel:
     return OfflineModel(now=lambda: NOW, word_delay=0)
 
 
-def user(text: str) -> dict[str, Any]:
+def user(text: str) -> Message:
     return {"role": "user", "content": text}
 
 
-def convo(*texts: str) -> list[dict[str, Any]]:
+def convo(*texts: str) -> list[Message]:
     """A system prompt and user messages, with a short assistant reply between them."""
-    messages: list[dict[str, Any]] = [{"role": "system", "content": "You are Lex."}]
+    messages: list[Message] = [{"role": "system", "content": "You are Lex."}]
     for index, text in enumerate(texts):
         if index:
             messages.append({"role": "assistant", "content": "Sure, tell me more."})
@@ -49,7 +49,7 @@ def convo(*texts: str) -> list[dict[str, Any]]:
 
 
 async def collect(
-    model: OfflineModel, messages: list[dict[str, Any]], tools: Any = TOOLS
+    model: OfflineModel, messages: list[Message], tools: Any = TOOLS
 ) -> tuple[list[str], Completion]:
     deltas: list[str] = []
     completions: list[Completion] = []
@@ -69,7 +69,7 @@ async def calls_for(*texts: str) -> list[tuple[str, dict[str, Any]]]:
     return [(call.name, json.loads(call.arguments)) for call in completion.tool_calls]
 
 
-async def text_for(messages: list[dict[str, Any]], tools: Any = TOOLS) -> str:
+async def text_for(messages: list[Message], tools: Any = TOOLS) -> str:
     deltas, completion = await collect(make_model(), messages, tools)
     assert completion.tool_calls == []
     assert completion.finish_reason == "stop"
@@ -80,7 +80,7 @@ async def text_for(messages: list[dict[str, Any]], tools: Any = TOOLS) -> str:
 
 def with_results(
     question: str, *results: tuple[str, dict[str, Any], dict[str, Any]]
-) -> list[dict[str, Any]]:
+) -> list[Message]:
     """A conversation ending with the assistant's tool calls and the tools' JSON data."""
     calls = [
         ToolCall(f"call_{index}", name, json.dumps(args))
@@ -496,7 +496,7 @@ async def test_round_trip_through_the_registry() -> None:
 async def test_conversation_through_the_turn_loop() -> None:
     model, registry = make_model(), default_registry()
     ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
-    history: list[dict[str, Any]] = []
+    history: list[Message] = []
 
     async def say(query: str) -> tuple[str, list[ToolOutput]]:
         turn = Turn(model, registry, "You are Lex.", history, query, ctx, max_rounds=3)

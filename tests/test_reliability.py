@@ -276,8 +276,9 @@ async def test_the_same_booking_requested_twice_produces_one_booking(
 def test_a_huge_tool_result_is_cut_before_it_reaches_the_model() -> None:
     result = ToolResult(output="x", data={"blob": "y" * 100_000})
     message = tool_message(ToolCall("call_1", "get_weather", "{}"), result)
-    assert len(message["content"]) < MAX_TOOL_RESULT_CHARS + 100
-    assert message["content"].endswith("[truncated]")
+    content = message["content"]
+    assert content is not None and len(content) < MAX_TOOL_RESULT_CHARS + 100
+    assert content.endswith("[truncated]")
 
 
 # --- transport --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import anyio
 import boto3
 import pytest
 
+from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
     BookingStore,
@@ -33,7 +34,7 @@ class FakeClock:
         return self.now
 
 
-def turn(text: str) -> list[dict]:
+def turn(text: str) -> list[Message]:
     return [{"role": "user", "content": text}, {"role": "assistant", "content": "ok " + text}]
 
 
@@ -149,7 +150,7 @@ async def test_commit_increments_version_and_copies(
 
 
 async def test_messages_round_trip_exactly(make_sessions: Callable[..., SessionStore]) -> None:
-    tool_turn: list[dict[str, Any]] = [
+    tool_turn: list[Message] = [
         {"role": "user", "content": "Météo à Paris ? 🚗"},
         {
             "role": "assistant",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from supercar.app import create_app
 from supercar.config import Settings
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import ToolContext, ToolRegistry, ToolResult, default_registry
@@ -21,11 +22,9 @@ from supercar.tools.weather import CONDITIONS, OpenMeteo, tool
 from supercar.tools.weather.climate import simulate
 from supercar.tools.weather.open_meteo import condition_for
 from tests import sse
-from tests.conftest import asgi_client
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
 from tests.fakes.fake_open_meteo import FakeOpenMeteo
-
-pytestmark = pytest.mark.anyio
+from tests.helpers import asgi_client
 
 ROOT = Path(__file__).resolve().parent.parent
 # Monday 2026-06-15, 12:30 in New York and Miami.
@@ -240,8 +239,8 @@ async def test_the_settings_choose_the_provider(fake: FakeOpenMeteo) -> None:
         "open_meteo_geocoding_url": fake.geocoding_url,
         "open_meteo_forecast_url": fake.forecast_url,
     }
-    on = default_registry(Settings(_env_file=None, weather_provider="open-meteo", **urls))  # type: ignore[call-arg]
-    off = default_registry(Settings(_env_file=None, weather_provider="simulated", **urls))  # type: ignore[call-arg]
+    on = default_registry(Settings(_env_file=None, weather_provider="open-meteo", **urls))  # type: ignore[call-arg, arg-type]
+    off = default_registry(Settings(_env_file=None, weather_provider="simulated", **urls))  # type: ignore[call-arg, arg-type]
     assert (await weather(on, city="London")).output == "The weather in London is 15°C and foggy."
     assert (await weather(off, city="London")).data["source"] == "simulated"
     assert len(fake.requests) == 1
@@ -393,7 +392,7 @@ async def test_the_app_asks_open_meteo_when_configured_to(
         open_meteo_geocoding_url=fake.geocoding_url,
         open_meteo_forecast_url=fake.forecast_url,
     )
-    async with asgi_client(settings) as client:
+    async with asgi_client(create_app(settings)) as client:
         response = await client.post("/query", json={"query": "weather?", "session_id": "w-1"})
     events = sse.parse(response.content)
     output = next(e for e in events if e.name == "tool_output").json()

@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from tests.servers import LiveServer
+from tests.helpers import LiveServer
 
 
 class FakeOpenMeteo:
