@@ -28,7 +28,10 @@ from supercar.api.client import client_address
 from supercar.app import create_app
 from supercar.config import Settings
 from supercar.limits import Limits
-from supercar.store.memory import MemoryCounters
+from supercar.store.base import Booking, BookingCap
+from supercar.store.memory import MemoryBookingStore, MemoryCounters
+from supercar.tools import default_registry
+from supercar.tools.base import ToolContext, ToolResult
 from tests import sse
 from tests.aws import create_limits_table
 from tests.conftest import asgi_client
@@ -339,6 +342,27 @@ async def test_a_third_booking_is_refused_with_a_result_that_explains_and_a_safe
     # Asking again for a booking already held is not a new booking: it is answered.
     assert not retry["is_error"]
     assert retry["output"]["confirmationId"] == first["output"]["confirmationId"]
+
+
+async def test_the_cap_judges_each_booking_by_its_showrooms_own_date() -> None:
+    # 05:00 UTC on 2026-06-16: already the 16th in New York, still the 15th in Los Angeles.
+    now = datetime(2026, 6, 16, 5, 0, tzinfo=UTC)
+    bookings = MemoryBookingStore()
+    for showroom in ("manhattan", "los-angeles"):
+        held = Booking(f"SC-{showroom}", "s1", showroom, "2026-06-15", "18:00", "SuperCar GT", "")
+        await bookings.book(held, BookingCap(5, lambda _: True))
+    ctx = ToolContext("s1", bookings, now, max_bookings_per_session=2)
+    registry = default_registry()
+
+    async def schedule(time_: str) -> ToolResult:
+        args = json.dumps(booking_args("2026-06-17", time_))
+        return await registry.run("schedule_appointment", args, ctx)
+
+    booked = await schedule("10:00")  # Manhattan's is past: one upcoming, room for one more
+    refused = await schedule("11:00")
+    assert not booked.is_error
+    assert refused.is_error and refused.data["code"] == "booking_cap"
+    assert [b["dealership_id"] for b in refused.data["bookings"]] == ["los-angeles", "miami"]
 
 
 async def test_the_booking_cap_holds_across_two_sandboxes(

@@ -426,11 +426,11 @@ async def test_the_retry_of_a_held_booking_is_answered_even_at_the_cap(
     assert await store.book(retry, CAP) == first
 
 
-async def test_past_bookings_do_not_count_against_the_cap(
+async def test_past_bookings_and_bookings_made_without_a_cap_do_not_count_against_it(
     make_bookings: Callable[[], BookingStore],
 ) -> None:
     store = make_bookings()
-    await store.book(on("2026-06-10", "10:00"))  # before the cap existed, and past
+    await store.book(on("2026-06-19", "10:00"))  # before the cap was turned on: not counted
     await store.book(on("2026-06-15", "10:00"), CAP)  # booked yesterday for yesterday
     await store.book(on("2026-06-16", "10:00"), CAP)
     await store.book(on("2026-06-17", "10:00"), CAP)

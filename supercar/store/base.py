@@ -15,7 +15,8 @@ Concurrency rules, identical for every backend:
 - a booking is keyed by showroom + date + time and written only if that slot is free; booking the
   same slot again for the same session and car returns the existing booking (a retried turn);
 - with a `BookingCap`, a session's upcoming bookings are counted in the same atomic step as the
-  slot is taken, so parallel tool calls or two sandboxes cannot book past the cap together;
+  slot is taken, so parallel tool calls or two sandboxes cannot book past the cap together
+  (bookings made without a cap are not counted: the cap is a deployment's setting);
 - a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
   increment and never counts past its limit.
 """

@@ -13,7 +13,7 @@ Decisions:
 - At most `max_sessions` are kept: past that, the least recently active session is dropped
   (the front of the same dict), so a long-running process plateaus however many people it
   serves in a day. DynamoDB, on Lambda, has no such cap.
-- Bookings are also listed per session for the booking cap; a session's list keeps only its
+- Bookings made under a cap are also listed per session; a session's list keeps only its
   upcoming bookings, pruned whenever it books.
 - Counters are grouped by the end of their window, and every `take` drops the windows that have
   ended: there are only ever a few live windows (this minute, today), so memory holds no more
@@ -135,15 +135,16 @@ class MemoryBookingStore:
         existing = day.get(booking.time)
         if existing is not None and is_retry(existing, booking):
             return existing
-        mine = self._by_session.get(booking.session_id, [])
         if cap is not None:
+            mine = self._by_session.get(booking.session_id, [])
             mine = [held for held in mine if cap.is_upcoming(held)]
             if len(mine) >= cap.limit:
                 raise BookingCapReached(mine)
         if existing is not None:
             raise SlotTaken(existing)
         day[booking.time] = booking
-        self._by_session[booking.session_id] = [*mine, booking]
+        if cap is not None:
+            self._by_session[booking.session_id] = [*mine, booking]
         return booking
 
 
