@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["content-type", "accept"],
+            expose_headers=["retry-after"],  # when a rate limit or the budget says to come back
         )
     app.add_middleware(RequestContext)
     install_error_handlers(app)

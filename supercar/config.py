@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     # State: a DynamoDB table name selects the DynamoDB store; empty means in memory.
     sessions_table: str | None = None
     bookings_table: str | None = None
+    # The rate limits' and daily budget's counters, shared by every sandbox; empty: in memory.
+    limits_table: str | None = None
     # Another DynamoDB endpoint, e.g. DynamoDB Local for `sam local`; empty means AWS's own.
     dynamodb_endpoint_url: str | None = None
 
@@ -54,6 +56,13 @@ class Settings(BaseSettings):
     # Text arriving within this window after a send travels in one chunk; 0 sends every delta.
     coalesce_ms: Annotated[float, Field(ge=0, le=200)] = 20.0
     send_timeout_seconds: Annotated[float, Field(gt=0)] = 30.0
+    # Per client address and per session, turns a minute; 0 turns a limit off.
+    rate_limit_per_minute: Annotated[int, Field(ge=0)] = 30
+    session_rate_limit_per_minute: Annotated[int, Field(ge=0)] = 10
+    # Turns per UTC day for the whole deployment; 0 is no budget.
+    daily_turn_budget: Annotated[int, Field(ge=0)] = 0
+    # Upcoming test drives one session may hold; 0 is no cap.
+    max_bookings_per_session: Annotated[int, Field(ge=0)] = 2
 
     @field_validator("cors_origins", mode="before")
     @classmethod

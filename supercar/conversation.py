@@ -104,6 +104,7 @@ async def start_turn(
             bookings=services.bookings,
             now=now,
             booking_horizon_days=settings.booking_horizon_days,
+            max_bookings_per_session=settings.max_bookings_per_session,
         ),
         max_rounds=settings.max_tool_rounds,
     )

@@ -44,23 +44,29 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
+def header_json(scope: Scope, header: bytes) -> dict[str, Any] | None:
+    """A header holding a JSON object (the Lambda Web Adapter's context headers), or None."""
+    raw = dict(scope.get("headers") or ()).get(header)
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def lambda_request_id(scope: Scope) -> str | None:
     context = scope.get("aws.context")  # Mangum
     if context is not None:
         return getattr(context, "aws_request_id", None)
-    headers = dict(scope.get("headers") or ())
     for header, key in (
         (b"x-amzn-lambda-context", "request_id"),
         (b"x-amzn-request-context", "requestId"),
     ):
-        raw = headers.get(header)
-        if raw:
-            try:
-                value: Any = json.loads(raw).get(key)
-            except (ValueError, AttributeError):
-                continue
-            if value:
-                return str(value)
+        value = (header_json(scope, header) or {}).get(key)
+        if value:
+            return str(value)
     return None
 
 

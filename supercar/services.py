@@ -1,4 +1,4 @@
-"""What the app builds once at start-up and every request shares: the model, tools and stores.
+"""What the app builds once at start-up and every request shares: model, tools, stores, limits.
 
 Building them may read SSM and create a DynamoDB client: blocking boto3 work, done once in the
 lifespan before any request is accepted, so it stalls no stream (see `supercar.credentials`).
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from supercar.config import Settings
 from supercar.credentials import GroqKey, resolve_groq_key
+from supercar.limits import Limits
 from supercar.llm.base import ChatModel
 from supercar.store.base import BookingStore, SessionStore
 from supercar.store.factory import build_stores
@@ -27,6 +28,7 @@ class Services:
     sessions: SessionStore
     bookings: BookingStore
     key: GroqKey  # where the key was sought and how that went (for /health)
+    limits: Limits
 
     async def aclose(self) -> None:
         await self.model.aclose()
@@ -58,11 +60,17 @@ def build_model(settings: Settings, key: GroqKey) -> ChatModel:
 def build_services(settings: Settings) -> Services:
     key = resolve_groq_key(settings)
     model = build_model(settings, key)
-    sessions, bookings = build_stores(settings)
+    stores = build_stores(settings)
     return Services(
         model=model,
         tools=default_registry(settings),
-        sessions=sessions,
-        bookings=bookings,
+        sessions=stores.sessions,
+        bookings=stores.bookings,
         key=key,
+        limits=Limits(
+            stores.counters,
+            per_client=settings.rate_limit_per_minute,
+            per_session=settings.session_rate_limit_per_minute,
+            daily_budget=settings.daily_turn_budget,
+        ),
     )

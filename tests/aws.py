@@ -2,7 +2,8 @@
 created from template.yaml's own definitions (so the stores are tested against the key schema
 that is deployed).
 
-A pytest plugin (tests/conftest.py lists it): every test may ask for `aws_env`, `aws`, `tables`.
+A pytest plugin (tests/conftest.py lists it): every test may ask for `aws_env`, `aws`, `tables`,
+`limits_table`.
 
 Two details worth knowing:
 - Fake credentials and region are set before the mock starts and any client exists, and the
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REGION = "eu-west-1"
 SESSIONS_TABLE = "supercar-sessions-test"
 BOOKINGS_TABLE = "supercar-bookings-test"
+LIMITS_TABLE = "supercar-limits-test"
 
 
 def load_infra(module: str) -> Any:
@@ -96,3 +98,15 @@ def tables(aws: None) -> dict[str, str]:
         {"SessionsTable": SESSIONS_TABLE, "BookingsTable": BOOKINGS_TABLE},
     )
     return {"sessions_table": SESSIONS_TABLE, "bookings_table": BOOKINGS_TABLE}
+
+
+def create_limits_table(client: Any, name: str = LIMITS_TABLE) -> None:
+    """The limits table, created from template.yaml's `LimitsTable` under another name."""
+    load_infra("local_tables").create_tables(client, {"LimitsTable": name})
+
+
+@pytest.fixture
+def limits_table(aws: None) -> dict[str, str]:
+    """The limits table under moto; returns the setting."""
+    create_limits_table(boto3.client("dynamodb"))
+    return {"limits_table": LIMITS_TABLE}

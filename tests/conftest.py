@@ -38,13 +38,17 @@ def fake_groq() -> Iterator[FakeGroq]:
 
 @pytest.fixture
 def make_settings(fake_groq: FakeGroq) -> Callable[..., Settings]:
-    """Settings for a Groq-backed app talking to the fake server; override any field."""
+    """Settings for a Groq-backed app talking to the fake server; override any field. The rate
+    limits are off: most tests ask many questions from one address and session at once (the
+    tests of the limits, and the soak test, turn them on)."""
 
     def make(**overrides: Any) -> Settings:
         values: dict[str, Any] = {
             "groq_api_key": "test-key",
             "groq_base_url": fake_groq.base_url,
             "groq_max_retries": 0,
+            "rate_limit_per_minute": 0,
+            "session_rate_limit_per_minute": 0,
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

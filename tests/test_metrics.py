@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
+from supercar.app import create_app
+from supercar.config import Settings
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
+from tests.helpers import asgi_client, ask, post_query
 
 
 def emf_lines(captured: str) -> list[dict[str, Any]]:
@@ -51,11 +55,6 @@ def on_lambda(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POWERTOOLS_SERVICE_NAME", "supercar")
 
 
-async def ask(client: httpx.AsyncClient, query: str) -> list[sse.Event]:
-    response = await client.post("/query", json={"query": query, "session_id": "metrics-1"})
-    return sse.parse(response.content)
-
-
 async def test_a_tool_turn_emits_its_timings_tokens_and_one_count_per_tool_call(
     on_lambda: None,
     client: httpx.AsyncClient,
@@ -64,7 +63,7 @@ async def test_a_tool_turn_emits_its_timings_tokens_and_one_count_per_tool_call(
 ) -> None:
     fake_groq.push(Script([tool_call("get_weather", {"city": "Miami"}, id="w1")]))
     fake_groq.push(Script(words("It is sunny in Miami.")))
-    events = await ask(client, "Weather in Miami?")
+    events = await ask(client, "Weather in Miami?", "metrics-1")
     assert sse.names(events)[-1] == "end"
 
     blobs = emf_lines(capfd.readouterr().out)
@@ -91,7 +90,7 @@ async def test_a_failed_turn_counts_its_error_code(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     fake_groq.push(Script.http_error(401, "bad key"))
-    events = await ask(client, "Hello?")
+    events = await ask(client, "Hello?", "metrics-1")
     assert [e.json()["code"] for e in events if e.name == "error"] == ["upstream_auth"]
 
     blobs = emf_lines(capfd.readouterr().out)
@@ -106,5 +105,30 @@ async def test_off_lambda_nothing_is_written_to_stdout(
     client: httpx.AsyncClient, fake_groq: FakeGroq, capfd: pytest.CaptureFixture[str]
 ) -> None:
     fake_groq.push(Script(words("Hello there.")))
-    await ask(client, "Hi")
+    await ask(client, "Hi", "metrics-1")
     assert emf_lines(capfd.readouterr().out) == []
+
+
+async def test_refusals_by_the_limits_are_counted_by_scope_and_the_budget_by_itself(
+    on_lambda: None,
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    fake_groq.push(Script(words("Hello there.")), Script(words("Hello again.")))
+    settings = make_settings(session_rate_limit_per_minute=1, daily_turn_budget=2)
+    async with asgi_client(create_app(settings)) as client:
+        statuses = [
+            (await post_query(client, "Hi", "metrics-a")).status_code,
+            (await post_query(client, "Hi", "metrics-a")).status_code,  # session limit
+            (await post_query(client, "Hi", "metrics-b")).status_code,
+            (await post_query(client, "Hi", "metrics-c")).status_code,  # budget spent
+        ]
+    assert statuses == [200, 429, 200, 503]
+
+    blobs = emf_lines(capfd.readouterr().out)
+    limited = [b for b in blobs if "RateLimited" in metric_names(b)]
+    assert [(b["scope"], value(b, "RateLimited")) for b in limited] == [("session", 1)]
+    spent = [b for b in blobs if "BudgetExhausted" in metric_names(b)]
+    assert [value(b, "BudgetExhausted") for b in spent] == [1]
+    assert spent[0]["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [["service"]]

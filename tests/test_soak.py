@@ -123,7 +123,15 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
 ) -> None:
     rng = random.Random(SEED)
     fake_groq.responder = chaos_responder(random.Random(SEED + 1), open_weekday(days_ahead=5))
-    app = create_app(make_settings(groq_max_retries=1))
+    # Limits on, as deployed, but generous: one address asks for all 80 sessions here, and a
+    # session retries its 409s. The booking cap is on too (the default, 2 per session).
+    settings = make_settings(
+        groq_max_retries=1,
+        rate_limit_per_minute=20_000,
+        session_rate_limit_per_minute=2_000,
+        daily_turn_budget=100_000,
+    )
+    app = create_app(settings)
     log: dict[str, Any] = {
         "completed": defaultdict(list),
         "maybe": set(),

@@ -5,6 +5,7 @@ the purge of the memory store's internals, and what only shared storage can show
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -15,15 +16,18 @@ import pytest
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCap,
+    BookingCapReached,
     BookingStore,
+    CounterStore,
     Session,
     SessionBusy,
     SessionConflict,
     SessionStore,
     SlotTaken,
 )
-from supercar.store.memory import MemoryBookingStore, MemorySessionStore
-from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
+from supercar.store.memory import MemoryBookingStore, MemoryCounters, MemorySessionStore
+from tests.aws import BOOKINGS_TABLE, LIMITS_TABLE, SESSIONS_TABLE
 
 
 class FakeClock:
@@ -48,6 +52,22 @@ def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "dynamodb":
         request.getfixturevalue("tables")
     return str(request.param)
+
+
+@pytest.fixture
+def make_counters(
+    backend: str, clock: FakeClock, request: pytest.FixtureRequest
+) -> Callable[[], CounterStore]:
+    def make() -> CounterStore:
+        if backend == "memory":
+            return MemoryCounters(clock=clock)
+        from supercar.store.dynamodb import DynamoCounters
+
+        return DynamoCounters(LIMITS_TABLE)
+
+    if backend == "dynamodb":
+        request.getfixturevalue("limits_table")
+    return make
 
 
 @pytest.fixture
@@ -371,3 +391,126 @@ async def test_many_concurrent_bookings_of_one_slot_make_exactly_one(
     assert len(won) == 1 and len(taken) == 15
     assert all(existing == won[0] for existing in taken)
     assert await shared.booked_times("miami", "2026-06-16") == {"10:00"}
+
+
+# --- the booking cap -----------------------------------------------------------------------
+
+CAP = BookingCap(2, lambda held: held.date >= "2026-06-16")  # "today" is 2026-06-16
+
+
+def on(date: str, time: str, session: str = "s1") -> Booking:
+    return Booking(f"SC-{date}-{time}", session, "miami", date, time, "SuperCar GT", "now")
+
+
+async def test_a_session_at_its_cap_is_refused_and_told_what_it_holds(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    held = [await store.book(on("2026-06-16", "10:00"), CAP)]
+    held.append(await store.book(on("2026-06-18", "12:00"), CAP))
+    with pytest.raises(BookingCapReached) as refused:
+        await store.book(on("2026-06-20", "10:00"), CAP)
+    assert refused.value.upcoming == held
+    assert await store.booked_times("miami", "2026-06-20") == set()  # nothing written
+    assert await store.book(on("2026-06-20", "10:00", session="s2"), CAP)  # others still book
+
+
+async def test_the_retry_of_a_held_booking_is_answered_even_at_the_cap(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    first = await store.book(on("2026-06-16", "10:00"), CAP)
+    await store.book(on("2026-06-17", "10:00"), CAP)
+    retry = dataclasses.replace(first, confirmation_id="SC-RETRY", created_at="later")
+    assert await store.book(retry, CAP) == first
+
+
+async def test_past_bookings_and_bookings_made_without_a_cap_do_not_count_against_it(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    await store.book(on("2026-06-19", "10:00"))  # before the cap was turned on: not counted
+    await store.book(on("2026-06-15", "10:00"), CAP)  # booked yesterday for yesterday
+    await store.book(on("2026-06-16", "10:00"), CAP)
+    await store.book(on("2026-06-17", "10:00"), CAP)
+    with pytest.raises(BookingCapReached) as refused:
+        await store.book(on("2026-06-18", "10:00"), CAP)
+    assert [b.date for b in refused.value.upcoming] == ["2026-06-16", "2026-06-17"]
+
+
+async def test_under_the_cap_a_slot_of_another_session_is_still_taken(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    theirs = await store.book(on("2026-06-16", "10:00", session="s2"), CAP)
+    with pytest.raises(SlotTaken) as taken:
+        await store.book(on("2026-06-16", "10:00"), CAP)
+    assert taken.value.existing == theirs
+    await store.book(on("2026-06-16", "11:00"), CAP)
+    await store.book(on("2026-06-16", "12:00"), CAP)  # the refused one did not count
+
+
+async def test_concurrent_bookings_of_one_session_stop_at_the_cap(
+    make_bookings: Callable[[], BookingStore], backend: str
+) -> None:
+    # Parallel tool calls of one turn, or (DynamoDB) one store per request as from two sandboxes.
+    shared = make_bookings()
+    won: list[Booking] = []
+    capped: list[list[Booking]] = []
+
+    async def book(hour: int) -> None:
+        store = make_bookings() if backend == "dynamodb" else shared
+        try:
+            won.append(await store.book(on("2026-06-16", f"{hour:02d}:00"), CAP))
+        except BookingCapReached as exc:
+            capped.append(exc.upcoming)
+
+    async with anyio.create_task_group() as tg:
+        for hour in range(9, 17):
+            tg.start_soon(book, hour)
+    assert len(won) == 2 and len(capped) == 6
+    booked = await shared.booked_times("miami", "2026-06-16")
+    assert booked == {b.time for b in won}
+
+
+# --- counters (the rate limits' store) ----------------------------------------------------
+
+
+async def test_a_counter_counts_to_its_limit_and_no_further(
+    make_counters: Callable[[], CounterStore], clock: FakeClock
+) -> None:
+    store = make_counters()
+    end = clock.now + 60
+    assert [await store.take("k#1", 3, end) for _ in range(5)] == [True] * 3 + [False] * 2
+    assert await store.take("k#2", 3, end + 60)  # another window, another counter
+    assert await store.take("other#1", 1, end)
+
+
+async def test_counters_hold_across_sandboxes(
+    limits_table: dict[str, str], clock: FakeClock
+) -> None:
+    from supercar.store.dynamodb import DynamoCounters
+
+    stores = [DynamoCounters(LIMITS_TABLE), DynamoCounters(LIMITS_TABLE)]  # own clients each
+    results: list[bool] = []
+
+    async def take(i: int) -> None:
+        results.append(await stores[i % 2].take("shared#1", 5, clock.now + 60))
+
+    async with anyio.create_task_group() as tg:
+        for i in range(12):
+            tg.start_soon(take, i)
+    assert sorted(results) == [False] * 7 + [True] * 5
+    item = boto3.client("dynamodb").get_item(TableName=LIMITS_TABLE, Key={"pk": {"S": "shared#1"}})
+    assert item["Item"]["n"] == {"N": "5"} and int(item["Item"]["expires_at"]["N"]) > clock.now
+
+
+async def test_memory_counters_forget_ended_windows(clock: FakeClock) -> None:
+    # Memory only: DynamoDB's TTL deletes ended windows by itself.
+    store = MemoryCounters(clock=clock)
+    for i in range(100):
+        await store.take(f"client#{i}#1", 5, clock.now + 60)
+    await store.take("budget#all#1", 5, clock.now + 86400)
+    clock.now += 60
+    await store.take("client#0#2", 5, clock.now + 60)
+    assert sorted(len(keys) for keys in store._windows.values()) == [1, 1]

@@ -1,8 +1,9 @@
 """Refusals before the stream: one JSON body shape, written by one function, and its handlers.
 
-A request refused before its stream starts gets a 4xx (or a 503 when the session store is down)
-with `{"code", "message", "detail"?}`. Once the stream has started, failures travel as `error`
-events with an `ErrorCode` instead (`supercar.events`, `supercar.conversation`).
+A request refused before its stream starts gets a 4xx (or a 503 when the session store is down
+or the daily budget is spent) with `{"code", "message", "detail"?}`; a rate limit or the budget
+adds `Retry-After`. Once the stream has started, failures travel as `error` events with an
+`ErrorCode` instead (`supercar.events`, `supercar.conversation`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ RefusalCode = Literal[
     "unsupported_media_type",
     "body_too_large",
     "session_busy",
+    "rate_limited",
+    "budget_exhausted",
     "store_unavailable",
     "not_found",
     "method_not_allowed",

@@ -13,11 +13,17 @@ Concurrency rules, identical for every backend:
   on, the commit raises `SessionConflict` and writes nothing (the backstop when two sandboxes
   race past the lock);
 - a booking is keyed by showroom + date + time and written only if that slot is free; booking the
-  same slot again for the same session and car returns the existing booking (a retried turn).
+  same slot again for the same session and car returns the existing booking (a retried turn);
+- with a `BookingCap`, a session's upcoming bookings are counted in the same atomic step as the
+  slot is taken, so parallel tool calls or two sandboxes cannot book past the cap together
+  (bookings made without a cap are not counted: the cap is a deployment's setting);
+- a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
+  increment and never counts past its limit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -86,19 +92,53 @@ class SlotTaken(Exception):
         self.existing = existing
 
 
+def is_retry(existing: Booking, wanted: Booking) -> bool:
+    """`wanted` asks again for `existing`: same slot, session and car (a retried turn)."""
+    return (existing.dealership_id, existing.date, existing.time) == (
+        wanted.dealership_id,
+        wanted.date,
+        wanted.time,
+    ) and (existing.session_id, existing.car_model) == (wanted.session_id, wanted.car_model)
+
+
 def settle_taken_slot(existing: Booking, wanted: Booking) -> Booking:
     """The slot of `wanted` is held by `existing`: the same session asking again for the same
     car gets its booking back (a retried turn); anyone else gets `SlotTaken`."""
-    if existing.session_id == wanted.session_id and existing.car_model == wanted.car_model:
+    if is_retry(existing, wanted):
         return existing
     raise SlotTaken(existing)
+
+
+@dataclass(frozen=True)
+class BookingCap:
+    """At most `limit` upcoming bookings per session. What "upcoming" means is the caller's to
+    say (it depends on each showroom's time zone); the store applies it atomically."""
+
+    limit: int
+    is_upcoming: Callable[[Booking], bool]
+
+
+class BookingCapReached(Exception):
+    """The session already holds `cap.limit` upcoming bookings (listed in `upcoming`)."""
+
+    def __init__(self, upcoming: list[Booking]) -> None:
+        super().__init__(f"{len(upcoming)} upcoming bookings")
+        self.upcoming = upcoming
 
 
 class BookingStore(Protocol):
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         """The HH:MM slots already booked at a showroom on a date."""
 
-    async def book(self, booking: Booking) -> Booking:
+    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
         """Store the booking if its slot is free and return it. If the same session already holds
-        that slot for the same car, return the existing booking (idempotent). Otherwise raise
-        `SlotTaken`."""
+        that slot for the same car, return the existing booking (idempotent, whatever the cap).
+        Otherwise raise `BookingCapReached` if the session is at its `cap`, else `SlotTaken` if
+        the slot belongs to another booking."""
+
+
+class CounterStore(Protocol):
+    async def take(self, key: str, limit: int, expires_at: float) -> bool:
+        """Add one to the counter `key` if it is below `limit` and say whether it was. A counter
+        is one window's: `expires_at` (epoch seconds) is its window's end, after which the store
+        may forget it (the caller puts the window in the key)."""

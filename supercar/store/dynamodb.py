@@ -1,4 +1,4 @@
-"""DynamoDB session and booking stores: the same contract as `memory.py`, across Lambda sandboxes.
+"""DynamoDB session, booking and counter stores: the contract of `memory.py`, across sandboxes.
 
 Sessions table (hash key `session_id`), one item per conversation:
 - `turns`: the whole turns as one JSON string. A string round-trips messages exactly (DynamoDB's
@@ -22,6 +22,17 @@ A refused write returns the existing item (`ReturnValuesOnConditionCheckFailure`
 the idempotent answer (same session and car) or `SlotTaken`. Bookings expire by TTL
 `retention_days` after their date.
 
+With a booking cap, a session's upcoming bookings are also listed in one item of the same table
+(`pk` = "session#<id>", `sk` = "bookings": a JSON list and a `version`), read with a `Query` and
+written in one `TransactWriteItems` with the slot: the slot's put is conditioned on the slot
+being free, the list's on its version being the one read. Two sandboxes (or two parallel tool
+calls) booking for one session cannot both pass: the loser reads the list again and meets the
+cap. Both writes are `Put`s, so the table needs no permission beyond `PutItem` and `Query`.
+
+Limits table (hash key `pk`), one item per counter and window (`n`, `expires_at` for TTL): a
+`take` is one `UpdateItem` that `ADD`s one on condition that `n` is below the limit. No read,
+nothing counted past the limit; the table needs `UpdateItem` only.
+
 Every boto3 call runs in a worker thread (`anyio.to_thread`): boto3 is blocking, and one blocked
 event loop stalls every stream in the process. Any failure other than a failed condition is
 raised as `StoreUnavailable`, so callers never see botocore's exceptions. Clocks are wall-clock
@@ -36,6 +47,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -47,10 +59,13 @@ from botocore.exceptions import BotoCoreError, ClientError
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCap,
+    BookingCapReached,
     Session,
     SessionBusy,
     SessionConflict,
     StoreUnavailable,
+    is_retry,
     settle_taken_slot,
     trim_turns,
 )
@@ -61,13 +76,21 @@ def dynamodb_client(endpoint_url: str | None = None) -> Any:
     return boto3.client("dynamodb", endpoint_url=endpoint_url)
 
 
+# A failed condition: of one write, or within a transaction (its `CancellationReasons` say which).
+_CONDITION_FAILED = {"ConditionalCheckFailedException", "TransactionCanceledException"}
+# Rounds of read-then-write of a session's booking list before giving up: each lost round means
+# another booking of that session won, so the cap is met within a round or two.
+_CAP_ATTEMPTS = 5
+
+
 def _conditional_check_failed(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+    return exc.response.get("Error", {}).get("Code") in _CONDITION_FAILED
 
 
 async def _call(method: Callable[..., Any], **kwargs: Any) -> Any:
-    """One boto3 call in a worker thread. A failed condition stays a `ClientError` for the caller
-    to read; every other AWS or network failure is `StoreUnavailable`."""
+    """One boto3 call in a worker thread. A failed condition (or cancelled transaction) stays a
+    `ClientError` for the caller to read; every other AWS or network failure is
+    `StoreUnavailable`."""
     try:
         return await anyio.to_thread.run_sync(partial(method, **kwargs))
     except ClientError as exc:
@@ -207,22 +230,92 @@ class DynamoBookingStore:
                 return times
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
-    async def book(self, booking: Booking) -> Booking:
-        try:
-            await _call(
-                self.client.put_item,
-                TableName=self.table,
-                Item=self._item(booking),
-                ConditionExpression="attribute_not_exists(pk)",
-                ReturnValuesOnConditionCheckFailure="ALL_OLD",
-            )
-            return booking
-        except ClientError as exc:
-            return settle_taken_slot(_booking(exc.response["Item"]), booking)
+    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
+        if cap is None:
+            try:
+                await _call(
+                    self.client.put_item,
+                    TableName=self.table,
+                    Item=self._item(booking),
+                    ConditionExpression="attribute_not_exists(pk)",
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                )
+                return booking
+            except ClientError as exc:
+                return settle_taken_slot(_booking(exc.response["Item"]), booking)
+        for _ in range(_CAP_ATTEMPTS):
+            held, version = await self._session_bookings(booking.session_id)
+            for existing in held:
+                if is_retry(existing, booking):
+                    return existing
+            upcoming = [existing for existing in held if cap.is_upcoming(existing)]
+            if len(upcoming) >= cap.limit:
+                raise BookingCapReached(upcoming)
+            try:
+                await _call(
+                    self.client.transact_write_items,
+                    TransactItems=[
+                        {
+                            "Put": {
+                                "TableName": self.table,
+                                "Item": self._item(booking),
+                                "ConditionExpression": "attribute_not_exists(pk)",
+                                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                            }
+                        },
+                        {"Put": self._session_put(booking, [*upcoming, booking], version)},
+                    ],
+                )
+                return booking
+            except ClientError as exc:
+                slot = exc.response.get("CancellationReasons", [{}])[0]
+                if slot.get("Code") == "ConditionalCheckFailed":
+                    return settle_taken_slot(_booking(slot["Item"]), booking)
+                # Otherwise the session's list moved on since it was read: read it again.
+        raise StoreUnavailable(f"bookings of {booking.session_id} kept changing")
+
+    async def _session_bookings(self, session_id: str) -> tuple[list[Booking], int]:
+        """The session's listed bookings and the list's version (0: no list yet)."""
+        response = await _call(
+            self.client.query,
+            TableName=self.table,
+            KeyConditionExpression="pk = :pk",
+            ExpressionAttributeValues={":pk": {"S": f"session#{session_id}"}},
+            ConsistentRead=True,
+        )
+        for item in response.get("Items", []):
+            listed = [Booking(**fields) for fields in json.loads(item["bookings"]["S"])]
+            return listed, int(item["version"]["N"])
+        return [], 0
+
+    def _session_put(self, booking: Booking, listed: list[Booking], version: int) -> dict[str, Any]:
+        """The `Put` of a session's booking list, conditioned on the version it was read at."""
+        item = {
+            "pk": {"S": f"session#{booking.session_id}"},
+            "sk": {"S": "bookings"},
+            "bookings": {"S": json.dumps([asdict(b) for b in listed], separators=(",", ":"))},
+            "version": {"N": str(version + 1)},
+            # The list lives as long as its last booking.
+            "expires_at": {"N": str(max(self._expires_at(b) for b in listed))},
+        }
+        if version == 0:
+            return {
+                "TableName": self.table,
+                "Item": item,
+                "ConditionExpression": "attribute_not_exists(pk)",
+            }
+        return {
+            "TableName": self.table,
+            "Item": item,
+            "ConditionExpression": "version = :read",
+            "ExpressionAttributeValues": {":read": {"N": str(version)}},
+        }
+
+    def _expires_at(self, booking: Booking) -> int:
+        day = datetime.strptime(booking.date, "%Y-%m-%d").replace(tzinfo=UTC)
+        return int((day + timedelta(days=self.retention_days)).timestamp())
 
     def _item(self, booking: Booking) -> dict[str, Any]:
-        day = datetime.strptime(booking.date, "%Y-%m-%d").replace(tzinfo=UTC)
-        expires_at = int((day + timedelta(days=self.retention_days)).timestamp())
         return {
             "pk": {"S": f"{booking.dealership_id}#{booking.date}"},
             "sk": {"S": booking.time},
@@ -233,7 +326,7 @@ class DynamoBookingStore:
             "time": {"S": booking.time},
             "car_model": {"S": booking.car_model},
             "created_at": {"S": booking.created_at},
-            "expires_at": {"N": str(expires_at)},
+            "expires_at": {"N": str(self._expires_at(booking))},
         }
 
 
@@ -247,3 +340,27 @@ def _booking(item: dict[str, Any]) -> Booking:
         car_model=item["car_model"]["S"],
         created_at=item["created_at"]["S"],
     )
+
+
+class DynamoCounters:
+    def __init__(self, table: str, client: Any = None) -> None:
+        self.table = table
+        self.client = client if client is not None else dynamodb_client()
+
+    async def take(self, key: str, limit: int, expires_at: float) -> bool:
+        try:
+            await _call(
+                self.client.update_item,
+                TableName=self.table,
+                Key={"pk": {"S": key}},
+                UpdateExpression="ADD n :one SET expires_at = :expiry",
+                ConditionExpression="attribute_not_exists(n) OR n < :limit",
+                ExpressionAttributeValues={
+                    ":one": {"N": "1"},
+                    ":limit": {"N": str(limit)},
+                    ":expiry": {"N": str(int(expires_at) + 1)},
+                },
+            )
+        except ClientError:  # only a failed condition reaches here: the counter is full
+            return False
+        return True

@@ -7,27 +7,39 @@ a table is configured, so a local run and the tests of the memory stores never l
 from __future__ import annotations
 
 import logging
+from typing import NamedTuple
 
 from supercar.config import Settings
-from supercar.store.base import BookingStore, SessionStore
-from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+from supercar.store.base import BookingStore, CounterStore, SessionStore
+from supercar.store.memory import MemoryBookingStore, MemoryCounters, MemorySessionStore
 
 log = logging.getLogger(__name__)
 
 
-def build_stores(settings: Settings) -> tuple[SessionStore, BookingStore]:
+class Stores(NamedTuple):
+    sessions: SessionStore
+    bookings: BookingStore
+    counters: CounterStore  # the rate limits' and the daily budget's
+
+
+def build_stores(settings: Settings) -> Stores:
     def memory_sessions() -> SessionStore:
         return MemorySessionStore(
             max_turns=settings.history_turns, ttl_seconds=settings.session_ttl_seconds
         )
 
-    if not (settings.sessions_table or settings.bookings_table):
-        log.info("stores: sessions and bookings in memory (this process only)")
-        return memory_sessions(), MemoryBookingStore()
+    if not (settings.sessions_table or settings.bookings_table or settings.limits_table):
+        log.info("stores: sessions, bookings and limits in memory (this process only)")
+        return Stores(memory_sessions(), MemoryBookingStore(), MemoryCounters())
 
-    from supercar.store.dynamodb import DynamoBookingStore, DynamoSessionStore, dynamodb_client
+    from supercar.store.dynamodb import (
+        DynamoBookingStore,
+        DynamoCounters,
+        DynamoSessionStore,
+        dynamodb_client,
+    )
 
-    # One client (thread-safe) shared by both stores.
+    # One client (thread-safe) shared by all the stores.
     client = dynamodb_client(settings.dynamodb_endpoint_url or None)
     sessions: SessionStore = (
         DynamoSessionStore(
@@ -44,9 +56,13 @@ def build_stores(settings: Settings) -> tuple[SessionStore, BookingStore]:
         if settings.bookings_table
         else MemoryBookingStore()
     )
+    counters: CounterStore = (
+        DynamoCounters(settings.limits_table, client) if settings.limits_table else MemoryCounters()
+    )
     log.info(
-        "stores: sessions in %s, bookings in %s",
+        "stores: sessions in %s, bookings in %s, limits in %s",
         settings.sessions_table or "memory",
         settings.bookings_table or "memory",
+        settings.limits_table or "memory",
     )
-    return sessions, bookings
+    return Stores(sessions, bookings, counters)

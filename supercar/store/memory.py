@@ -1,4 +1,4 @@
-"""In-process session and booking stores (local development, tests, a single server process).
+"""In-process session, booking and counter stores (local development, tests, one server process).
 
 Decisions:
 - Atomicity comes from asyncio itself: no method awaits between checking and writing, so
@@ -13,6 +13,11 @@ Decisions:
 - At most `max_sessions` are kept: past that, the least recently active session is dropped
   (the front of the same dict), so a long-running process plateaus however many people it
   serves in a day. DynamoDB, on Lambda, has no such cap.
+- Bookings made under a cap are also listed per session; a session's list keeps only its
+  upcoming bookings, pruned whenever it books.
+- Counters are grouped by the end of their window, and every `take` drops the windows that have
+  ended: there are only ever a few live windows (this minute, today), so memory holds no more
+  than one window's worth of clients and sessions.
 """
 
 from __future__ import annotations
@@ -25,10 +30,13 @@ from dataclasses import dataclass
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCap,
+    BookingCapReached,
     Session,
     SessionBusy,
     SessionConflict,
-    settle_taken_slot,
+    SlotTaken,
+    is_retry,
     trim_turns,
 )
 
@@ -117,14 +125,41 @@ class MemoryBookingStore:
     def __init__(self) -> None:
         # (dealership_id, date) -> {time: booking}
         self._slots: dict[tuple[str, str], dict[str, Booking]] = {}
+        self._by_session: dict[str, list[Booking]] = {}
 
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         return set(self._slots.get((dealership_id, date), {}))
 
-    async def book(self, booking: Booking) -> Booking:
+    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
         day = self._slots.setdefault((booking.dealership_id, booking.date), {})
         existing = day.get(booking.time)
-        if existing is None:
-            day[booking.time] = booking
-            return booking
-        return settle_taken_slot(existing, booking)
+        if existing is not None and is_retry(existing, booking):
+            return existing
+        if cap is not None:
+            mine = self._by_session.get(booking.session_id, [])
+            mine = [held for held in mine if cap.is_upcoming(held)]
+            if len(mine) >= cap.limit:
+                raise BookingCapReached(mine)
+        if existing is not None:
+            raise SlotTaken(existing)
+        day[booking.time] = booking
+        if cap is not None:
+            self._by_session[booking.session_id] = [*mine, booking]
+        return booking
+
+
+class MemoryCounters:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._windows: dict[float, dict[str, int]] = {}  # window end -> key -> count
+
+    async def take(self, key: str, limit: int, expires_at: float) -> bool:
+        now = self._clock()
+        for ended in [end for end in self._windows if end <= now]:
+            del self._windows[ended]
+        counts = self._windows.setdefault(expires_at, {})
+        count = counts.get(key, 0)
+        if count >= limit:
+            return False
+        counts[key] = count + 1
+        return True

@@ -16,6 +16,10 @@ Decisions:
 - Error outputs keep the card's shape with string values only (the card crashes on `null`), and
   speak to the customer (`reason`, `message`); the detail the model needs is `data.error`, with a
   machine-readable `data.code` (see `checks.Refused`).
+- A session holds at most `ctx.max_bookings_per_session` upcoming test drives (dated today or
+  later in their showroom's time zone), so one visitor cannot book a showroom's whole day. The
+  store enforces it atomically with the slot (`BookingCap`); a booking past it is refused as a
+  result the model explains, listing the bookings already held.
 """
 
 from __future__ import annotations
@@ -29,13 +33,14 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from supercar.store.base import Booking, SlotTaken
+from supercar.store.base import Booking, BookingCap, BookingCapReached, SlotTaken
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import (
     WEEKDAY_NAMES,
     Showroom,
     car_names,
     find_car,
+    find_showroom,
 )
 from supercar.tools.checks import (
     Refused,
@@ -168,6 +173,44 @@ def _refused(args: ScheduleArgs, exc: Refused) -> ToolResult:
     )
 
 
+def _booking_cap(ctx: ToolContext) -> BookingCap | None:
+    if not ctx.max_bookings_per_session:
+        return None
+
+    def upcoming(booking: Booking) -> bool:
+        showroom = find_showroom(booking.dealership_id)
+        # A showroom gone from the catalogue: count its booking rather than guess its date.
+        return showroom is None or booking.date >= _local_now(showroom, ctx).date().isoformat()
+
+    return BookingCap(ctx.max_bookings_per_session, upcoming)
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five")
+
+
+def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> ToolResult:
+    bookings = []
+    for booking in held:
+        showroom = find_showroom(booking.dealership_id)
+        name = showroom.name if showroom else booking.dealership_id
+        bookings.append({**asdict(booking), "dealership_name": name})
+    count = _NUMBERS[len(held)] if len(held) < len(_NUMBERS) else str(len(held))
+    listed = ", ".join(
+        f"{b['car_model']} at {b['dealership_name']} on {b['date']} at {b['time']}"
+        for b in bookings
+    )
+    message = (
+        f"You already have {count} test drive{'' if len(held) == 1 else 's'} booked: {listed}. "
+        f"One conversation can hold at most {ctx.max_bookings_per_session} upcoming test "
+        "drives; to change one, please call its showroom."
+    )
+    return ToolResult(
+        output=_booking_output(args, message),
+        data={"error": message, "code": "booking_cap", "bookings": bookings},
+        is_error=True,
+    )
+
+
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
     try:
         showroom = known_showroom(args.dealership_id)
@@ -203,7 +246,9 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
         created_at=ctx.now.isoformat(timespec="seconds"),
     )
     try:
-        booking = await ctx.bookings.book(booking)
+        booking = await ctx.bookings.book(booking, _booking_cap(ctx))
+    except BookingCapReached as exc:
+        return _cap_refused(args, exc.upcoming, ctx)
     except SlotTaken:
         booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
         alternatives = [s for s in slots if s not in booked]

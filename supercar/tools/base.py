@@ -50,6 +50,7 @@ class ToolContext:
     bookings: BookingStore
     now: datetime  # timezone-aware, UTC
     booking_horizon_days: int = 60
+    max_bookings_per_session: int = 0  # upcoming test drives one session may hold; 0: no cap
 
 
 @dataclass(frozen=True)
