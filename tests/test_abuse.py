@@ -1,0 +1,74 @@
+"""The service on a public URL, tried as an attacker would: every abuse is bounded, refused or
+dropped, and none of it costs other customers their answers (issue 10)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from supercar.agent import TOOL_USE_FAILED_RETRIES
+from supercar.config import Settings
+from tests import sse
+from tests.conftest import asgi_client
+from tests.fakes.fake_groq import FakeGroq, Script, tool_call
+
+pytestmark = pytest.mark.anyio
+
+REFUSED = Script.http_error(400, "Failed to call a function", code="tool_use_failed")
+
+
+async def ask(client: httpx.AsyncClient, query: str, session_id: str = "s-1") -> list[sse.Event]:
+    response = await client.post("/query", json={"query": query, "session_id": session_id})
+    assert response.status_code == 200, response.text
+    return sse.parse(response.content)
+
+
+def assert_failed_with(events: list[sse.Event], code: str) -> None:
+    assert [e.name for e in events[-3:]] == ["chunk", "error", "end"]
+    assert len(events[-3].data.strip()) > 3
+    assert events[-2].json()["code"] == code
+
+
+# --- bounded model calls ----------------------------------------------------------------------
+
+
+async def test_a_model_that_fails_every_tool_call_costs_a_few_upstream_requests_and_one_warning(
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_groq.responder = lambda _body: REFUSED
+    # The SDK's own retries are on, as in production: it does not retry a 400.
+    with caplog.at_level(logging.DEBUG):
+        async with asgi_client(make_settings(groq_max_retries=2)) as client:
+            events = await ask(client, "weather?")
+    assert_failed_with(events, "upstream_error")
+    # One try, the retries, and one ask without tools: 4 today, never more than 6.
+    assert len(fake_groq.requests) == 1 + TOOL_USE_FAILED_RETRIES + 1 <= 6
+    assert "tools" not in fake_groq.requests[-1]
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 2, [r.getMessage() for r in warnings]
+    assert "without tools" in warnings[0].getMessage()
+    assert warnings[1].getMessage().startswith("turn failed: upstream_error")
+
+
+async def test_tool_rounds_and_failed_tool_calls_together_stay_within_the_settings(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    # A model that calls a tool whenever it may, fails every other call, and fails without tools.
+    def respond(body: dict[str, Any]) -> Script:
+        if "tools" not in body or len(fake_groq.requests) % 2 == 0:
+            return REFUSED
+        return Script([tool_call("get_weather", {"city": "Miami"})])
+
+    fake_groq.responder = respond
+    max_rounds = 3
+    async with asgi_client(make_settings(max_tool_rounds=max_rounds)) as client:
+        events = await ask(client, "weather?")
+    assert_failed_with(events, "upstream_error")
+    assert sse.names(events).count("tool_output") == max_rounds
+    assert len(fake_groq.requests) <= max_rounds + TOOL_USE_FAILED_RETRIES + 2
