@@ -72,3 +72,42 @@ async def test_tool_rounds_and_failed_tool_calls_together_stay_within_the_settin
     assert_failed_with(events, "upstream_error")
     assert sse.names(events).count("tool_output") == max_rounds
     assert len(fake_groq.requests) <= max_rounds + TOOL_USE_FAILED_RETRIES + 2
+
+
+# --- text that cannot travel -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        r'{"query": "hi \ud800", "session_id": "s"}',  # a lone surrogate: valid JSON, not UTF-8
+        r'{"query": "hi \udfff there", "session_id": "s"}',
+        r'{"query": "hi", "session_id": "s\ud800"}',
+        r'{"query": "hi\u0000", "session_id": "s"}',
+        r'{"query": "bell \u0007 and escape \u001b[31m", "session_id": "s"}',
+        r'{"query": "C1 \u0085 control", "session_id": "s"}',
+        r'{"query": "hi", "session_id": "s\u0000"}',
+    ],
+)
+async def test_unencodable_text_and_control_characters_are_422_before_the_stream(
+    client: httpx.AsyncClient,
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+    body: str,
+) -> None:
+    with caplog.at_level(logging.INFO):
+        response = await client.post(
+            "/query", content=body, headers={"content-type": "application/json"}
+        )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_request"
+    assert fake_groq.requests == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_tabs_and_pasted_crlf_lines_are_ordinary_text(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    await ask(client, "Line one\r\nLine two\tand a tab\nand ✓ unicode")
+    user = [m for m in fake_groq.requests[0]["messages"] if m["role"] == "user"]
+    assert user[-1]["content"] == "Line one\r\nLine two\tand a tab\nand ✓ unicode"

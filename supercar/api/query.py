@@ -7,10 +7,11 @@ in the body are ignored, so a client that sends extra context keeps working.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sse_starlette import EventSourceResponse
 
 from supercar.api.deps import ServicesDep, SettingsDep
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 router = APIRouter()
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
+# C0 and C1 control characters, except tab, LF and CR: a pasted CRLF is ordinary text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class QueryRequest(BaseModel):
@@ -39,6 +42,20 @@ class QueryRequest(BaseModel):
         description="Stable per conversation, e.g. `premium_client-1743061453410`.",
         examples=["premium_client-1743061453410"],
     )
+
+    @field_validator("query", "session_id", mode="before")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        # JSON can escape a lone surrogate ("\ud800"), which no UTF-8 encoder (the model
+        # provider's, a log's) accepts: refuse it here rather than fail mid-stream.
+        if isinstance(value, str):
+            try:
+                value.encode()
+            except UnicodeEncodeError:
+                raise ValueError("must be valid Unicode text (no lone surrogates)") from None
+            if _CONTROL_CHARACTERS.search(value):
+                raise ValueError("must not contain control characters (tab and newlines are fine)")
+        return value
 
 
 SSE_DESCRIPTION = f"""A Server-Sent-Events stream (LF line endings), events in this order:
@@ -65,7 +82,11 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorBody, "description": "A turn of this session is still running."},
     413: {"model": ErrorBody, "description": "Body over the byte limit."},
     415: {"model": ErrorBody, "description": "Content-Type is not application/json."},
-    422: {"model": ErrorBody, "description": "A field is missing, mistyped or out of bounds."},
+    422: {
+        "model": ErrorBody,
+        "description": "A field is missing, mistyped or out of bounds, or holds text that is not"
+        " valid Unicode (a lone surrogate) or a control character other than tab, LF and CR.",
+    },
     503: {"model": ErrorBody, "description": "The session store cannot be reached."},
 }
 
