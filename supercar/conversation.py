@@ -21,6 +21,9 @@ That split is deliberate:
 
 The session lock is released before `end` is sent (a client may ask again the moment it sees
 `end`), or, if the stream never gets that far, when the response finishes.
+
+A query the route declines to run (`decline`) still gets a stream, not a 4xx: the apology, `error`
+and `end` a failed turn ends with, with no lock taken, no model asked and no history touched.
 """
 
 from __future__ import annotations
@@ -117,6 +120,19 @@ async def start_turn(
     )
     return TurnStreamResponse(
         request, sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
+    )
+
+
+def decline(code: ErrorCode, settings: Settings) -> EventSourceResponse:
+    """Answer without a turn: the apology `chunk`, an `error` event and `end`."""
+    apology = APOLOGIES[code]
+    events = (Chunk(apology), Error(code=code, message=apology), End())
+
+    async def stream() -> AsyncIterator[bytes]:
+        yield b"".join(encode(event) for event in events)
+
+    return EventSourceResponse(
+        stream(), sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
     )
 
 

@@ -111,3 +111,38 @@ async def test_tabs_and_pasted_crlf_lines_are_ordinary_text(
     await ask(client, "Line one\r\nLine two\tand a tab\nand ✓ unicode")
     user = [m for m in fake_groq.requests[0]["messages"] if m["role"] == "user"]
     assert user[-1]["content"] == "Line one\r\nLine two\tand a tab\nand ✓ unicode"
+
+
+# --- an over-long message ---------------------------------------------------------------------
+
+
+async def test_an_over_long_message_is_answered_without_the_model_the_lock_or_the_history(
+    app: Any, client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    limit = app.state.settings.max_query_chars
+    sessions = app.state.services.sessions
+    await ask(client, "first question", session_id="long")
+    await sessions.lock("long", ttl_seconds=60)  # a turn of this session is running elsewhere
+    before = await sessions.load("long")
+    response = await client.post(
+        "/query", json={"query": "  " + "x" * (limit + 1) + "  ", "session_id": "long"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    events = sse.parse(response.content)
+    assert sse.names(events) == ["chunk", "error", "end"]
+    assert "shorten" in sse.text_of(events)
+    assert events[1].json()["code"] == "query_too_long"
+    assert response.content.endswith(b"event: end\ndata: \n\n") and b"\r" not in response.content
+    assert len(fake_groq.requests) == 1  # only the first question reached the model
+    assert (await sessions.load("long")).turns == before.turns
+    await sessions.unlock("long")
+
+
+async def test_a_message_at_the_limit_after_trimming_still_reaches_the_model(
+    app: Any, client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    limit = app.state.settings.max_query_chars
+    events = await ask(client, "  " + "y" * limit + "\n")
+    assert sse.names(events) == ["chunk", "end"]
+    assert len(fake_groq.requests) == 1

@@ -58,12 +58,13 @@ def test_ask_through_python_m_supercar(serve, fake_groq: FakeGroq, capsys):
 
 
 def test_ask_exits_non_zero_with_the_servers_message_when_refused(serve, capsys):
-    url = serve(max_query_chars=10)
-    code = main(["ask", "--url", url, "this question is far too long"])
+    url = serve()
+    code = main(["ask", "--url", url, "--session", "not a valid id", "Hello?"])
     out, err = capsys.readouterr()
     assert code == 1
     assert out == ""
-    assert err == "error: query: longer than 10 characters (HTTP 422 invalid_request)\n"
+    assert err.startswith("error: session_id: String should match pattern")
+    assert err.endswith("(HTTP 422 invalid_request)\n")
 
 
 def test_ask_exits_non_zero_on_an_error_event(serve, fake_groq: FakeGroq, capsys):

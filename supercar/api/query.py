@@ -16,7 +16,7 @@ from sse_starlette import EventSourceResponse
 
 from supercar.api.deps import ServicesDep, SettingsDep
 from supercar.api.errors import ErrorBody, error_response
-from supercar.conversation import start_turn
+from supercar.conversation import decline, start_turn
 from supercar.events import ErrorCode
 from supercar.request_context import bind_session
 from supercar.store.base import SessionBusy, StoreUnavailable
@@ -34,7 +34,10 @@ class QueryRequest(BaseModel):
     # strict: a number is not a query; extra keys are ignored (see the module docstring).
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    query: str = Field(description="The customer's message. Trimmed; must not be empty.")
+    query: str = Field(
+        description="The customer's message. Trimmed; must not be empty. Over `MAX_QUERY_CHARS`"
+        " it is answered with `error` `query_too_long` in the stream (200), not refused."
+    )
     session_id: str = Field(
         min_length=1,
         max_length=128,
@@ -65,6 +68,9 @@ SSE_DESCRIPTION = f"""A Server-Sent-Events stream (LF line endings), events in t
 - `tool_output`: one-line JSON `{{"name", "output", "data", "tool_call_id", "is_error"}}`
 - `error` (only on failure, after an apology `chunk`): one-line JSON `{{"code", "message"}}`
 - `end`: empty data; nothing follows it
+
+A query over `MAX_QUERY_CHARS` (after trimming) is answered, not refused: an apology `chunk`,
+`error` `query_too_long` and `end`, without asking the model or touching the conversation.
 
 Error codes: {", ".join(code.value for code in ErrorCode)}."""
 
@@ -102,9 +108,9 @@ async def query(body: QueryRequest, services: ServicesDep, settings: SettingsDep
     if not text:
         return error_response(422, "invalid_request", "query: must not be empty")
     if len(text) > settings.max_query_chars:
-        return error_response(
-            422, "invalid_request", f"query: longer than {settings.max_query_chars} characters"
-        )
+        # Answered, not refused: a customer can paste this much, and the page shows no 4xx.
+        log.info("query of %d characters over MAX_QUERY_CHARS: declined", len(text))
+        return decline(ErrorCode.QUERY_TOO_LONG, settings)
     bind_session(body.session_id)
     try:
         return await start_turn(services, settings, body.session_id, text)
