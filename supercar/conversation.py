@@ -69,6 +69,7 @@ class TurnRequest:
     deadline_seconds: float
     coalesce_seconds: float = 0.0
     released: bool = False  # the session lock has been given back
+    cut: bool = False  # the client went away mid-turn
 
     async def release(self) -> None:
         """Give the session lock back, once. A failure here is logged, never raised: the claim
@@ -226,7 +227,7 @@ async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
         if not producer.done():
             # The client went away mid-turn. This runs inside an already-cancelled scope:
             # shield the clean-up (bounded) so the upstream stream is closed all the same.
-            log.info("client disconnected")
+            request.cut = True
             with anyio.move_on_after(5, shield=True):
                 producer.cancel()
                 await asyncio.wait([producer])
@@ -237,8 +238,10 @@ class TurnStreamResponse(EventSourceResponse):
 
     It releases the session lock however the response ends, including when the client is gone
     before the stream's first byte (then the stream generator never runs). A client that stops
-    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`);
-    that is the client's doing, not a server fault, so it is one INFO line, not a traceback."""
+    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`): the
+    connection is aborted where the server offers it (`supercar.protocol`), so the bytes queued
+    for that client are discarded at once. That is the client's doing, not a server fault: one
+    INFO line, no traceback."""
 
     def __init__(self, request: TurnRequest, **kwargs: object) -> None:
         super().__init__(stream_turn(request), **kwargs)  # type: ignore[arg-type]
@@ -248,7 +251,14 @@ class TurnStreamResponse(EventSourceResponse):
         try:
             await super().__call__(scope, receive, send)
         except SendTimeoutError:
+            # Imported here: only a uvicorn server, already loaded, can get this far.
+            from supercar.protocol import abort_connection
+
+            abort_connection(scope)
             log.info("client stopped reading; stream dropped after %ss", self.send_timeout)
+        else:
+            if self.turn_request.cut:
+                log.info("client disconnected")
         finally:
             with anyio.move_on_after(5, shield=True):
                 await self.turn_request.release()

@@ -1,5 +1,6 @@
 """A real uvicorn server on loopback in a background thread, for anything about timing or
-disconnects (httpx's ASGI transport delivers a streamed body only at the end)."""
+disconnects (httpx's ASGI transport delivers a streamed body only at the end). It runs the
+protocol production runs (`supercar.protocol`)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,23 @@ from typing import Any
 import uvicorn
 from sse_starlette.sse import AppStatus
 
+from supercar.protocol import GuardedHttpToolsProtocol
+
 
 class LiveServer:
     def __init__(self, app: Any) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        self.address: tuple[str, int] = self._sock.getsockname()
+        self.url = f"http://127.0.0.1:{self.address[1]}"
         config = uvicorn.Config(
-            app, log_config=None, access_log=False, ws="none", timeout_graceful_shutdown=2
+            app,
+            http=GuardedHttpToolsProtocol,
+            log_config=None,
+            access_log=False,
+            ws="none",
+            timeout_graceful_shutdown=2,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -3,18 +3,28 @@ dropped, and none of it costs other customers their answers (issue 10)."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+import select
+import socket
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 
 from supercar.agent import TOOL_USE_FAILED_RETRIES
+from supercar.app import create_app
 from supercar.config import Settings
+from supercar.protocol import MAX_HEAD_BYTES
 from tests import sse
 from tests.conftest import asgi_client
-from tests.fakes.fake_groq import FakeGroq, Script, tool_call
+from tests.fakes.fake_groq import FakeGroq, Script, text, tool_call
+from tests.servers import LiveServer
 
 pytestmark = pytest.mark.anyio
 
@@ -146,3 +156,140 @@ async def test_a_message_at_the_limit_after_trimming_still_reaches_the_model(
     events = await ask(client, "  " + "y" * limit + "\n")
     assert sse.names(events) == ["chunk", "end"]
     assert len(fake_groq.requests) == 1
+
+
+# --- a slow reader ----------------------------------------------------------------------------
+
+
+def raw_query(query: str, session_id: str) -> bytes:
+    body = json.dumps({"query": query, "session_id": session_id}).encode()
+    head = (
+        "POST /query HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+        f"content-length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def closed_by_peer(sock: socket.socket, within: float) -> bool:
+    """Whether the server ends the connection within `within` seconds, while this side still
+    reads nothing: a reset, or a hang-up that `poll` reports with the unread bytes still queued."""
+    poller = select.poll()
+    poller.register(sock, select.POLLHUP | select.POLLERR | select.POLLRDHUP)
+    return bool(poller.poll(within * 1000))
+
+
+async def test_a_client_that_stops_reading_is_disconnected_and_logged_once_at_info(
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A long answer in ordinary chunks: 8 MB, more than the kernel buffers on loopback (about
+    # 3 MB with a tiny receive buffer) and uvicorn's 64 KB, so the server's sends block.
+    paragraph = "The SuperCar GT is a grand tourer with room for four. " * 300
+    fake_groq.push(Script([text(paragraph) for _ in range(8_000_000 // len(paragraph))]))
+    send_timeout = 0.5
+    app = create_app(make_settings(send_timeout_seconds=send_timeout))
+    with caplog.at_level(logging.INFO), LiveServer(app) as server:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.settimeout(10)
+        sock.connect(server.address)
+        try:
+            sock.sendall(raw_query("Tell me everything about the GT", "slow-reader"))
+            assert sock.recv(100).startswith(b"HTTP/1.1 200")  # then read nothing more
+            started = time.monotonic()
+            assert await asyncio.to_thread(closed_by_peer, sock, 10)
+            assert time.monotonic() - started < send_timeout + 5
+        finally:
+            sock.close()
+        fake_groq.push(Script([text("Shorter.")]))
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            again = await client.post("/query", json={"query": "hi", "session_id": "slow-reader"})
+        assert again.status_code == 200  # the cut turn let go of the session
+    ours = [r for r in caplog.records if r.name.startswith("supercar.conversation")]
+    assert [
+        (r.levelno, r.getMessage()) for r in ours if "turn completed" not in r.getMessage()
+    ] == [(logging.INFO, f"client stopped reading; stream dropped after {send_timeout}s")]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+# --- a header flood ---------------------------------------------------------------------------
+
+
+@dataclass
+class Flood:
+    sent: int = 0  # bytes written before the server stopped taking them
+    refused_after: float | None = None  # seconds from the first byte to the refusal
+    answer: bytes = b""  # what the server said, if anything, before closing
+
+
+def flood_headers(address: tuple[str, int], first: bytes, piece: bytes, total: int) -> Flood:
+    """Send a request head of `total` bytes, `first` then `piece` again and again, as fast as the
+    server takes it."""
+    result = Flood()
+    sock = socket.create_connection(address, timeout=30)
+    started = time.monotonic()
+    try:
+        sock.sendall(b"GET /health HTTP/1.1\r\nhost: x\r\n" + first)
+        block = piece * (1024 * 1024 // len(piece))
+        while result.sent < total:
+            sock.sendall(block)
+            result.sent += len(block)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    try:
+        result.answer = sock.recv(200)
+    except (ConnectionResetError, TimeoutError):
+        pass
+    finally:
+        result.refused_after = time.monotonic() - started if result.sent < total else None
+        sock.close()
+    return result
+
+
+@pytest.mark.parametrize(
+    ("first", "piece"),
+    [(b"x-flood: ", b"a" * 1024), (b"", b"x-next: " + b"a" * 1014 + b"\r\n")],
+    ids=["one-huge-header", "many-headers"],
+)
+async def test_a_100_mb_header_block_is_refused_at_once_and_other_streams_go_on(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq, first: bytes, piece: bytes
+) -> None:
+    answer = [text("The"), *(text(f" word{i}") for i in range(30))]
+    fake_groq.responder = lambda _body: Script(list(answer), token_interval=0.01)
+    app = create_app(make_settings())
+    with LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+
+            async def turn(session_id: str) -> float:
+                started = time.monotonic()
+                body = {"query": "Tell me about the GT", "session_id": session_id}
+                response = await client.post("/query", json=body)
+                assert sse.names(sse.parse(response.content)) == ["chunk", "end"]
+                return time.monotonic() - started
+
+            alone = await turn("calm")
+            with anyio.fail_after(30):
+                during, flood = await asyncio.gather(
+                    turn("during-the-flood"),
+                    asyncio.to_thread(flood_headers, server.address, first, piece, 100 << 20),
+                )
+            assert (await client.get("/health")).status_code == 200
+    assert flood.refused_after is not None, f"the server took all {flood.sent} bytes"
+    assert flood.refused_after < 3
+    assert flood.sent < 20 * 1024 * 1024
+    # A 431 when the refusal outran the flood; a bare reset when it landed among unread bytes.
+    assert not flood.answer or flood.answer.startswith(b"HTTP/1.1 431")
+    assert during < alone + 1.5, (alone, during)
+
+
+async def test_heads_under_the_cap_are_served_again_and_again_on_one_connection(
+    make_settings: Callable[..., Settings],
+) -> None:
+    big = {"x-big": "a" * (MAX_HEAD_BYTES - 1024)}  # each head near the cap; together far over
+    with LiveServer(create_app(make_settings())) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            statuses = [(await client.get("/health", headers=big)).status_code for _ in range(4)]
+            over = await client.get("/health", headers={"x-big": "a" * MAX_HEAD_BYTES})
+    assert statuses == [200] * 4
+    assert over.status_code == 431
