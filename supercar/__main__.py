@@ -15,7 +15,7 @@ def serve(**uvicorn_options: object) -> None:
     from supercar.logs import configure
 
     settings = get_settings()
-    configure(settings.log_level)
+    configure(settings.log_level, log_conversations=settings.log_conversations)
     options: dict[str, object] = {"http": "supercar.protocol:GuardedHttpToolsProtocol"}
     uvicorn.run(
         "supercar.app:create_app",

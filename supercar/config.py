@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     coalesce_ms: Annotated[float, Field(ge=0, le=200)] = 20.0
     send_timeout_seconds: Annotated[float, Field(gt=0)] = 30.0
 
+    # Privacy: customer text (queries, answers, tool arguments) is in no log line unless this
+    # is true, which lets libraries' DEBUG payload dumps through (a developer's own machine).
+    log_conversations: bool = False
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -9,7 +9,7 @@ import logging
 import select
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,7 @@ import pytest
 from supercar.agent import TOOL_USE_FAILED_RETRIES
 from supercar.app import create_app
 from supercar.config import Settings
+from supercar.logs import PAYLOAD_LOGGERS, keep_conversations_private
 from supercar.protocol import MAX_HEAD_BYTES
 from tests import sse
 from tests.conftest import asgi_client
@@ -293,3 +294,64 @@ async def test_heads_under_the_cap_are_served_again_and_again_on_one_connection(
             over = await client.get("/health", headers={"x-big": "a" * MAX_HEAD_BYTES})
     assert statuses == [200] * 4
     assert over.status_code == 431
+
+
+# --- private logs -----------------------------------------------------------------------------
+
+MARKERS = {"query": "Zq7-QUERY-MARK", "answer": "Zq7-ANSWER-MARK", "tool": "zq7-tool-mark"}
+
+
+@pytest.fixture
+def payload_log_levels() -> Iterator[Callable[[bool], None]]:
+    """Apply `keep_conversations_private` at DEBUG; the library logger levels are restored."""
+    saved = {name: logging.getLogger(name).level for name in PAYLOAD_LOGGERS}
+    yield lambda log_conversations: keep_conversations_private("DEBUG", log_conversations)
+    for name, level in saved.items():
+        logging.getLogger(name).setLevel(level)
+
+
+async def debug_turn_log(
+    make_settings: Callable[..., Settings], fake_groq: FakeGroq, caplog: pytest.LogCaptureFixture
+) -> str:
+    """Everything every logger wrote, root at DEBUG, during a turn with a tool call whose query,
+    tool arguments and answer each carry a marker."""
+    fake_groq.push(
+        Script([tool_call("get_dealership_address", {"dealership_id": MARKERS["tool"]})]),
+        Script([text("Here it is: "), text(MARKERS["answer"])]),
+    )
+    app = create_app(make_settings(log_level="DEBUG"))
+    with caplog.at_level(logging.DEBUG), LiveServer(app) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
+            body = {"query": f"Where are you? {MARKERS['query']}", "session_id": "private"}
+            response = await client.post("/query", json=body)
+    events = sse.parse(response.content)
+    assert MARKERS["answer"] in sse.text_of(events)  # the markers did travel
+    assert (
+        MARKERS["tool"]
+        in fake_groq.requests[1]["messages"][-2]["tool_calls"][0]["function"]["arguments"]
+    )
+    records = "\n".join(f"{r.name} {r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
+    return records + caplog.text
+
+
+async def test_a_debug_level_turn_logs_no_customer_text(
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+    payload_log_levels: Callable[[bool], None],
+) -> None:
+    payload_log_levels(False)
+    log = await debug_turn_log(make_settings, fake_groq, caplog)
+    assert [name for name, mark in MARKERS.items() if mark.lower() in log.lower()] == []
+    assert "tool get_dealership_address" in log  # tool names and outcomes stay
+
+
+async def test_log_conversations_lets_the_libraries_debug_dumps_through(
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+    payload_log_levels: Callable[[bool], None],
+) -> None:
+    payload_log_levels(True)
+    log = await debug_turn_log(make_settings, fake_groq, caplog)
+    assert MARKERS["query"] in log and MARKERS["answer"] in log
