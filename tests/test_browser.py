@@ -338,7 +338,7 @@ def test_session_survives_reload_and_new_conversation_resets_it(groq_server, ope
     assert page.locator("article.msg").count() == 0
     page.get_by_text("Hi, I'm Lex.").wait_for()
     new = page.evaluate("JSON.parse(localStorage.getItem('supercar.lex.chat')).sessionId")
-    assert new != session and re.fullmatch(r"web-[0-9a-f]{24}", new)
+    assert new != session and re.fullmatch(r"web-[0-9a-f]{32}", new)
     chat.assert_clean("session")
 
 

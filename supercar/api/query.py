@@ -93,6 +93,9 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "A field is missing, mistyped or out of bounds, or holds text that is not"
         " valid Unicode (a lone surrogate) or a control character other than tab, LF and CR.",
     },
+    431: {
+        "description": "Request line and headers over 64 KB (plain text; the connection closes)."
+    },
     503: {"model": ErrorBody, "description": "The session store cannot be reached."},
 }
 
