@@ -4,14 +4,14 @@ Whatever serves the app names it: `python -m supercar` (`serve`), `run.sh` on La
 (`--http supercar.protocol:GuardedHttpToolsProtocol`), and the tests' live server.
 
 Decisions:
-- **A cap on the request line and headers** (`MAX_HEAD_BYTES`, 64 KB; nginx allows 8 KB per line,
-  AWS 10 KB of headers to a Function URL). httptools has no limit of its own: it accumulates a
-  header value of any size, so a 200 MB header used to take 47 s of CPU and 280 MB before the
-  request was even seen, stalling every other stream of the process. The bytes are counted as
+- **A cap on the request line and headers** (`MAX_HEAD_BYTES`, 64 KB, eight times what nginx
+  allows a header line by default). httptools has no limit of its own: it accumulates a header
+  value of any size, so a 100 MB header used to take 80 s and 200 MB before the request was even
+  seen, slowing every other stream of the process (issue 10). The bytes are counted as
   they arrive, before the parser sees them, so refusing costs nothing: the parser is fed up to the
   limit, and if the head has not ended by then the connection gets a 431 and is closed. h11 has
-  such a limit (`h11_max_incomplete_event_size`) but parses in pure Python, far slower on the
-  streaming path (docs/benchmarks.md).
+  such a limit (`h11_max_incomplete_event_size`), but switching to it would trade httptools' C
+  parser for a pure-Python one on every request, for a check this class does in a few lines.
 - **A way for the app to drop a connection at once**: the ASGI scope carries the
   `ABORT_EXTENSION` extension, whose `abort` aborts the transport (queued bytes are discarded, the
   peer gets a reset). The app uses it for a client that stopped reading
@@ -78,7 +78,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self.scope["extensions"] = {ABORT_EXTENSION: {"abort": self._abort}}
+        self.scope.setdefault("extensions", {})[ABORT_EXTENSION] = {"abort": self._abort}
 
     def on_headers_complete(self) -> None:
         self.head_room = None
