@@ -19,6 +19,6 @@ from supercar.config import get_settings
 from supercar.logs import configure
 
 settings = get_settings()
-configure(settings.log_level)
+configure(settings.log_level, log_conversations=settings.log_conversations)
 app = create_app(settings)
 handler = Mangum(app, lifespan="auto")

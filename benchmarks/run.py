@@ -134,8 +134,9 @@ def start(
 
 
 def service_command(how: str, port: int) -> list[str]:
-    """`handler`: as deployed (run.sh: `uvicorn handler:app --no-access-log`), when handler.py
-    exists; `supercar`: as `make run` serves it (`python -m supercar`, access log on)."""
+    """`handler`: as deployed (run.sh: `uvicorn handler:app --no-access-log --http <the app's
+    protocol>`), when handler.py exists; `supercar`: as `make run` serves it (`python -m
+    supercar`, access log on)."""
     if how == "handler" and (ROOT / "handler.py").exists():
         return [
             PY,
@@ -147,6 +148,8 @@ def service_command(how: str, port: int) -> list[str]:
             "--port",
             str(port),
             "--no-access-log",
+            "--http",
+            "supercar.protocol:GuardedHttpToolsProtocol",
         ]
     return [PY, "-m", "supercar"]
 

@@ -6,15 +6,17 @@ import sys
 
 
 def serve(**uvicorn_options: object) -> None:
-    """uvicorn on HOST:PORT; `uvicorn_options` (loop, http, access_log...) override its defaults
-    (the benchmark's lever runs use them)."""
+    """uvicorn on HOST:PORT with the app's HTTP protocol (`supercar.protocol`);
+    `uvicorn_options` (loop, http, access_log...) override these defaults (the benchmark's lever
+    runs use them)."""
     import uvicorn
 
     from supercar.config import get_settings
     from supercar.logs import configure
 
     settings = get_settings()
-    configure(settings.log_level)
+    configure(settings.log_level, log_conversations=settings.log_conversations)
+    options: dict[str, object] = {"http": "supercar.protocol:GuardedHttpToolsProtocol"}
     uvicorn.run(
         "supercar.app:create_app",
         factory=True,
@@ -22,7 +24,7 @@ def serve(**uvicorn_options: object) -> None:
         port=settings.port,
         log_level=settings.log_level.lower(),
         log_config=None,
-        **uvicorn_options,  # type: ignore[arg-type]
+        **(options | uvicorn_options),  # type: ignore[arg-type]
     )
 
 

@@ -16,8 +16,9 @@ Decisions:
   before `end`, or the service could not be reached; 2 for bad usage (argparse). `chat` only
   exits non-zero if the service cannot be reached at start; later errors are shown and the
   conversation goes on.
-- The session id defaults to a fresh `cli-<random>` per run (the server's format
-  `[A-Za-z0-9_.:-]{1,128}`); `--session` resumes a conversation, e.g. one begun in a script.
+- The session id defaults to a fresh `cli-<32 hex digits>` per run: 128 random bits, because the
+  id is the conversation's only credential (the server's format is `[A-Za-z0-9_.:-]{1,128}`);
+  `--session` resumes a conversation, e.g. one begun in a script.
 - The read timeout (90 s) is above the server's turn deadline (60 s by default) and its pings
   (every 15 s) keep a slow turn alive, so a timeout here means the service really went quiet.
 """
@@ -174,7 +175,7 @@ def backend_label(client: httpx.Client, url: str) -> str:
 
 
 def new_session() -> str:
-    return f"cli-{secrets.token_hex(6)}"
+    return f"cli-{secrets.token_hex(16)}"
 
 
 def ask(args: argparse.Namespace, client: httpx.Client) -> int:

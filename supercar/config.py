@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     # Upcoming test drives one session may hold; 0 is no cap.
     max_bookings_per_session: Annotated[int, Field(ge=0)] = 2
 
+    # Privacy: customer text (queries, answers, tool arguments) is in no log line unless this
+    # is true, which lets libraries' DEBUG payload dumps through (a developer's own machine).
+    log_conversations: bool = False
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

@@ -21,6 +21,9 @@ That split is deliberate:
 
 The session lock is released before `end` is sent (a client may ask again the moment it sees
 `end`), or, if the stream never gets that far, when the response finishes.
+
+A query the route declines to run (`decline`) still gets a stream, not a 4xx: the apology, `error`
+and `end` a failed turn ends with, with no lock taken, no model asked and no history touched.
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ class TurnRequest:
     deadline_seconds: float
     coalesce_seconds: float = 0.0
     released: bool = False  # the session lock has been given back
+    cut: bool = False  # the client went away mid-turn
 
     async def release(self) -> None:
         """Give the session lock back, once. A failure here is logged, never raised: the claim
@@ -118,6 +122,19 @@ async def start_turn(
     )
     return TurnStreamResponse(
         request, sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
+    )
+
+
+def decline(code: ErrorCode, settings: Settings) -> EventSourceResponse:
+    """Answer without a turn: the apology `chunk`, an `error` event and `end`."""
+    apology = APOLOGIES[code]
+    events = (Chunk(apology), Error(code=code, message=apology), End())
+
+    async def stream() -> AsyncIterator[bytes]:
+        yield b"".join(encode(event) for event in events)
+
+    return EventSourceResponse(
+        stream(), sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
     )
 
 
@@ -228,7 +245,7 @@ async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
         if not producer.done():
             # The client went away mid-turn. This runs inside an already-cancelled scope:
             # shield the clean-up (bounded) so the upstream stream is closed all the same.
-            log.info("client disconnected")
+            request.cut = True
             with anyio.move_on_after(5, shield=True):
                 producer.cancel()
                 await asyncio.wait([producer])
@@ -239,8 +256,10 @@ class TurnStreamResponse(EventSourceResponse):
 
     It releases the session lock however the response ends, including when the client is gone
     before the stream's first byte (then the stream generator never runs). A client that stops
-    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`);
-    that is the client's doing, not a server fault, so it is one INFO line, not a traceback."""
+    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`): the
+    connection is aborted where the server offers it (`supercar.protocol`), so the bytes queued
+    for that client are discarded at once. That is the client's doing, not a server fault: one
+    INFO line, no traceback."""
 
     def __init__(self, request: TurnRequest, **kwargs: object) -> None:
         super().__init__(stream_turn(request), **kwargs)  # type: ignore[arg-type]
@@ -250,7 +269,14 @@ class TurnStreamResponse(EventSourceResponse):
         try:
             await super().__call__(scope, receive, send)
         except SendTimeoutError:
+            # Imported here: only a uvicorn server, already loaded, can get this far.
+            from supercar.protocol import abort_connection
+
+            abort_connection(scope)
             log.info("client stopped reading; stream dropped after %ss", self.send_timeout)
+        else:
+            if self.turn_request.cut:
+                log.info("client disconnected")
         finally:
             with anyio.move_on_after(5, shield=True):
                 await self.turn_request.release()

@@ -35,6 +35,9 @@ class ErrorCode(StrEnum):
     TIMEOUT = "timeout"
     SESSION_CONFLICT = "session_conflict"
     INTERNAL_ERROR = "internal_error"
+    # Decided before any turn: the query is over MAX_QUERY_CHARS (a customer can paste that
+    # much, and the SuperCar page shows a 4xx only as "Unable to connect").
+    QUERY_TOO_LONG = "query_too_long"
 
 
 # What Lex says in the chat before the `error` event, per code.
@@ -53,6 +56,9 @@ APOLOGIES: dict[ErrorCode, str] = {
     ErrorCode.TIMEOUT: "That took me too long to answer. Please ask me again.",
     ErrorCode.SESSION_CONFLICT: "This conversation was updated elsewhere. Please ask me again.",
     ErrorCode.INTERNAL_ERROR: "Something went wrong on my side. Please ask me again.",
+    ErrorCode.QUERY_TOO_LONG: (
+        "That message is longer than I can read in one go. Could you shorten it and ask again?"
+    ),
 }
 
 

@@ -10,6 +10,12 @@ Decisions:
 - Locally a line per record stays readable: time, level, logger, message.
 - Either way the `RequestContextFilter` on the one handler adds the per-request keys (see
   `supercar.request_context`); the formatter is the only difference.
+- **No customer text in the log** (queries, answers, tool arguments), at any level: the app's own
+  lines carry session ids, tool names, durations, codes and counts only. Libraries that dump
+  payloads at DEBUG (the groq SDK its whole request, sse-starlette every chunk, the HTTP clients
+  their traffic) are held at INFO, or at `LOG_LEVEL` if that is higher, unless
+  `LOG_CONVERSATIONS=true`, for a developer who wants to see the conversation on their own
+  machine. The AWS SDK stays at WARNING even then: its DEBUG lines hold the decrypted key.
 """
 
 from __future__ import annotations
@@ -30,7 +36,11 @@ def on_lambda() -> bool:
     return bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME"))
 
 
-def configure(level: str, json_lines: bool | None = None) -> None:
+# Libraries that log request or response payloads, customer text included, at DEBUG.
+PAYLOAD_LOGGERS = ("groq", "sse_starlette", "httpcore", "httpx_aiohttp", "aiohttp", "mangum")
+
+
+def configure(level: str, json_lines: bool | None = None, log_conversations: bool = False) -> None:
     """Install one handler on the root logger; `json_lines` defaults to `on_lambda()`."""
     handler = logging.StreamHandler()
     if json_lines if json_lines is not None else on_lambda():
@@ -51,6 +61,7 @@ def configure(level: str, json_lines: bool | None = None) -> None:
     handler.addFilter(RequestContextFilter())
     logging.basicConfig(level=level, handlers=[handler], force=True)
     quiet_sdk_loggers()
+    keep_conversations_private(level, log_conversations)
 
 
 class _PlainFormatter(logging.Formatter):
@@ -73,3 +84,13 @@ def _drop_color_message(record: logging.LogRecord) -> bool:
 def quiet_sdk_loggers() -> None:
     for name in SDK_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def keep_conversations_private(level: str | int, log_conversations: bool = False) -> None:
+    """Hold the payload loggers at INFO (or `level`, if higher), or free them to follow `level`."""
+    floor = logging.NOTSET
+    if not log_conversations:
+        configured = level if isinstance(level, int) else logging.getLevelName(level)
+        floor = max(configured, logging.INFO)
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(floor)

@@ -24,6 +24,7 @@ import uvicorn
 from fastapi import FastAPI
 from sse_starlette.sse import AppStatus
 
+from supercar.protocol import GuardedHttpToolsProtocol
 from tests import sse
 
 TIMEOUT = 20.0  # seconds: far more than any turn here takes, far less than pytest-timeout
@@ -112,9 +113,11 @@ class LiveServer:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
-        self.url = f"http://{host}:{self._sock.getsockname()[1]}"
+        self.address: tuple[str, int] = self._sock.getsockname()
+        self.url = f"http://{host}:{self.address[1]}"
         config = uvicorn.Config(
             app,
+            http=GuardedHttpToolsProtocol,  # the protocol production runs (supercar.protocol)
             log_config=None,
             access_log=False,
             lifespan=lifespan,

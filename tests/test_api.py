@@ -240,7 +240,6 @@ async def test_a_failed_turn_leaves_the_history_unchanged(
         ({"query": "hi"}, 422, "invalid_request"),
         ({"query": 42, "session_id": "s"}, 422, "invalid_request"),
         ({"query": "   \n ", "session_id": "s"}, 422, "invalid_request"),
-        ({"query": "x" * 2001, "session_id": "s"}, 422, "invalid_request"),
         ({"query": "hi", "session_id": ""}, 422, "invalid_request"),
         ({"query": "hi", "session_id": "x" * 129}, 422, "invalid_request"),
         ({"query": "hi", "session_id": "a b/c"}, 422, "invalid_request"),

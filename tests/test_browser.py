@@ -398,18 +398,34 @@ def test_session_survives_reload_and_new_conversation_resets_it(groq_server, ope
     assert page.locator("article.msg").count() == 0
     page.get_by_text("Hi, I'm Lex.").wait_for()
     new = page.evaluate("JSON.parse(localStorage.getItem('supercar.lex.chat')).sessionId")
-    assert new != session and re.fullmatch(r"web-[0-9a-f]{24}", new)
+    assert new != session and re.fullmatch(r"web-[0-9a-f]{32}", new)
     chat.assert_clean("session")
+
+
+def test_an_over_long_message_is_answered_in_the_chat(groq_server, open_chat):
+    url, fake = groq_server
+    chat = open_chat(url)
+    chat.send("x" * 250)  # over max_query_chars=200: answered, never sent to the model
+    reply = chat.last_reply()
+    assert "shorten it" in reply.locator(".text").inner_text()
+    assert "query_too_long" in reply.get_by_role("alert").inner_text()
+    assert fake.requests == []
+    chat.assert_clean("too-long")
 
 
 def test_refused_request_shows_the_servers_message(groq_server, open_chat):
     url, _ = groq_server
     chat = open_chat(url)
-    chat.send("x" * 250)  # over max_query_chars=200: a 422 before any stream
+    busy = {"code": "session_busy", "message": "This conversation is still answering."}
+    chat.page.route(
+        "**/query",
+        lambda route: route.fulfill(status=409, json=busy),
+    )
+    chat.send("Hello")
     alert = chat.last_reply().get_by_role("alert")
-    assert alert.inner_text() == "⚠ query: longer than 200 characters"
+    assert alert.inner_text() == "⚠ This conversation is still answering."
     # Chromium itself logs every non-2xx response on the console; that one is expected.
-    chat.assert_clean("refused", expected=("status of 422",))
+    chat.assert_clean("refused", expected=("status of 409",))
 
 
 def test_error_event_is_visible(groq_server, open_chat):

@@ -11,7 +11,7 @@ import pytest
 
 from supercar.__main__ import main as entry
 from supercar.app import create_app
-from supercar.cli import main
+from supercar.cli import main, new_session
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
 from tests.helpers import LiveServer
@@ -59,12 +59,13 @@ def test_ask_through_python_m_supercar(serve, fake_groq: FakeGroq, capsys):
 
 
 def test_ask_exits_non_zero_with_the_servers_message_when_refused(serve, capsys):
-    url = serve(max_query_chars=10)
-    code = main(["ask", "--url", url, "this question is far too long"])
+    url = serve()
+    code = main(["ask", "--url", url, "--session", "not a valid id", "Hello?"])
     out, err = capsys.readouterr()
     assert code == 1
     assert out == ""
-    assert err == "error: query: longer than 10 characters (HTTP 422 invalid_request)\n"
+    assert err.startswith("error: session_id: String should match pattern")
+    assert err.endswith("(HTTP 422 invalid_request)\n")
 
 
 def test_ask_exits_non_zero_on_an_error_event(serve, fake_groq: FakeGroq, capsys):
@@ -100,3 +101,9 @@ def test_chat_holds_a_conversation_in_one_session(serve, fake_groq: FakeGroq, ca
 def test_chat_reports_an_unreachable_service(capsys):
     assert main(["chat", "--url", "http://127.0.0.1:9"]) == 1
     assert "cannot reach http://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_a_new_session_id_carries_128_random_bits() -> None:
+    ids = {new_session() for _ in range(50)}
+    assert len(ids) == 50
+    assert all(re.fullmatch(r"cli-[0-9a-f]{32}", session) for session in ids)

@@ -253,6 +253,7 @@ def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:
     assert os.access(script, os.X_OK)
     text = script.read_text()
     assert "exec python -m uvicorn handler:app" in text and '"${PORT:-8000}"' in text
+    assert "--http supercar.protocol:GuardedHttpToolsProtocol" in text
 
 
 def test_importing_handler_loads_no_aws_sdk_even_with_tables_and_a_parameter() -> None:

@@ -9,16 +9,17 @@ in the body are ignored, so a client that sends extra context keeps working.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sse_starlette import EventSourceResponse
 
 from supercar.api.client import client_address
 from supercar.api.deps import ServicesDep, SettingsDep
 from supercar.api.errors import ErrorBody, error_response
-from supercar.conversation import start_turn
+from supercar.conversation import decline, start_turn
 from supercar.events import ErrorCode
 from supercar.limits import LimitCode
 from supercar.request_context import bind_session
@@ -30,13 +31,18 @@ router = APIRouter()
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 LIMIT_STATUS: dict[LimitCode, int] = {"rate_limited": 429, "budget_exhausted": 503}
+# C0 and C1 control characters, except tab, LF and CR: a pasted CRLF is ordinary text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class QueryRequest(BaseModel):
     # strict: a number is not a query; extra keys are ignored (see the module docstring).
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    query: str = Field(description="The customer's message. Trimmed; must not be empty.")
+    query: str = Field(
+        description="The customer's message. Trimmed; must not be empty. Over `MAX_QUERY_CHARS`"
+        " it is answered with `error` `query_too_long` in the stream (200), not refused."
+    )
     session_id: str = Field(
         min_length=1,
         max_length=128,
@@ -44,6 +50,20 @@ class QueryRequest(BaseModel):
         description="Stable per conversation, e.g. `premium_client-1743061453410`.",
         examples=["premium_client-1743061453410"],
     )
+
+    @field_validator("query", "session_id", mode="before")
+    @classmethod
+    def _plain_text(cls, value: object) -> object:
+        # JSON can escape a lone surrogate ("\ud800"), which no UTF-8 encoder (the model
+        # provider's, a log's) accepts: refuse it here rather than fail mid-stream.
+        if isinstance(value, str):
+            try:
+                value.encode()
+            except UnicodeEncodeError:
+                raise ValueError("must be valid Unicode text (no lone surrogates)") from None
+            if _CONTROL_CHARACTERS.search(value):
+                raise ValueError("must not contain control characters (tab and newlines are fine)")
+        return value
 
 
 SSE_DESCRIPTION = f"""A Server-Sent-Events stream (LF line endings), events in this order:
@@ -53,6 +73,9 @@ SSE_DESCRIPTION = f"""A Server-Sent-Events stream (LF line endings), events in t
 - `tool_output`: one-line JSON `{{"name", "output", "data", "tool_call_id", "is_error"}}`
 - `error` (only on failure, after an apology `chunk`): one-line JSON `{{"code", "message"}}`
 - `end`: empty data; nothing follows it
+
+A query over `MAX_QUERY_CHARS` (after trimming) is answered, not refused: an apology `chunk`,
+`error` `query_too_long` and `end`, without asking the model or touching the conversation.
 
 Error codes: {", ".join(code.value for code in ErrorCode)}."""
 
@@ -70,11 +93,18 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorBody, "description": "A turn of this session is still running."},
     413: {"model": ErrorBody, "description": "Body over the byte limit."},
     415: {"model": ErrorBody, "description": "Content-Type is not application/json."},
-    422: {"model": ErrorBody, "description": "A field is missing, mistyped or out of bounds."},
+    422: {
+        "model": ErrorBody,
+        "description": "A field is missing, mistyped or out of bounds, or holds text that is not"
+        " valid Unicode (a lone surrogate) or a control character other than tab, LF and CR.",
+    },
     429: {
         "model": ErrorBody,
         "description": "Too many turns a minute from this address or in this session "
         "(`rate_limited`); `Retry-After` says when to ask again.",
+    },
+    431: {
+        "description": "Request line and headers over 64 KB (plain text; the connection closes)."
     },
     503: {
         "model": ErrorBody,
@@ -96,11 +126,11 @@ async def query(
     text = body.query.strip()
     if not text:
         return error_response(422, "invalid_request", "query: must not be empty")
-    if len(text) > settings.max_query_chars:
-        return error_response(
-            422, "invalid_request", f"query: longer than {settings.max_query_chars} characters"
-        )
     bind_session(body.session_id)
+    if len(text) > settings.max_query_chars:
+        # Answered, not refused: a customer can paste this much, and the page shows no 4xx.
+        log.info("query of %d characters over MAX_QUERY_CHARS: declined", len(text))
+        return decline(ErrorCode.QUERY_TOO_LONG, settings)
     refusal = await services.limits.admit(client_address(request), body.session_id)
     if refusal is not None:
         return error_response(
