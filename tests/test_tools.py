@@ -440,10 +440,13 @@ async def test_registry_bad_json(registry: ToolRegistry, raw: str) -> None:
 
 
 async def test_registry_schema_failure_keeps_card_shape(registry: ToolRegistry) -> None:
+    # The detail is for the model (`data`); the card says it in a customer's words.
     weather = await registry.run("get_weather", '{"town": "Miami"}', make_ctx())
-    assert weather.is_error and isinstance(weather.output, str) and "city" in weather.output
+    assert weather.is_error and isinstance(weather.output, str) and "city" in weather.data["error"]
+    assert weather.data["code"] == "invalid_arguments" and "city" not in weather.output
     booking = await registry.run("schedule_appointment", '{"date": "2026-06-16"}', make_ctx())
-    assert booking.is_error and "car_model" in assert_card(booking.output)["message"]
+    assert booking.is_error and "car_model" in booking.data["error"]
+    assert "car_model" not in assert_card(booking.output)["message"]
     slots = await registry.run("check_appointment_availability", "{}", make_ctx())
     assert isinstance(slots.output, dict) and slots.output["availableTimes"] == []
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -51,6 +51,29 @@ class ToolContext:
     now: datetime  # timezone-aware, UTC
     booking_horizon_days: int = 60
     max_bookings_per_session: int = 0  # upcoming test drives one session may hold; 0: no cap
+
+
+ToolErrorCode = Literal[
+    # what the tools refuse (see `supercar.tools.checks.Refused`)
+    "unknown_dealership",
+    "invalid_date",
+    "past_date",
+    "too_far_ahead",
+    "closed_day",
+    "invalid_time",
+    "not_bookable_slot",
+    "slot_taken",
+    "unknown_car",
+    "unknown_city",
+    "invalid_city",
+    "booking_cap",
+    # what the registry answers for any tool
+    "unknown_tool",
+    "invalid_arguments",
+    "tool_timeout",
+    "tool_failed",
+]
+"""`data.code` of an error result: one word the model, the offline model and clients can act on."""
 
 
 @dataclass(frozen=True)
@@ -84,10 +107,17 @@ class Tool:
             },
         }
 
-    def error(self, message: str, **data: Any) -> ToolResult:
+    def error(self, message: str, code: ToolErrorCode, customer: str) -> ToolResult:
+        """An error result: `message` for the model (`data.error`), `customer` for the card."""
         return ToolResult(
-            output=self.error_output(message), data={"error": message, **data}, is_error=True
+            output=self.error_output(customer),
+            data={"error": message, "code": code},
+            is_error=True,
         )
+
+
+# What a card says when the model's request could not be read (the detail is for the model).
+_GARBLED_REQUEST = "the request could not be read"
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -108,26 +138,31 @@ class ToolRegistry:
         tool = self.tools.get(name)
         if tool is None:
             message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
-            return ToolResult(output=message, data={"error": message}, is_error=True)
+            data = {"error": message, "code": "unknown_tool"}
+            return ToolResult(output=message, data=data, is_error=True)
         try:
             decoded = json.loads(raw_arguments or "{}")
         except ValueError:
-            return tool.error("Arguments were not valid JSON; send a JSON object.")
+            message = "Arguments were not valid JSON; send a JSON object."
+            return tool.error(message, "invalid_arguments", _GARBLED_REQUEST)
         if not isinstance(decoded, dict):
-            return tool.error("Arguments must be a JSON object.")
+            message = "Arguments must be a JSON object."
+            return tool.error(message, "invalid_arguments", _GARBLED_REQUEST)
         try:
             args = tool.args.model_validate(decoded)
         except ValidationError as exc:
-            return tool.error(_validation_message(exc))
+            return tool.error(_validation_message(exc), "invalid_arguments", _GARBLED_REQUEST)
         started = time.perf_counter()
         try:
             result = await asyncio.wait_for(tool.run(args, ctx), self.timeout_seconds)
         except TimeoutError:
             log.warning("tool %s timed out after %.1fs", name, self.timeout_seconds)
-            return tool.error(f"The {name} tool timed out; try again or continue without it.")
+            message = f"The {name} tool timed out; try again or continue without it."
+            return tool.error(message, "tool_timeout", "it took too long to answer")
         except Exception:
             log.exception("tool %s failed", name)
-            return tool.error(f"The {name} tool failed unexpectedly; continue without it.")
+            message = f"The {name} tool failed unexpectedly; continue without it."
+            return tool.error(message, "tool_failed", "it is not working right now")
         ms = round((time.perf_counter() - started) * 1000, 1)
         log.info(
             "tool %s: %s in %.1f ms",

@@ -12,23 +12,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Literal
 
+from supercar.tools.base import ToolErrorCode
 from supercar.tools.catalog import WEEKDAY_NAMES, Showroom, find_showroom, showroom_ids
-
-Code = Literal[
-    "unknown_dealership",
-    "invalid_date",
-    "past_date",
-    "too_far_ahead",
-    "closed_day",
-    "invalid_time",
-    "not_bookable_slot",
-    "slot_taken",
-    "unknown_car",
-    "unknown_city",
-    "invalid_city",
-]
 
 _MONTHS = (
     "January",
@@ -50,7 +36,7 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class Refused(Exception):
     """A request a tool cannot serve: `str(exc)` is the model's `error` text."""
 
-    def __init__(self, error: str, code: Code, customer: str) -> None:
+    def __init__(self, error: str, code: ToolErrorCode, customer: str) -> None:
         super().__init__(error)
         self.code = code
         self.customer = customer
