@@ -1,6 +1,6 @@
 """Choose the stores from the settings: DynamoDB where a table is named, memory otherwise.
 
-The DynamoDB module (and with it boto3, a noticeable share of a cold start) is imported only when
+The DynamoDB module (and with it botocore, a noticeable share of a cold start) is imported only when
 a table is configured, so a local run and the tests of the memory stores never load it.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from supercar.aws import AwsClients
 from supercar.config import Settings
 from supercar.store.base import BookingStore, SessionStore
 from supercar.store.memory import MemoryBookingStore, MemorySessionStore
@@ -15,7 +16,7 @@ from supercar.store.memory import MemoryBookingStore, MemorySessionStore
 log = logging.getLogger(__name__)
 
 
-def build_stores(settings: Settings) -> tuple[SessionStore, BookingStore]:
+def build_stores(settings: Settings, aws: AwsClients) -> tuple[SessionStore, BookingStore]:
     def memory_sessions() -> SessionStore:
         return MemorySessionStore(
             max_turns=settings.history_turns, ttl_seconds=settings.session_ttl_seconds
@@ -25,10 +26,10 @@ def build_stores(settings: Settings) -> tuple[SessionStore, BookingStore]:
         log.info("stores: sessions and bookings in memory (this process only)")
         return memory_sessions(), MemoryBookingStore()
 
-    from supercar.store.dynamodb import DynamoBookingStore, DynamoSessionStore, dynamodb_client
+    from supercar.store.dynamodb import DynamoBookingStore, DynamoSessionStore
 
     # One client (thread-safe) shared by both stores.
-    client = dynamodb_client(settings.dynamodb_endpoint_url or None)
+    client = aws.client("dynamodb", settings.dynamodb_endpoint_url or None)
     sessions: SessionStore = (
         DynamoSessionStore(
             settings.sessions_table,
