@@ -42,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(BodyGuard, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyGuard, max_body_bytes=settings.max_body_bytes, bodiless_paths=lifecycle.PATHS
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -21,6 +21,7 @@ from supercar.api.deps import ServicesDep
 
 BEFORE_CHECKPOINT_PATH = "/internal/snapstart/before-checkpoint"
 AFTER_RESTORE_PATH = "/internal/snapstart/after-restore"
+PATHS = frozenset({BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH})  # they read no body
 LAMBDA_REQUEST_CONTEXT = "x-amzn-request-context"
 
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import logging
 import math
-import time
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
+from time import monotonic
 from typing import Any
 
 import anyio
@@ -64,22 +64,16 @@ def build_model(settings: Settings, key: GroqKey) -> ChatModel:
 
 
 class ModelSwitch:
-    def __init__(
-        self,
-        settings: Settings,
-        reader: GroqKeyReader,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, settings: Settings, reader: GroqKeyReader) -> None:
         """Reads the key and builds the model: blocking, so call it before serving."""
         self._settings = settings
         self._reader = reader
-        self._clock = clock
         self._max_age = settings.groq_key_max_age_seconds
         self._lock = anyio.Lock()
         self._in_use: dict[int, int] = {}  # id(model) -> streams using it
         self._retired: list[ChatModel] = []  # replaced models still streaming
         self.key = reader.read()
-        self._read_at = clock()
+        self._read_at = monotonic()
         self._stale = False  # closed before a snapshot: rebuild before the next use
         self.model = build_model(settings, self.key)
 
@@ -94,7 +88,7 @@ class ModelSwitch:
     def _due(self) -> bool:
         if self._stale:
             return True
-        return self._reader.refreshable and self._clock() - self._read_at >= self._max_age
+        return self._reader.refreshable and monotonic() - self._read_at >= self._max_age
 
     async def refresh(self, *, rebuild: bool = False) -> None:
         """Read the key again; build a new model if the key changed (or `rebuild`)."""
@@ -108,7 +102,7 @@ class ModelSwitch:
 
     async def _refresh(self, rebuild: bool) -> None:
         key = await anyio.to_thread.run_sync(self._reader.read)
-        self._read_at = self._clock()
+        self._read_at = monotonic()
         changed = key.secret() != self.key.secret()
         self.key = key  # the same value may still read differently (e.g. unreadable -> missing)
         if not (changed or rebuild or self._stale):
