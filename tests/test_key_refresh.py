@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import anyio
 import boto3
 import pytest
 
@@ -97,6 +98,36 @@ async def test_a_rotated_key_replaces_the_groq_client_after_the_max_age(
         "Bearer gsk-one",
         "Bearer gsk-two",
     ]
+
+
+async def test_a_client_replaced_mid_stream_is_closed_only_when_that_stream_ends(
+    ssm_settings: Settings, clock: Clock, fake_groq: FakeGroq
+) -> None:
+    put_key("gsk-one")
+    fake_groq.api_key = None  # both keys are good while the rotation settles
+    fake_groq.push(Script(words("A slow answer in many words."), token_interval=0.1))
+    fake_groq.push(Script(words("Quick.")))
+    app = create_app(ssm_settings)
+    slow: list[str] = []
+    with anyio.fail_after(20):
+        async with running(app) as client, anyio.create_task_group() as tg:
+            first_client = app.state.services.model.model._client
+
+            async def ask_slowly() -> None:
+                slow.append(sse.text_of(await ask(client, "tell me", "slow")))
+
+            tg.start_soon(ask_slowly)
+            for _ in range(1000):  # until Groq is streaming the slow answer
+                if fake_groq.active:
+                    break
+                await anyio.sleep(0.01)
+            put_key("gsk-two")
+            clock.advance(MAX_AGE)
+            assert sse.text_of(await ask(client, "quick one", "quick")) == "Quick."
+            assert app.state.services.model.model._client is not first_client
+            assert not first_client.is_closed()  # the slow stream still reads through it
+    assert slow == ["A slow answer in many words."]
+    assert first_client.is_closed()
 
 
 async def test_the_key_is_read_at_most_once_per_max_age_however_many_turns(

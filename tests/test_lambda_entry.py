@@ -29,6 +29,7 @@ import anyio
 import httpx
 import pytest
 
+from supercar.api.lifecycle import AFTER_RESTORE_PATH, BEFORE_CHECKPOINT_PATH
 from supercar.config import get_settings
 from supercar.logs import SDK_LOGGERS
 from supercar.request_context import RequestContextFilter
@@ -312,6 +313,23 @@ def test_the_lambda_package_holds_the_app_and_nothing_else(tmp_path: Path) -> No
         "print(handler.handler.__class__.__name__, handler.__file__)"
     )
     assert run_probe(probe, staged, env).split() == ["BufferedHandler", str(staged / "handler.py")]
+
+
+def test_under_run_sh_the_snapstart_hooks_answer_the_adapter_and_refuse_the_public(
+    lwa_process: tuple[str, Path], fake_groq: FakeGroq
+) -> None:
+    # As the adapter calls them: an empty POST on localhost, no Lambda request context.
+    url, _ = lwa_process
+    public = {"x-amzn-request-context": json.dumps({"requestId": "url-1"})}
+    for path in (BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH):
+        assert httpx.post(f"{url}{path}", headers=public, timeout=5).status_code == 404
+        assert httpx.post(f"{url}{path}", timeout=5).status_code == 204
+    assert httpx.get(f"{url}/health", timeout=5).json()["model"]["backend"] == "groq"
+    fake_groq.push(Script(words("Restored.")))
+    answer = httpx.post(
+        f"{url}/query", json={"query": "hi", "session_id": "restored-1"}, timeout=10
+    )
+    assert sse.text_of(sse.parse(answer.content)) == "Restored."
 
 
 def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:

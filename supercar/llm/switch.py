@@ -23,9 +23,8 @@ Decisions:
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import AsyncGenerator
-from contextlib import aclosing
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing, asynccontextmanager
 from time import monotonic
 from typing import Any
 
@@ -138,9 +137,10 @@ class ModelSwitch:
         model = self.model
         started = False
         try:
-            async for item in self._stream_with(model, messages, tools):
-                started = True
-                yield item
+            async with self._using(model), aclosing(model.stream(messages, tools)) as stream:
+                async for item in stream:
+                    started = True
+                    yield item
             return
         except ModelError as exc:
             if exc.code is not ErrorCode.UPSTREAM_AUTH or started or not self._reader.refreshable:
@@ -149,17 +149,17 @@ class ModelSwitch:
             await self.refresh()
             if self.model is model:  # the same key: asking again would be refused again
                 raise
-        async for item in self._stream_with(self.model, messages, tools):
-            yield item
+        model = self.model
+        async with self._using(model), aclosing(model.stream(messages, tools)) as stream:
+            async for item in stream:
+                yield item
 
-    async def _stream_with(
-        self, model: ChatModel, messages: list[Message], tools: list[dict[str, Any]] | None
-    ) -> AsyncGenerator[str | Completion, None]:
+    @asynccontextmanager
+    async def _using(self, model: ChatModel) -> AsyncIterator[None]:
+        """Count the streams on a model, so a replaced one is closed only when unused."""
         self._in_use[id(model)] = self._in_use.get(id(model), 0) + 1
         try:
-            async with aclosing(model.stream(messages, tools)) as stream:
-                async for item in stream:
-                    yield item
+            yield
         finally:
             with anyio.CancelScope(shield=True):
                 await self._release(model)
@@ -168,7 +168,6 @@ class ModelSwitch:
         """Before a snapshot: close the model's client; the next use builds a new one."""
         await self.model.aclose()
         self._stale = True
-        self._read_at = -math.inf
 
     async def reconnect(self) -> None:
         """After a restore: read the key again and build a new model whatever the key."""
