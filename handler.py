@@ -4,21 +4,19 @@
   Adapter (`run.sh`, streaming through the Function URL) and locally (`uvicorn handler:app`).
 - `handler`: Mangum's adapter for buffered invocations: API Gateway events, `sam local
   start-api` and `sam local invoke`. Mangum returns the whole SSE body at once (see
-  docs/architecture.md, "Streaming on Lambda"). It runs the app's lifespan around each
-  invocation, so the services are rebuilt per call; the SSM key is cached by Powertools, and
-  nothing here needs state between calls beyond DynamoDB.
+  docs/architecture.md, "Streaming on Lambda"). The services are built on the first invocation
+  and kept for the sandbox's life (see `supercar.buffered`).
 
 Logging is configured here because this module is what the process imports first: JSON lines
 on Lambda, plain lines elsewhere (see `supercar.logs`). Nothing else belongs in this file.
 """
 
-from mangum import Mangum
-
 from supercar.app import create_app
+from supercar.buffered import BufferedHandler
 from supercar.config import get_settings
 from supercar.logs import configure
 
 settings = get_settings()
 configure(settings.log_level, log_conversations=settings.log_conversations)
 app = create_app(settings)
-handler = Mangum(app, lifespan="auto")
+handler = BufferedHandler(app)

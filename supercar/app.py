@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from supercar import __version__
-from supercar.api import info, query
+from supercar.api import info, lifecycle, query
 from supercar.api.errors import install_error_handlers
 from supercar.api.guards import BodyGuard
 from supercar.config import Settings, get_settings
@@ -42,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(BodyGuard, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyGuard, max_body_bytes=settings.max_body_bytes, bodiless_paths=lifecycle.PATHS
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -55,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(query.router)
     app.include_router(info.router)
+    app.include_router(lifecycle.router)
     if settings.chat_page and (info.WEB_DIR / "index.html").exists():
         app.include_router(info.chat_page_router)
     return app

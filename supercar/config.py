@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     groq_base_url: str | None = None
     groq_max_retries: Annotated[int, Field(ge=0, le=5)] = 2
     groq_read_timeout_seconds: Annotated[float, Field(gt=0)] = 20.0
+    # A key read from SSM is read again after this long: a stored or rotated key reaches a
+    # running app within it (see `supercar.llm.switch`).
+    groq_key_max_age_seconds: Annotated[float, Field(gt=0)] = 300.0
 
     # State: a DynamoDB table name selects the DynamoDB store; empty means in memory.
     sessions_table: str | None = None

@@ -1,18 +1,29 @@
 """What the app builds once at start-up and every request shares: model, tools, stores, limits.
 
-Building them may read SSM and create a DynamoDB client: blocking boto3 work, done once in the
+Building them may read SSM and create a DynamoDB client: blocking AWS SDK work, done once in the
 lifespan before any request is accepted, so it stalls no stream (see `supercar.credentials`).
+
+The SnapStart hooks (`supercar.api.lifecycle`) land here: before the snapshot every pooled
+connection is closed (Groq's aiohttp session, the AWS clients' pools); after a restore the AWS
+pools are dropped again (a restore may also follow a snapshot taken without the hook), the key
+is re-read and the Groq client rebuilt, and `random` is reseeded, since every sandbox restored
+from one snapshot would otherwise share its state. (`secrets`, used for confirmation ids, reads
+the OS's entropy and needs nothing.) Both are idempotent and cheap.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass
 
+import anyio.to_thread
+
+from supercar.aws import AwsClients
 from supercar.config import Settings
-from supercar.credentials import GroqKey, resolve_groq_key
+from supercar.credentials import GroqKey, GroqKeyReader
 from supercar.limits import Limits
-from supercar.llm.base import ChatModel
+from supercar.llm.switch import ModelSwitch
 from supercar.store.base import BookingStore, SessionStore
 from supercar.store.factory import build_stores
 from supercar.tools import default_registry
@@ -23,54 +34,47 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Services:
-    model: ChatModel
+    model: ModelSwitch
     tools: ToolRegistry
     sessions: SessionStore
     bookings: BookingStore
-    key: GroqKey  # where the key was sought and how that went (for /health)
     limits: Limits
+    aws: AwsClients
+
+    @property
+    def key(self) -> GroqKey:
+        """Where the key was sought and how that went (for /health)."""
+        return self.model.key
+
+    async def before_checkpoint(self) -> None:
+        await self.model.close_connections()
+        self.aws.close_connections()
+        log.info("before the snapshot: connections closed")
+
+    async def after_restore(self) -> None:
+        random.seed()
+        self.aws.close_connections()
+        await self.model.reconnect()
+        log.info("after the restore: key re-read, connections renewed, random reseeded")
 
     async def aclose(self) -> None:
         await self.model.aclose()
-
-
-def build_model(settings: Settings, key: GroqKey) -> ChatModel:
-    api_key = key.value.get_secret_value() if key.value else None
-    if api_key:
-        from supercar.llm.groq import GroqModel
-
-        model = GroqModel(
-            api_key,
-            settings.groq_model,
-            base_url=settings.groq_base_url,
-            max_retries=settings.groq_max_retries,
-            read_timeout=settings.groq_read_timeout_seconds,
-        )
-        log.info("model backend: groq, model %s (key from %s)", settings.groq_model, key.source)
-        return model
-    from supercar.llm.offline import OfflineModel
-
-    log.warning(
-        "No Groq key available: using the OFFLINE demo model (rule-based, no network). "
-        "Set GROQ_API_KEY, or GROQ_API_KEY_PARAM to an SSM parameter, to talk to Groq."
-    )
-    return OfflineModel()
+        await anyio.to_thread.run_sync(self.aws.close_connections)
 
 
 def build_services(settings: Settings) -> Services:
-    key = resolve_groq_key(settings)
-    model = build_model(settings, key)
-    stores = build_stores(settings)
+    aws = AwsClients()
+    stores = build_stores(settings, aws)
     return Services(
-        model=model,
+        model=ModelSwitch(settings, GroqKeyReader(settings, aws)),
         tools=default_registry(settings),
         sessions=stores.sessions,
         bookings=stores.bookings,
-        key=key,
         limits=Limits(
             stores.counters,
             per_client=settings.rate_limit_per_minute,
             per_session=settings.session_rate_limit_per_minute,
             daily_budget=settings.daily_turn_budget,
         ),
+        aws=aws,
     )

@@ -24,8 +24,6 @@ from typing import Any
 
 import boto3
 import pytest
-from aws_lambda_powertools.utilities import parameters
-from aws_lambda_powertools.utilities.parameters import base as parameters_base
 from moto import mock_aws
 from moto.core.botocore_stubber import BotocoreStubber
 
@@ -45,12 +43,6 @@ def load_infra(module: str) -> Any:
     return loaded
 
 
-def _forget_powertools_state() -> None:
-    parameters.clear_caches()
-    # Its default providers hold boto3 clients; each test makes its own under its own mock.
-    parameters_base.DEFAULT_PROVIDERS.clear()
-
-
 @pytest.fixture
 def aws_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Fake credentials and region; nothing of the developer's AWS configuration is visible."""
@@ -60,7 +52,6 @@ def aws_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "AWS_ENDPOINT_URL",
         "AWS_ENDPOINT_URL_SSM",
         "AWS_ENDPOINT_URL_DYNAMODB",
-        "POWERTOOLS_PARAMETERS_MAX_AGE",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
@@ -83,10 +74,8 @@ def aws(aws_env: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             return process(self, request)
 
     monkeypatch.setattr(BotocoreStubber, "process_request", atomic)
-    _forget_powertools_state()
     with mock_aws():
         yield
-    _forget_powertools_state()
 
 
 @pytest.fixture

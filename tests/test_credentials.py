@@ -1,6 +1,6 @@
 """The Groq key's precedence (environment, SSM SecureString, none), read under moto exactly as on
-Lambda: through aws-lambda-powertools `parameters`, decrypted and cached; and the key script in
-infra/ writes what the app reads."""
+Lambda: a botocore SSM client, decrypted; and the key script in infra/ writes what the app
+reads."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from typing import Any
 
 import boto3
 import pytest
-from aws_lambda_powertools.utilities import parameters
 
+from supercar.aws import AwsClients
 from supercar.config import Settings
-from supercar.credentials import resolve_groq_key
+from supercar.credentials import GroqKey, GroqKeyReader
 from supercar.logs import SDK_LOGGERS, quiet_sdk_loggers
 from tests.aws import load_infra
 
@@ -24,6 +24,10 @@ PARAM = "/supercar/groq-api-key"
 
 def settings(**values: Any) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def resolve_groq_key(settings: Settings) -> GroqKey:
+    return GroqKeyReader(settings, AwsClients()).read()
 
 
 def put(value: str, name: str = PARAM) -> None:
@@ -67,17 +71,13 @@ def test_a_securestring_is_read_decrypted_and_never_logged(
     assert "gsk_from_ssm_123" not in caplog.text + repr(key)
 
 
-def test_the_parameter_is_cached_until_the_cache_is_cleared(aws: None) -> None:
+def test_every_read_asks_ssm_so_a_rotated_key_is_seen_at_once(aws: None) -> None:
+    # How often to read is the model switch's decision (GROQ_KEY_MAX_AGE_SECONDS), not a cache's.
+    reader = GroqKeyReader(settings(groq_api_key_param=PARAM), AwsClients())
     put("first-key")
-    assert resolve_groq_key(settings(groq_api_key_param=PARAM)).value.get_secret_value() == (  # type: ignore[union-attr]
-        "first-key"
-    )
+    assert reader.read().secret() == "first-key"
     put("rotated-key")
-    cached = resolve_groq_key(settings(groq_api_key_param=PARAM))
-    assert cached.value is not None and cached.value.get_secret_value() == "first-key"
-    parameters.clear_caches()
-    fresh = resolve_groq_key(settings(groq_api_key_param=PARAM))
-    assert fresh.value is not None and fresh.value.get_secret_value() == "rotated-key"
+    assert reader.read().secret() == "rotated-key"
 
 
 def test_a_missing_parameter_is_reported_not_raised(
@@ -96,15 +96,8 @@ def test_an_unreachable_parameter_store_is_unreadable_not_a_crash(
     # No mock here: a real connection to a closed local port, one attempt.
     monkeypatch.setenv("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:9")
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
-    parameters.clear_caches()
-    from aws_lambda_powertools.utilities.parameters import base
-
-    base.DEFAULT_PROVIDERS.clear()
-    try:
-        with caplog.at_level(logging.INFO):
-            key = resolve_groq_key(settings(groq_api_key_param=PARAM))
-    finally:
-        base.DEFAULT_PROVIDERS.clear()
+    with caplog.at_level(logging.INFO):
+        key = resolve_groq_key(settings(groq_api_key_param=PARAM))
     assert (key.value, key.source, key.status) == (None, "ssm", "unreadable")
     assert any(r.levelno == logging.ERROR and PARAM in r.getMessage() for r in caplog.records)
 
@@ -114,9 +107,6 @@ def test_no_region_is_unreadable_not_a_crash(
 ) -> None:
     monkeypatch.delenv("AWS_REGION")
     monkeypatch.delenv("AWS_DEFAULT_REGION")
-    from aws_lambda_powertools.utilities.parameters import base
-
-    base.DEFAULT_PROVIDERS.clear()
     key = resolve_groq_key(settings(groq_api_key_param=PARAM))
     assert (key.value, key.source, key.status) == (None, "ssm", "unreadable")
     assert "NoRegionError" in caplog.text

@@ -20,7 +20,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -29,6 +29,7 @@ import anyio
 import httpx
 import pytest
 
+from supercar.api.lifecycle import AFTER_RESTORE_PATH, BEFORE_CHECKPOINT_PATH
 from supercar.config import get_settings
 from supercar.logs import SDK_LOGGERS
 from supercar.request_context import RequestContextFilter
@@ -56,33 +57,40 @@ def app_env(fake_groq: FakeGroq) -> dict[str, str]:
 
 
 @pytest.fixture
-def lambda_module(monkeypatch: pytest.MonkeyPatch, fake_groq: FakeGroq) -> Iterator[ModuleType]:
-    """A fresh `import handler` with the environment set; logging restored afterwards."""
-    for name, value in app_env(fake_groq).items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+def import_handler(
+    monkeypatch: pytest.MonkeyPatch, fake_groq: FakeGroq
+) -> Iterator[Callable[..., ModuleType]]:
+    """`import_handler(**env)`: a fresh `import handler` with the app's environment (plus `env`);
+    its sandbox shut down (`handler.close()`) and logging restored afterwards."""
     root = logging.getLogger()
     saved = (list(root.handlers), root.level, {n: logging.getLogger(n).level for n in SDK_LOGGERS})
-    get_settings.cache_clear()
-    sys.modules.pop("handler", None)
-    asyncio.set_event_loop(None)  # as in a fresh sandbox: no loop until Mangum makes one
-    module = importlib.import_module("handler")
-    loop = asyncio.get_event_loop_policy().get_event_loop()  # Mangum's, reused by every call
+    imported: list[ModuleType] = []
+
+    def import_it(**env: str) -> ModuleType:
+        for name, value in {**app_env(fake_groq), **env}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("AWS_LAMBDA_FUNCTION_NAME", raising=False)
+        get_settings.cache_clear()
+        sys.modules.pop("handler", None)
+        asyncio.set_event_loop(None)  # as in a fresh sandbox: no loop until the handler makes one
+        imported.append(importlib.import_module("handler"))
+        return imported[-1]
+
     try:
-        yield module
+        yield import_it
     finally:
-        # sse-starlette leaves a per-loop shutdown watcher running between invocations.
-        pending = asyncio.all_tasks(loop)
-        for task in pending:
-            task.cancel()
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.close()
-        asyncio.set_event_loop(None)
+        for module in imported:
+            module.handler.close()
         sys.modules.pop("handler", None)
         get_settings.cache_clear()
         root.handlers[:], root.level = saved[0], saved[1]
         for name, level in saved[2].items():
             logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture
+def lambda_module(import_handler: Callable[..., ModuleType]) -> ModuleType:
+    return import_handler()
 
 
 def invoke(handler: Any, event: dict[str, Any], request_id: str) -> dict[str, Any]:
@@ -133,17 +141,59 @@ def test_the_mangum_handler_returns_a_complete_sse_body_for_each_sample_event(
     assert tool_record.session_id == session_id  # type: ignore[attr-defined]
 
 
-def test_the_mangum_handler_serves_health_and_survives_repeated_invocations(
-    lambda_module: ModuleType,
-) -> None:
-    # Mangum runs the app's lifespan around every invocation: the second must work as well.
-    event = json.loads((ROOT / "infra" / "events" / "function_url.json").read_text())
+def function_url_event() -> dict[str, Any]:
+    event: dict[str, Any] = json.loads(
+        (ROOT / "infra" / "events" / "function_url.json").read_text()
+    )
+    return event
+
+
+def health_event() -> dict[str, Any]:
+    event = function_url_event()
     event.update(rawPath="/health", body=None)
     event["requestContext"]["http"].update(method="GET", path="/health")
+    return event
+
+
+def test_the_mangum_handler_builds_the_services_once_and_keeps_them_across_invocations(
+    lambda_module: ModuleType, fake_groq: FakeGroq
+) -> None:
+    # Mangum's own lifespan would start and stop the app around every invocation.
+    query_event = function_url_event()
+    fake_groq.push(Script(words("First.")), Script(words("Second.")))
+    first = invoke(lambda_module.handler, query_event, request_id="call-1")
+    services = lambda_module.app.state.services
+    groq_client = services.model.model._client
     for n in range(2):
-        response = invoke(lambda_module.handler, event, request_id=f"health-{n}")
-        assert response["statusCode"] == 200
-        assert json.loads(response["body"])["status"] == "ok"
+        response = invoke(lambda_module.handler, health_event(), request_id=f"health-{n}")
+        assert json.loads(response["body"])["model"]["backend"] == "groq"
+    second = invoke(lambda_module.handler, query_event, request_id="call-2")
+    assert [sse.text_of(sse.parse(r["body"].encode())) for r in (first, second)] == [
+        "First.",
+        "Second.",
+    ]
+    assert lambda_module.app.state.services is services
+    assert services.model.model._client is groq_client and not groq_client.is_closed()
+    # The sandbox ends: the lifespan is left once, and it closes the Groq client.
+    lambda_module.handler.close()
+    assert groq_client.is_closed()
+
+
+def test_the_mangum_handler_with_no_key_reads_ssm_once_per_max_age_not_per_invocation(
+    aws: None, import_handler: Callable[..., ModuleType], caplog: pytest.LogCaptureFixture
+) -> None:
+    module = import_handler(GROQ_API_KEY="", GROQ_API_KEY_PARAM="/supercar/absent")
+    logging.getLogger().addHandler(caplog.handler)  # the import replaced the root's handlers
+    query_event = function_url_event()
+    with caplog.at_level(logging.INFO):
+        for n in range(2):
+            answer = invoke(module.handler, query_event, request_id=f"query-{n}")
+            assert sse.names(sse.parse(answer["body"].encode()))[-1] == "end"
+            health = invoke(module.handler, health_event(), request_id=f"health-{n}")
+            assert json.loads(health["body"])["key"] == {"source": "ssm", "status": "missing"}
+            assert json.loads(health["body"])["model"]["backend"] == "offline"
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "/supercar/absent" in errors[0].getMessage()
 
 
 def free_port() -> int:
@@ -245,7 +295,24 @@ def test_the_lambda_package_holds_the_app_and_nothing_else(tmp_path: Path) -> No
         "import handler, supercar.llm.offline, supercar.llm.groq, supercar.store.dynamodb;"
         "print(handler.handler.__class__.__name__, handler.__file__)"
     )
-    assert run_probe(probe, staged, env).split() == ["Mangum", str(staged / "handler.py")]
+    assert run_probe(probe, staged, env).split() == ["BufferedHandler", str(staged / "handler.py")]
+
+
+def test_under_run_sh_the_snapstart_hooks_answer_the_adapter_and_refuse_the_public(
+    lwa_process: tuple[str, Path], fake_groq: FakeGroq
+) -> None:
+    # As the adapter calls them: an empty POST on localhost, no Lambda request context.
+    url, _ = lwa_process
+    public = {"x-amzn-request-context": json.dumps({"requestId": "url-1"})}
+    for path in (BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH):
+        assert httpx.post(f"{url}{path}", headers=public, timeout=5).status_code == 404
+        assert httpx.post(f"{url}{path}", timeout=5).status_code == 204
+    assert httpx.get(f"{url}/health", timeout=5).json()["model"]["backend"] == "groq"
+    fake_groq.push(Script(words("Restored.")))
+    answer = httpx.post(
+        f"{url}/query", json={"query": "hi", "session_id": "restored-1"}, timeout=10
+    )
+    assert sse.text_of(sse.parse(answer.content)) == "Restored."
 
 
 def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:
@@ -256,15 +323,15 @@ def test_run_sh_is_executable_and_starts_uvicorn_on_port() -> None:
     assert "--http supercar.protocol:GuardedHttpToolsProtocol" in text
 
 
-def test_importing_handler_loads_no_aws_sdk_even_with_tables_and_a_parameter() -> None:
-    # Cold start: boto3 and Powertools' parameters are imported in the lifespan, and only when
-    # configured; importing the entry point stays cheap whatever the settings.
+def test_importing_handler_loads_no_aws_sdk_nor_mangum_even_with_tables_and_a_parameter() -> None:
+    # Cold start: botocore is imported in the lifespan, and only when configured; Mangum only on
+    # a buffered invocation; importing the entry point stays cheap whatever the settings.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GROQ_"))}
     env.update(SESSIONS_TABLE="s", BOOKINGS_TABLE="b", GROQ_API_KEY="", GROQ_API_KEY_PARAM="/p")
     probe = (
         "import sys, handler;"
         "heavy = ('boto3', 'botocore', 'aws_lambda_powertools.utilities.parameters',"
-        " 'groq', 'supercar.store.dynamodb');"
+        " 'groq', 'aiohttp', 'mangum', 'supercar.store.dynamodb');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     assert run_probe(probe, ROOT, env).strip() == "[]"

@@ -33,16 +33,6 @@ LWA_ENV = {
 }
 # Read by aws-lambda-powertools: the metrics' namespace and the `service` dimension and log key.
 POWERTOOLS_ENV = {"POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_SERVICE_NAME"}
-# Settings the app side of issues 10 and 11 adds (limits, budget, booking cap, key refresh, the
-# limits table); see test_the_limit_settings_are_settings_the_app_reads.
-PENDING_SETTINGS = {
-    "RATE_LIMIT_PER_MINUTE",
-    "SESSION_RATE_LIMIT_PER_MINUTE",
-    "DAILY_TURN_BUDGET",
-    "MAX_BOOKINGS_PER_SESSION",
-    "GROQ_KEY_MAX_AGE_SECONDS",
-    "LIMITS_TABLE",
-}
 # TurnFailed codes someone must act on, and those that are what a client or Groq's quota did.
 ACTIONABLE_CODES = {
     "upstream_auth",
@@ -235,7 +225,7 @@ def test_every_variable_the_template_sets_is_a_setting_the_app_reads(
     fields = {name.upper() for name in Settings.model_fields}
     for name in ("StreamFunction", "BufferedFunction"):
         env = function(template, name)["Environment"]["Variables"]
-        assert set(env) - LWA_ENV - POWERTOOLS_ENV - PENDING_SETTINGS <= fields
+        assert set(env) - LWA_ENV - POWERTOOLS_ENV <= fields
     # And `sam local` only overrides variables the template declares.
     sam_local = json.loads((ROOT / "infra" / "env.sam-local.json").read_text())
     for name, overrides in sam_local.items():
@@ -262,13 +252,6 @@ def test_samconfig_matches_the_template(template: dict[str, Any]) -> None:
     for command in ("local_start_api", "local_invoke"):
         assert (ROOT / config[command]["parameters"]["env_vars"]).is_file()
     assert config["deploy"]["parameters"]["capabilities"] == "CAPABILITY_IAM"
-
-
-@pytest.mark.xfail(
-    strict=True, reason="the app side of issues 10 and 11 adds these settings; then drop this mark"
-)
-def test_the_limit_settings_are_settings_the_app_reads() -> None:
-    assert {name.upper() for name in Settings.model_fields} >= PENDING_SETTINGS
 
 
 def test_snapstart_runs_on_published_versions_and_the_url_serves_the_alias(

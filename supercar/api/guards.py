@@ -3,7 +3,8 @@
 Pure ASGI (not `BaseHTTPMiddleware`) so streamed responses pass through untouched. The byte cap
 is checked twice: against `Content-Length` up front, and while the body is read, for chunked
 uploads that announce no length (raised as an HTTP 413 there, which FastAPI's body reader lets
-through, rather than turning it into a 400).
+through, rather than turning it into a 400). Routes that read no body (the SnapStart hooks, which
+the Lambda Web Adapter POSTs empty) are let through as they are.
 """
 
 from __future__ import annotations
@@ -22,12 +23,19 @@ async def _reply(send: Send, status: int, code: RefusalCode, message: str) -> No
 
 
 class BodyGuard:
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, bodiless_paths: frozenset[str] = frozenset()
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.bodiless_paths = bodiless_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in {"POST", "PUT", "PATCH"}:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in {"POST", "PUT", "PATCH"}
+            or scope["path"] in self.bodiless_paths
+        ):
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])

@@ -86,8 +86,11 @@ class ToolUseFailed(ModelError):
 
 
 class ChatModel(Protocol):
-    backend: str  # "groq" or "offline"
-    model_id: str
+    @property
+    def backend(self) -> str: ...  # "groq" or "offline"
+
+    @property
+    def model_id(self) -> str: ...
 
     def stream(
         self, messages: list[Message], tools: list[dict[str, Any]] | None

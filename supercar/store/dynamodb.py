@@ -38,8 +38,9 @@ event loop stalls every stream in the process. Any failure other than a failed c
 raised as `StoreUnavailable`, so callers never see botocore's exceptions. Clocks are wall-clock
 epoch seconds, because several sandboxes compare them; `clock` is injectable for tests.
 
-This module imports boto3; `supercar.store.factory` imports it only when a table is configured
-(cold start).
+This module imports botocore; `supercar.store.factory` imports it only when a table is configured
+(cold start). The app's clients come from `supercar.aws`; `dynamodb_client` is for a store made
+on its own.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ from functools import partial
 from typing import Any
 
 import anyio.to_thread
-import boto3
+import botocore.session
 from botocore.exceptions import BotoCoreError, ClientError
 
 from supercar.llm.base import Message
@@ -73,7 +74,7 @@ from supercar.store.base import (
 
 def dynamodb_client(endpoint_url: str | None = None) -> Any:
     """A low-level DynamoDB client; the region comes from AWS_REGION (Lambda sets it)."""
-    return boto3.client("dynamodb", endpoint_url=endpoint_url)
+    return botocore.session.get_session().create_client("dynamodb", endpoint_url=endpoint_url)
 
 
 # A failed condition: of one write, or within a transaction (its `CancellationReasons` say which).

@@ -1,6 +1,6 @@
 """Choose the stores from the settings: DynamoDB where a table is named, memory otherwise.
 
-The DynamoDB module (and with it boto3, a noticeable share of a cold start) is imported only when
+The DynamoDB module (and with it botocore, a noticeable share of a cold start) is imported only when
 a table is configured, so a local run and the tests of the memory stores never load it.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import NamedTuple
 
+from supercar.aws import AwsClients
 from supercar.config import Settings
 from supercar.store.base import BookingStore, CounterStore, SessionStore
 from supercar.store.memory import MemoryBookingStore, MemoryCounters, MemorySessionStore
@@ -22,7 +23,7 @@ class Stores(NamedTuple):
     counters: CounterStore  # the rate limits' and the daily budget's
 
 
-def build_stores(settings: Settings) -> Stores:
+def build_stores(settings: Settings, aws: AwsClients) -> Stores:
     def memory_sessions() -> SessionStore:
         return MemorySessionStore(
             max_turns=settings.history_turns, ttl_seconds=settings.session_ttl_seconds
@@ -32,15 +33,10 @@ def build_stores(settings: Settings) -> Stores:
         log.info("stores: sessions, bookings and limits in memory (this process only)")
         return Stores(memory_sessions(), MemoryBookingStore(), MemoryCounters())
 
-    from supercar.store.dynamodb import (
-        DynamoBookingStore,
-        DynamoCounters,
-        DynamoSessionStore,
-        dynamodb_client,
-    )
+    from supercar.store.dynamodb import DynamoBookingStore, DynamoCounters, DynamoSessionStore
 
     # One client (thread-safe) shared by all the stores.
-    client = dynamodb_client(settings.dynamodb_endpoint_url or None)
+    client = aws.client("dynamodb", settings.dynamodb_endpoint_url or None)
     sessions: SessionStore = (
         DynamoSessionStore(
             settings.sessions_table,
