@@ -1,0 +1,635 @@
+"""The conversation: what Lex knows so far, and what to do about the customer's last message.
+
+Decisions:
+- Memory is the conversation itself. The state is rebuilt from the whole history on every call
+  by replaying each user message through the same planner and each tool result through the same
+  reader, so the state is exactly what the earlier replies were based on (deterministic, no
+  hidden store).
+- A thread is the task Lex is working on (weather, address, hours, availability, booking) and
+  its slots (showroom, day, time or part of the day, car). A message that adds a slot continues
+  the thread ("Miami", "Friday at 3"); a completed booking ends it; a refusal clears only the
+  refused slot (a taken time, a closed day), so the rest of the booking is kept.
+- Never book unless asked: a booking call needs a booking request (or picking one of the offered
+  times, or "yes" to "shall I book it?"). A question about a time, even inside a booking thread
+  ("what about 3pm?"), checks availability and offers the slot.
+- One question at a time, in the order showroom, day, time (via the free times), car.
+- A place that is not a showroom is served by the nearest one when it is close (with the
+  distance said), offered when it is far, and asked about when unknown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from supercar.llm.offline.intents import (
+    ADDRESS,
+    AVAILABILITY,
+    BOOKING,
+    HOURS,
+    TASKS,
+    WEATHER,
+    Reading,
+    read,
+    scope,
+)
+from supercar.llm.offline.language import EN, ES
+from supercar.llm.offline.replies import (
+    car_fact,
+    distance_text,
+    hour_text,
+    hours_line,
+    join,
+    not_offered,
+    on_day,
+    say,
+    showroom_list,
+)
+from supercar.llm.offline.results import describe, error_code, error_sentence, free_times
+from supercar.llm.offline.showrooms import (
+    PlaceMention,
+    find_places,
+    find_showrooms,
+    showroom_places,
+)
+from supercar.llm.offline.when import find_date
+from supercar.store.base import Message
+from supercar.tools.catalog import CARS, find_showroom
+from supercar.tools.places import find_place
+
+Call = tuple[str, dict[str, str]]
+Result = tuple[str, dict[str, Any], dict[str, Any] | None]
+
+
+@dataclass
+class State:
+    lang: str = EN
+    task: str | None = None
+    showroom: str | None = None
+    day: date | None = None
+    time: str | None = None
+    period: tuple[int, int] | None = None
+    car: str | None = None
+    offered: list[str] = field(default_factory=list)
+    pending: str | None = None  # "book" (a slot offered), "showroom" (one suggested), "drive"
+    suggested: str | None = None
+    last_showroom: str | None = None
+    bookings: list[dict[str, Any]] = field(default_factory=list)
+
+    def end_thread(self) -> None:
+        self.task, self.showroom, self.day, self.time = None, None, None, None
+        self.period, self.car = None, None
+        self.offered, self.pending, self.suggested = [], None, None
+
+
+@dataclass
+class Plan:
+    """What to do about one user message: tool calls, or a reply in words, and what to add."""
+
+    calls: list[Call] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)  # said before the tools' results
+    after: list[str] = field(default_factory=list)  # asked after them
+    reply: list[str] = field(default_factory=list)  # the whole answer when there are no calls
+    asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
+    weather_day: date | None = None
+
+    @property
+    def questions(self) -> list[str]:
+        return self.reply or self.after
+
+
+def _load(content: Any) -> dict[str, Any] | None:
+    if not isinstance(content, str):
+        return None
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+class Dialogue:
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+
+    def today(self, showroom_id: str | None = None, timezone: str | None = None) -> date:
+        now = self._now()
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        showroom = find_showroom(showroom_id) if showroom_id else None
+        zone = showroom.timezone if showroom else timezone or "UTC"
+        return now.astimezone(ZoneInfo(zone)).date()
+
+    # --- replaying the conversation -------------------------------------------------------------
+
+    def replay(self, messages: list[Message]) -> tuple[State, Plan, list[Result] | None]:
+        """The state before the last user message, its plan, and the results that follow it."""
+        state, plan, results = State(), Plan(), None
+        calls: dict[str, tuple[str, dict[str, Any]]] = {}
+        pending_results: list[Result] = []
+        before = state
+        for message in messages:
+            role = message.get("role")
+            if role == "user":
+                if pending_results:
+                    _, state = self.answer(state, plan, pending_results)
+                    pending_results = []
+                before = state
+                content = message.get("content")
+                plan, state = self.step(state, read(content if isinstance(content, str) else ""))
+            elif role == "assistant":
+                for call in message.get("tool_calls") or []:
+                    function = call.get("function", {})
+                    args = _load(function.get("arguments") or "{}") or {}
+                    calls[call.get("id", "")] = (function.get("name", ""), args)
+            elif role == "tool":
+                name, args = calls.get(message.get("tool_call_id", ""), ("", {}))
+                pending_results.append((name, args, _load(message.get("content"))))
+        if messages and messages[-1].get("role") == "tool":
+            results = pending_results
+        return before if results is None else state, plan, results
+
+    # --- planning one message -------------------------------------------------------------------
+
+    def step(self, state: State, r: Reading) -> tuple[Plan, State]:
+        s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
+        s.lang = r.lang or state.lang
+        s.pending = None
+        lang, plan = s.lang, Plan()
+        if r.has("injection") or (r.has("off_topic") and not r.intents and not r.cars):
+            plan.reply.append(say("decline", lang))
+            return plan, replace(state, lang=lang)
+        if r.has("other_customer"):
+            plan.reply.append(say("other_customer", lang))
+            return plan, replace(state, lang=lang)
+        if r.has("cancel"):
+            plan.reply.append(self._cancel(s))
+            return plan, s
+        if r.has("memory") and not any(i in TASKS for i in r.intents):
+            plan.reply.append(self._memory(s))
+            return plan, s
+
+        intents = list(r.intents)
+        if state.pending and r.has("yes") and not intents and not _adds(r):
+            self._accept(state, s, plan)
+            if plan.reply or plan.calls:
+                return plan, s
+            intents = [s.task] if s.task else []
+        elif state.pending and r.has("no") and not intents and not _adds(r):
+            s.time = None
+            plan.reply.append(say("no_problem", lang))
+            return plan, s
+
+        task = next((i for i in reversed(intents) if i in TASKS), None)
+        if task is None and not any(i in (WEATHER, ADDRESS, HOURS) for i in intents):
+            task = self._continued_task(state, r)
+            if task in (WEATHER, ADDRESS, HOURS):
+                intents = [task]
+                task = None
+        elif task is None:
+            pass
+        if task == BOOKING and AVAILABILITY not in intents and r.question and not r.asks_to_book:
+            if state.task is not None and not intents:
+                task = AVAILABILITY  # "what about 3pm?" checks, it does not book
+        if task == AVAILABILITY and state.offered and r.time and not r.question:
+            task = BOOKING  # picking one of the offered times
+
+        if WEATHER in intents:
+            self._plan_weather(s, r, intents, plan)
+        if ADDRESS in intents:
+            self._plan_address(s, r, intents, plan)
+        if HOURS in intents and task is None:
+            self._plan_hours(s, r, plan)
+        if task is not None:
+            self._plan_task(s, r, task, plan)
+        elif not intents:
+            plan.reply.append(self._words(s, r))
+        return plan, s
+
+    def _continued_task(self, state: State, r: Reading) -> str | None:
+        adds = _adds(r)
+        if state.task and adds:
+            if state.task == AVAILABILITY and r.time and not r.question and not r.period:
+                return BOOKING if state.offered or r.cars else AVAILABILITY
+            if state.task in TASKS and r.cars and not (r.showrooms or r.places or r.time):
+                return state.task if state.task == BOOKING else None
+            return state.task
+        if state.task == BOOKING and r.cars:
+            return BOOKING
+        if not r.flags and (r.time or r.period or self._has_date(r, state)):
+            return AVAILABILITY  # "Friday at 3?" in a fresh conversation
+        return None
+
+    def _has_date(self, r: Reading, state: State) -> bool:
+        return self._date(r, state) is not None
+
+    def _date(self, r: Reading, state: State) -> date | None:
+        showroom = next(iter(r.showrooms), None) or state.showroom
+        return find_date(r.text, self.today(showroom), day_first=(r.lang or state.lang) == ES)
+
+    def _accept(self, state: State, s: State, plan: Plan) -> None:
+        if state.pending == "book":
+            s.task = BOOKING
+        elif state.pending in ("showroom", "drive"):
+            s.showroom = state.suggested
+            s.last_showroom = state.suggested
+            if state.pending == "drive" or s.task is None:
+                s.task = BOOKING
+
+    # --- the tasks ------------------------------------------------------------------------------
+
+    def _showroom_for(
+        self, s: State, r: Reading, plan: Plan, text: str | None = None
+    ) -> str | None:
+        """The showroom the message means; may add a note, an offer or a question to the plan."""
+        named = find_showrooms(text) if text is not None else r.showrooms
+        if named:
+            return named[0]
+        places = showroom_places(find_places(text) if text is not None else r.places)
+        for mention in places:
+            return self._place_showroom(s, mention, plan)
+        return None
+
+    def _place_showroom(self, s: State, m: PlaceMention, plan: Plan) -> str | None:
+        lang = s.lang
+        if m.showroom is None:
+            plan.reply.append(say("unknown_place", lang, place=m.name))
+            return None
+        where = dict(showroom=m.showroom.name, place=m.name, distance=distance_text(m.km, lang))
+        if m.near:
+            plan.before.append(say("near", lang, **where))
+            return m.showroom.id
+        plan.reply.append(say("far", lang, **where))
+        s.pending, s.suggested = "showroom", m.showroom.id
+        return None
+
+    def _plan_weather(self, s: State, r: Reading, intents: list[str], plan: Plan) -> None:
+        text = scope(r.text, WEATHER, intents)
+        places = find_places(text)[:3] or r.places[:1]
+        cities = [m.name for m in places]
+        if not cities and s.last_showroom:
+            showroom = find_showroom(s.last_showroom)
+            cities = [showroom.city] if showroom else []
+        if not cities and s.task == WEATHER:
+            cities = [m.name for m in r.places[:1]]
+        if not cities:
+            plan.reply.append(say("ask_city", s.lang))
+            s.task = WEATHER
+            return
+        for city in cities:
+            place = find_place(city)
+            today = self.today(timezone=place.timezone if place else None)
+            day = find_date(r.text, today, day_first=s.lang == ES)
+            args = {"city": city}
+            if day is not None and day != today:  # omitted means today
+                args["date"] = day.isoformat()
+                plan.weather_day = day
+            plan.calls.append(("get_weather", args))
+        if s.task == WEATHER:
+            s.task = None
+
+    def _plan_address(self, s: State, r: Reading, intents: list[str], plan: Plan) -> None:
+        text = scope(r.text, ADDRESS, intents)
+        ids = find_showrooms(text) or r.showrooms[:1]
+        if not ids:
+            places = showroom_places(find_places(text) or r.places)
+            nearest = places[0].showroom if places else None
+            if nearest is not None:
+                m = places[0]
+                where = dict(
+                    showroom=nearest.name, place=m.name, distance=distance_text(m.km, s.lang)
+                )
+                plan.before.append(say("near" if m.near else "far_note", s.lang, **where))
+                ids = [nearest.id]
+                if not m.near:
+                    plan.after.append(say("offer_drive", s.lang))
+                    s.pending, s.suggested = "drive", nearest.id
+            elif places:
+                plan.reply.append(say("unknown_place", s.lang, place=places[0].name))
+                s.task = ADDRESS
+                return
+        if not ids and r.has("showroom_list"):
+            plan.reply.append(showroom_list(s.lang))
+            return
+        if not ids and s.last_showroom and s.task != ADDRESS:
+            ids = [s.last_showroom]
+        if not ids:
+            plan.reply.append(say("ask_showroom", s.lang))
+            s.task = ADDRESS
+            return
+        for showroom_id in ids:
+            plan.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
+        s.last_showroom = ids[-1]
+        if s.task == ADDRESS:
+            s.task = None
+
+    def _plan_hours(self, s: State, r: Reading, plan: Plan) -> None:
+        showroom_id = self._showroom_for(s, r, plan) or (
+            s.showroom or s.last_showroom if not plan.reply else None
+        )
+        day = self._date(r, s) or (s.day if s.task == HOURS else None)
+        if plan.reply:
+            return
+        if showroom_id is None:
+            s.task, s.day = HOURS, day
+            plan.reply.append(say("ask_showroom", s.lang))
+            return
+        showroom = find_showroom(showroom_id)
+        assert showroom is not None
+        s.last_showroom = showroom_id
+        if s.task == HOURS:
+            s.task = None
+        lang = s.lang
+        if day is None:
+            plan.reply.append(
+                say("hours_week", lang, showroom=showroom.name, hours=hours_line(showroom, lang))
+            )
+            return
+        span = showroom.hours_on(day.weekday())
+        when = (
+            on_day(day, lang)
+            if day != self.today(showroom_id)
+            else ("hoy" if lang == ES else "today")
+        )
+        if span is None:
+            plan.reply.append(
+                say(
+                    "hours_closed",
+                    lang,
+                    showroom=showroom.name,
+                    day=when,
+                    hours=hours_line(showroom, lang),
+                )
+            )
+            return
+        plan.reply.append(
+            say(
+                "hours_day",
+                lang,
+                showroom=showroom.name,
+                open=hour_text(span[0], lang),
+                close=hour_text(span[1], lang),
+                day=when,
+            )
+        )
+
+    def _plan_task(self, s: State, r: Reading, task: str, plan: Plan) -> None:
+        lang = s.lang
+        showroom_id = self._showroom_for(s, r, plan)
+        if plan.reply:  # a far or unknown place: offered or asked, nothing else this turn
+            s.task = task
+            return
+        if showroom_id and showroom_id != s.showroom:
+            s.showroom, s.offered = showroom_id, []
+        if s.showroom:
+            s.last_showroom = s.showroom
+        day = self._date(r, s)
+        if day is not None:
+            if day != s.day:
+                s.offered = []
+            s.day = day
+        if r.period:
+            s.period, s.time = r.period, None
+        if r.time:
+            s.time = r.time
+        if r.cars:
+            s.car = r.cars[0].name
+        s.task = task
+        if r.other_car:
+            plan.reply.append(not_offered(r.other_car, lang))
+            if s.car:
+                plan.reply.append(say("keep_car", lang, car=s.car))
+            else:
+                plan.reply.append(say("which_of_ours", lang))
+            return
+        lead = self._lead(s, task)
+        if not s.showroom:
+            plan.reply.append(lead + say("ask_showroom", lang))
+            return
+        if not s.day:
+            plan.reply.append(lead + say("ask_day", lang))
+            return
+        if task == BOOKING and s.time and not s.car:
+            plan.reply.append(lead + say("ask_car", lang))
+            return
+        if task == BOOKING and s.time and s.car:
+            plan.calls.append(
+                (
+                    "schedule_appointment",
+                    {
+                        "dealership_id": s.showroom,
+                        "date": s.day.isoformat(),
+                        "time": s.time,
+                        "car_model": s.car,
+                    },
+                )
+            )
+            return
+        plan.calls.append(
+            (
+                "check_appointment_availability",
+                {"dealership_id": s.showroom, "date": s.day.isoformat()},
+            )
+        )
+        if task == AVAILABILITY and s.time:
+            plan.asked_time = s.time
+        if task == BOOKING and not s.car:
+            plan.after.append(say("also_car", lang))
+
+    def _lead(self, s: State, task: str) -> str:
+        lang = s.lang
+        parts = []
+        if s.car:
+            parts.append(f"the {s.car}" if lang == EN else f"el {s.car}")
+        showroom = find_showroom(s.showroom) if s.showroom else None
+        if showroom:
+            parts.append(("at " if lang == EN else "en ") + showroom.name)
+        if s.day:
+            parts.append(on_day(s.day, lang))
+        if s.time:
+            parts.append(("at " if lang == EN else "a las ") + s.time)
+        if task == BOOKING:
+            lead = say("booking_lead", lang)
+            if parts and s.car:
+                lead += say("so_far", lang, what=" ".join(parts))
+            elif parts:
+                lead += " " + " ".join(parts)
+        else:
+            lead = say("checking_lead", lang)
+            if parts:
+                lead += " " + " ".join(p for p in parts if not p.startswith(("the ", "el ")))
+        return lead + ". "
+
+    # --- answers in words -----------------------------------------------------------------------
+
+    def _words(self, s: State, r: Reading) -> str:
+        lang = s.lang
+        if r.other_car:
+            return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
+        if r.has("electric"):
+            electric = [car for car in CARS if "electric" in car.powertrain]
+            hybrid = [car for car in CARS if "hybrid" in car.powertrain]
+            names = join([f"the {c.name} ({c.powertrain})" for c in electric], lang)
+            if lang == ES:
+                names = join([f"el {c.name} ({c.powertrain})" for c in electric], lang)
+            extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
+            return say("electric", lang, electric=names, hybrid=extra)
+        if r.has("superlative"):
+            return self._superlative(r, lang)
+        if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
+            if s.task == BOOKING or s.task == AVAILABILITY:
+                s.car = r.cars[0].name
+            return " ".join(car_fact(car, lang) for car in r.cars) + " " + say("want_drive", lang)
+        if r.has("car_list"):
+            return say("car_list", lang, names=join([car.name for car in CARS], lang))
+        if r.has("showroom_list"):
+            return showroom_list(lang)
+        places = showroom_places(r.places)
+        if places:
+            plan = Plan()
+            showroom_id = self._place_showroom(s, places[0], plan)
+            if showroom_id:
+                s.pending, s.suggested = "drive", showroom_id
+                return " ".join([*plan.before, say("offer_drive", lang)])
+            return " ".join(plan.reply)
+        if r.has("greeting"):
+            return say("greeting", lang)
+        if r.has("thanks"):
+            return say("thanks", lang)
+        if r.has("yes"):
+            return say("yes_nothing", lang)
+        if r.has("help") or not r.question:
+            return say("help", lang)
+        return say("decline", lang)
+
+    def _superlative(self, r: Reading, lang: str) -> str:
+        low = r.text.lower()
+        if "cheap" in low or "barat" in low or "least" in low:
+            car = min(CARS, key=lambda c: c.starting_price_usd)
+            return say("cheapest", lang, car=car.name, price=car.starting_price_usd)
+        if "expensive" in low or "caro" in low:
+            car = max(CARS, key=lambda c: c.starting_price_usd)
+            return say("priciest", lang, car=car.name, price=car.starting_price_usd)
+        car = min(CARS, key=lambda c: c.zero_to_sixty_s)
+        return say("fastest", lang, car=car.name, secs=car.zero_to_sixty_s)
+
+    def _memory(self, s: State) -> str:
+        if not s.bookings:
+            return say("no_bookings", s.lang)
+        lines = []
+        for data in s.bookings:
+            day = date.fromisoformat(str(data.get("date")))
+            lines.append(
+                say(
+                    "your_booking",
+                    s.lang,
+                    car=data.get("car_model"),
+                    showroom=data.get("dealership_name"),
+                    day=on_day(day, s.lang),
+                    time=data.get("time"),
+                    id=data.get("confirmation_id"),
+                )
+            )
+        return " ".join(lines)
+
+    def _cancel(self, s: State) -> str:
+        where = say("cancel_where", s.lang)
+        if s.bookings:
+            showroom = find_showroom(str(s.bookings[-1].get("dealership_id", "")))
+            if showroom:
+                where = f"{showroom.name} ({showroom.phone})"
+        return say("cancel", s.lang, where=where)
+
+    # --- answering from tool results ------------------------------------------------------------
+
+    def answer(self, state: State, plan: Plan, results: list[Result]) -> tuple[str, State]:
+        s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
+        lang = s.lang
+        texts = list(plan.before)
+        after = list(plan.after)
+        refused = False
+        for name, args, data in results:
+            if data is None:
+                texts.append(
+                    "No pude leer la respuesta; inténtalo de nuevo."
+                    if lang == ES
+                    else "I got an answer I couldn't read; please try again."
+                )
+                continue
+            code = error_code(data)
+            if code is not None:
+                texts.append(error_sentence(name, args, data, lang, ask=not refused))
+                refused = True
+                self._forget(s, code, data)
+                after = []  # one thing at a time: the refusal's own question only
+                continue
+            if name == "check_appointment_availability":
+                texts.append(self._availability(s, plan, data))
+                continue
+            if name == "schedule_appointment":
+                s.bookings.append(data)
+                s.end_thread()
+            if name == "get_weather":
+                texts.append(self._weather(plan, data, lang))
+                continue
+            texts.append(describe(name, data, lang))
+        return " ".join(texts + after), s
+
+    def _weather(self, plan: Plan, data: dict[str, Any], lang: str) -> str:
+        place = find_place(str(data.get("city", "")))
+        today = self.today(timezone=place.timezone if place else None)
+        text = describe("get_weather", data, lang, today=today)
+        asked = plan.weather_day
+        if asked is not None and str(data.get("date")) != asked.isoformat():
+            lead = "Solo tengo el clima de hoy: " if lang == ES else "I only have today's weather: "
+            return lead + text
+        return text
+
+    def _forget(self, s: State, code: str, data: dict[str, Any]) -> None:
+        if code in ("past_date", "too_far_ahead", "closed_day", "invalid_date"):
+            s.day, s.time, s.offered = None, None, []
+        elif code in ("slot_taken", "not_bookable_slot", "invalid_time"):
+            s.time, s.offered = None, free_times(data)
+        elif code == "unknown_car":
+            s.car = None
+        elif code == "unknown_dealership":
+            s.showroom = None
+
+    def _availability(self, s: State, plan: Plan, data: dict[str, Any]) -> str:
+        lang = s.lang
+        times = [str(t) for t in data.get("availableTimes") or []]
+        s.offered = times
+        where = str(data.get("dealership_name") or data.get("dealership_id"))
+        day = date.fromisoformat(str(data.get("date")))
+        when = on_day(day, lang)
+        if not times:
+            return describe("check_appointment_availability", data, lang)
+        asked = plan.asked_time
+        fields = dict(time=asked, day=when, showroom=where, times=join(times, lang))
+        if asked is not None:
+            if asked in times:
+                s.pending, s.time = "book", asked
+                return say("slot_free", lang, **fields)
+            s.time = None
+            return say("slot_not_free", lang, **fields)
+        if s.period:
+            start, end = s.period
+            inside = [t for t in times if start <= int(t[:2]) < end]
+            if inside:
+                s.offered = inside
+                return say("period_some", lang, **(fields | {"times": join(inside, lang)}))
+            return say("period_none", lang, **fields)
+        return describe("check_appointment_availability", data, lang) + " " + say("pick", lang)
+
+
+def _adds(r: Reading) -> bool:
+    """Whether a message names a slot value (a follow-up like "Miami" or "at 3")."""
+    return bool(r.showrooms or r.places or r.time or r.period or _mentions_day(r.text) or r.cars)
+
+
+def _mentions_day(text: str) -> bool:
+    return find_date(text, date(2000, 1, 1)) is not None
