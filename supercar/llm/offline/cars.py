@@ -15,11 +15,11 @@ from supercar.llm.offline.language import corrected, plain
 from supercar.tools.catalog import CARS, CarModel
 
 _SHORT = {car: car.name.lower().removeprefix("supercar ") for car in CARS}
-# "track r" also as "trackr" / "track-r"; "spyder" also as the common spelling "spider".
+# "track r" also as "trackr" / "track-r" ("spider" is corrected to "spyder" as a typo).
 _CAR_RES = [
-    (car, re.compile(rf"(?<![\w-]){re.sub(' ', r'[ -]?', re.escape(short))}(?![\w-])"))
+    (car, re.compile(rf"(?<![\w-]){'[ -]?'.join(map(re.escape, short.split()))}(?![\w-])"))
     for car, short in _SHORT.items()
-] + [(car, re.compile(r"(?<![\w-])spider(?![\w-])")) for car in CARS if _SHORT[car] == "spyder"]
+]
 
 _OTHER_MAKES = (
     "ferrari|lamborghini|porsche|tesla|mclaren|bugatti|bmw|mercedes(?:[- ]benz)?|audi|"

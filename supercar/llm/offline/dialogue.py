@@ -78,6 +78,9 @@ class State:
     pending: str | None = None  # "book" (a slot offered), "showroom" (one suggested), "drive"
     suggested: str | None = None
     last_showroom: str | None = None
+    last_city: str | None = None
+    topic: str | None = None  # what the last message was about (a follow-up may continue it)
+    hours_day: date | None = None
     bookings: list[dict[str, Any]] = field(default_factory=list)
 
     def end_thread(self) -> None:
@@ -169,34 +172,32 @@ class Dialogue:
         if r.has("cancel"):
             plan.reply.append(self._cancel(s))
             return plan, s
-        if r.has("memory") and not any(i in TASKS for i in r.intents):
+        follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
+        if (r.has("memory") or follow_up) and not any(i in TASKS for i in r.intents):
+            s.topic = "memory"
             plan.reply.append(self._memory(s))
             return plan, s
 
         intents = list(r.intents)
-        if state.pending and r.has("yes") and not intents and not _adds(r):
-            self._accept(state, s, plan)
-            if plan.reply or plan.calls:
-                return plan, s
-            intents = [s.task] if s.task else []
+        task = next((i for i in reversed(intents) if i in TASKS), None)
+        if state.pending and r.has("yes") and task is None:
+            self._accept(state, s)
+            task = s.task
         elif state.pending and r.has("no") and not intents and not _adds(r):
             s.time = None
             plan.reply.append(say("no_problem", lang))
             return plan, s
-
-        task = next((i for i in reversed(intents) if i in TASKS), None)
-        if task is None and not any(i in (WEATHER, ADDRESS, HOURS) for i in intents):
-            task = self._continued_task(state, r)
-            if task in (WEATHER, ADDRESS, HOURS):
-                intents = [task]
-                task = None
-        elif task is None:
-            pass
-        if task == BOOKING and AVAILABILITY not in intents and r.question and not r.asks_to_book:
-            if state.task is not None and not intents:
-                task = AVAILABILITY  # "what about 3pm?" checks, it does not book
+        elif not intents:
+            continued = self._continued(state, r)
+            if continued in TASKS:
+                task = continued
+                if task == BOOKING and r.question and not r.asks_to_book and r.time:
+                    task = AVAILABILITY  # "what about 3pm?" checks, it does not book
+            elif continued is not None:
+                intents = [continued]
         if task == AVAILABILITY and state.offered and r.time and not r.question:
             task = BOOKING  # picking one of the offered times
+        s.topic = task or next(iter(intents), None)
 
         if WEATHER in intents:
             self._plan_weather(s, r, intents, plan)
@@ -210,16 +211,18 @@ class Dialogue:
             plan.reply.append(self._words(s, r))
         return plan, s
 
-    def _continued_task(self, state: State, r: Reading) -> str | None:
-        adds = _adds(r)
-        if state.task and adds:
+    def _continued(self, state: State, r: Reading) -> str | None:
+        """The intent a message without intent words continues, if it adds something."""
+        named_place = bool(r.places or r.showrooms)
+        if state.topic in (WEATHER, ADDRESS, HOURS) and not (r.time or r.cars):
+            if named_place or (state.topic != ADDRESS and self._has_date(r, state)):
+                return state.topic  # "and in Denver?", "and on Saturday?"
+        if state.task and _adds(r):
             if state.task == AVAILABILITY and r.time and not r.question and not r.period:
                 return BOOKING if state.offered or r.cars else AVAILABILITY
-            if state.task in TASKS and r.cars and not (r.showrooms or r.places or r.time):
-                return state.task if state.task == BOOKING else None
+            if r.cars and not (named_place or r.time or self._has_date(r, state)):
+                return BOOKING if state.task == BOOKING else None  # a car alone: its facts
             return state.task
-        if state.task == BOOKING and r.cars:
-            return BOOKING
         if not r.flags and (r.time or r.period or self._has_date(r, state)):
             return AVAILABILITY  # "Friday at 3?" in a fresh conversation
         return None
@@ -231,7 +234,7 @@ class Dialogue:
         showroom = next(iter(r.showrooms), None) or state.showroom
         return find_date(r.text, self.today(showroom), day_first=(r.lang or state.lang) == ES)
 
-    def _accept(self, state: State, s: State, plan: Plan) -> None:
+    def _accept(self, state: State, s: State) -> None:
         if state.pending == "book":
             s.task = BOOKING
         elif state.pending in ("showroom", "drive"):
@@ -271,14 +274,13 @@ class Dialogue:
         text = scope(r.text, WEATHER, intents)
         places = find_places(text)[:3] or r.places[:1]
         cities = [m.name for m in places]
+        if not cities and s.last_city:
+            cities = [s.last_city]
         if not cities and s.last_showroom:
             showroom = find_showroom(s.last_showroom)
             cities = [showroom.city] if showroom else []
-        if not cities and s.task == WEATHER:
-            cities = [m.name for m in r.places[:1]]
         if not cities:
             plan.reply.append(say("ask_city", s.lang))
-            s.task = WEATHER
             return
         for city in cities:
             place = find_place(city)
@@ -289,8 +291,7 @@ class Dialogue:
                 args["date"] = day.isoformat()
                 plan.weather_day = day
             plan.calls.append(("get_weather", args))
-        if s.task == WEATHER:
-            s.task = None
+        s.last_city = cities[-1]
 
     def _plan_address(self, s: State, r: Reading, intents: list[str], plan: Plan) -> None:
         text = scope(r.text, ADDRESS, intents)
@@ -310,39 +311,33 @@ class Dialogue:
                     s.pending, s.suggested = "drive", nearest.id
             elif places:
                 plan.reply.append(say("unknown_place", s.lang, place=places[0].name))
-                s.task = ADDRESS
                 return
         if not ids and r.has("showroom_list"):
             plan.reply.append(showroom_list(s.lang))
             return
-        if not ids and s.last_showroom and s.task != ADDRESS:
+        if not ids and s.last_showroom and s.topic != ADDRESS:
             ids = [s.last_showroom]
         if not ids:
             plan.reply.append(say("ask_showroom", s.lang))
-            s.task = ADDRESS
             return
         for showroom_id in ids:
             plan.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
         s.last_showroom = ids[-1]
-        if s.task == ADDRESS:
-            s.task = None
 
     def _plan_hours(self, s: State, r: Reading, plan: Plan) -> None:
         showroom_id = self._showroom_for(s, r, plan) or (
             s.showroom or s.last_showroom if not plan.reply else None
         )
-        day = self._date(r, s) or (s.day if s.task == HOURS else None)
+        day = self._date(r, s) or (s.hours_day if s.topic == HOURS else None)
         if plan.reply:
             return
         if showroom_id is None:
-            s.task, s.day = HOURS, day
+            s.hours_day = day
             plan.reply.append(say("ask_showroom", s.lang))
             return
         showroom = find_showroom(showroom_id)
         assert showroom is not None
         s.last_showroom = showroom_id
-        if s.task == HOURS:
-            s.task = None
         lang = s.lang
         if day is None:
             plan.reply.append(
@@ -380,9 +375,6 @@ class Dialogue:
     def _plan_task(self, s: State, r: Reading, task: str, plan: Plan) -> None:
         lang = s.lang
         showroom_id = self._showroom_for(s, r, plan)
-        if plan.reply:  # a far or unknown place: offered or asked, nothing else this turn
-            s.task = task
-            return
         if showroom_id and showroom_id != s.showroom:
             s.showroom, s.offered = showroom_id, []
         if s.showroom:
@@ -399,6 +391,8 @@ class Dialogue:
         if r.cars:
             s.car = r.cars[0].name
         s.task = task
+        if plan.reply:  # a far or unknown place: offered or asked, nothing else this turn
+            return
         if r.other_car:
             plan.reply.append(not_offered(r.other_car, lang))
             if s.car:

@@ -52,7 +52,7 @@ _INTENT_RES = {
         r"closed|shut|horarios?|abren|abre|cierran|cierra|abiertos?|cerrados?"
     ),
     AVAILABILITY: _re(
-        r"available|availability|free|slots?|openings?|when can i|what times?|which times?|"
+        r"available|availability|free|slots?|openings|when can i|what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
         r"huecos?|que horas|a que hora puedo|room at|come (?:in|by)|stop by|drop by|visit|"
         r"pasar(?:me)? por|is there (?:anything|something)"
@@ -64,6 +64,9 @@ _INTENT_RES = {
         r"drive the|take the .{1,20} for a spin"
     ),
 }
+_STRONG_AVAILABILITY_RE = _re(
+    r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?"
+)
 # Words that ask to book (not merely to talk about a test drive).
 _BOOK_VERB_RE = _re(
     r"book|schedule|reserve|reservar|reservame|agendar|agendame|agenda|sign me up|put me down|"
@@ -172,8 +175,12 @@ def detect_intents(text: str) -> list[str]:
         match = pattern.search(low)
         if match:
             found[intent] = match.start()
+    if AVAILABILITY in found and HOURS in found:
+        if _STRONG_AVAILABILITY_RE.search(low):
+            del found[HOURS]  # "open slots", "any free times before you close?"
+        else:
+            del found[AVAILABILITY]  # "what time do you open?"
     if AVAILABILITY in found:
-        found.pop(HOURS, None)  # "open slots", "any times before you close?"
         if BOOKING in found:
             if _BOOK_VERB_RE.search(low) and find_time(text):
                 del found[AVAILABILITY]  # "is 11am free? book it"

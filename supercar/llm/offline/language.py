@@ -62,9 +62,9 @@ def detect_language(text: str) -> str | None:
     english = sum(token in _EN_MARKERS for token in tokens)
     if spanish > english:
         return ES
-    if english > spanish or english:
+    if english > spanish:
         return EN
-    return None
+    return None  # no sign, or as many of each ("a las cuatro"): keep the conversation's
 
 
 # Words the finders match on; a misspelt customer word is corrected to one of these.
@@ -74,6 +74,7 @@ temperatura pronostico soleado nublado
 address located location directions where phone direccion ubicacion telefono donde
 showroom showrooms dealership dealerships concesionario tienda
 available availability openings schedule appointment reserve reservation booking
+bookings appointments reservations
 disponible disponibilidad reservar agendar prueba manejo conducir
 hours opening closing close closed horario abren cierran abierto cerrado
 tomorrow today tonight weekend morning afternoon evening lunch manana tarde noche

@@ -99,7 +99,7 @@ _DATE_RES = {
     ),
     "numeric": re.compile(r"(?<![\d/:])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"),
     "nth": re.compile(
-        rf"\b(?:the|el(?:\s+dia)?|dia|on)\s+(\d{{1,2}}){_ORD}\b{_NOT_MONTH}"
+        rf"\b(?:the|el(?:\s+dia)?|dia|on)\s+(\d{{1,2}}){_ORD}\b(?![/\d]){_NOT_MONTH}"
         rf"|\b(\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_MONTH}"
     ),
     "after": re.compile(r"\b(day after tomorrow|pasado manana)\b"),
