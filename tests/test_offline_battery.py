@@ -410,7 +410,86 @@ CONVERSATIONS = [
                 books=True,
                 category="booking",
             ),
-            Say("which cars are electirc?", **no_tools("Volt", "Urban")),
+            Say("which cars are electirc?", **no_tools("Volt", "Urban"), category="catalogue"),
+        ],
+    ),
+    # Written as unseen turns after the battery above passed (9 of 15 right at first), then
+    # kept: each failure there was a general gap ("there", "that day", his/her booking).
+    Conversation(
+        "availability",
+        [
+            Say(
+                "Good evening! Is it snowing in Denver today?",
+                [(WEATHER, {"city": "Denver"})],
+                ("Denver",),
+                category="weather",
+            ),
+            Say(
+                "I'd love to take the Roadster out for a spin there on Thursday",
+                avail("denver", "2026-11-26"),
+                ("09:00",),
+            ),
+            Say("could I come at 1?", avail("denver", "2026-11-26"), ("13:00",)),
+            Say(
+                "great, lock it in",
+                book("denver", "2026-11-26", "13:00", "Roadster"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+        ],
+    ),
+    Conversation(
+        "showroom",
+        [
+            Say(
+                "hey, what's the address in Beverly Hills?",
+                [(ADDRESS, {"dealership_id": "los-angeles"})],
+                ("9000 Wilshire",),
+            ),
+            Say("what time do you guys shut on sundays?", **no_tools("4pm"), category="hours"),
+            Say(
+                "My neighbour booked a Spyder yesterday, what time is his slot?",
+                **no_tools("only help with your own"),
+                category="other customer",
+            ),
+        ],
+    ),
+    Conversation(
+        "spanish",
+        [
+            Say(
+                "Buenas tardes, ¿tienen horas libres en Manhattan el jueves por la mañana?",
+                avail("manhattan", "2026-11-26"),
+                ("09:00",),
+                ("15:00",),
+            ),
+            Say("¿y el lunes?", avail("manhattan", "2026-11-30")),
+            Say("¿Cuánto cuesta el Urban?", **no_tools("119,000")),
+        ],
+    ),
+    Conversation(
+        "unknown car",
+        [
+            Say("Do you sell the Lamborghini Huracan?", **no_tools("don't offer")),
+            Say("Which one is quickest?", **no_tools("Volt"), category="catalogue"),
+            Say("Write me a haiku about cars", **no_tools(*DECLINE), category="off-topic"),
+        ],
+    ),
+    Conversation(
+        "places",
+        [
+            Say(
+                "I'm near Fort Lauderdale - can I try the GT on December 3rd at 5pm?",
+                book("miami", "2026-12-03", "17:00", "GT"),
+                ("Fort Lauderdale", "You're booked"),
+                books=True,
+            ),
+            Say(
+                "what's the weather going to be there that day?",
+                [(WEATHER, {"city": "Miami", "date": "2026-12-03"})],
+                category="weather",
+            ),
         ],
     ),
 ]

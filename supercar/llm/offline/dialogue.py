@@ -20,6 +20,7 @@ Decisions:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -59,7 +60,7 @@ from supercar.llm.offline.showrooms import (
 from supercar.llm.offline.when import find_date
 from supercar.store.base import Message
 from supercar.tools.catalog import CARS, find_showroom
-from supercar.tools.places import find_place
+from supercar.tools.places import find_place, nearest_showroom
 
 Call = tuple[str, dict[str, str]]
 Result = tuple[str, dict[str, Any], dict[str, Any] | None]
@@ -255,6 +256,12 @@ class Dialogue:
         places = showroom_places(find_places(text) if text is not None else r.places)
         for mention in places:
             return self._place_showroom(s, mention, plan)
+        if _THERE_RE.search(r.text.lower()) and s.last_city and not s.showroom:
+            place = find_place(s.last_city)  # "there": the city we were just talking about
+            if place is not None:
+                return self._place_showroom(
+                    s, PlaceMention(place.name, place, *nearest_showroom(place)), plan
+                )
         return None
 
     def _place_showroom(self, s: State, m: PlaceMention, plan: Plan) -> str | None:
@@ -274,6 +281,9 @@ class Dialogue:
         text = scope(r.text, WEATHER, intents)
         places = find_places(text)[:3] or r.places[:1]
         cities = [m.name for m in places]
+        if not cities and s.showroom:
+            showroom = find_showroom(s.showroom)
+            cities = [showroom.city] if showroom else []
         if not cities and s.last_city:
             cities = [s.last_city]
         if not cities and s.last_showroom:
@@ -286,6 +296,8 @@ class Dialogue:
             place = find_place(city)
             today = self.today(timezone=place.timezone if place else None)
             day = find_date(r.text, today, day_first=s.lang == ES)
+            if day is None and _THAT_DAY_RE.search(r.text.lower()):
+                day = s.day or _last_booked_day(s)  # "the weather that day"
             args = {"city": city}
             if day is not None and day != today:  # omitted means today
                 args["date"] = day.isoformat()
@@ -454,8 +466,9 @@ class Dialogue:
                 lead += " " + " ".join(parts)
         else:
             lead = say("checking_lead", lang)
-            if parts:
-                lead += " " + " ".join(p for p in parts if not p.startswith(("the ", "el ")))
+            places = [p for p in parts if not p.startswith(("the ", "el "))]
+            if places:
+                lead += " " + " ".join(places)
         return lead + ". "
 
     # --- answers in words -----------------------------------------------------------------------
@@ -618,6 +631,19 @@ class Dialogue:
                 return say("period_some", lang, **(fields | {"times": join(inside, lang)}))
             return say("period_none", lang, **fields)
         return describe("check_appointment_availability", data, lang) + " " + say("pick", lang)
+
+
+_THERE_RE = re.compile(r"\b(?:there|that showroom|same place|same showroom|alli|ahi|alla)\b")
+_THAT_DAY_RE = re.compile(r"\b(?:that day|same day|then|ese dia|ese mismo dia)\b")
+
+
+def _last_booked_day(s: State) -> date | None:
+    if not s.bookings:
+        return None
+    try:
+        return date.fromisoformat(str(s.bookings[-1].get("date")))
+    except ValueError:
+        return None
 
 
 def _adds(r: Reading) -> bool:

@@ -106,10 +106,15 @@ _OTHER_CUSTOMER_RE = re.compile(
     r"everyone'?s|all (?:the |your )?(?:bookings|appointments|reservations)|"
     r"who (?:else )?(?:has )?booked|list (?:of )?(?:all )?bookings|otros? clientes?|"
     r"ultimo cliente|cliente anterior|otra persona|(?:la reserva|la cita|la prueba) de (?!manejo)"
-    r"[a-z]+"
+    r"[a-z]+|\b(?:his|her|their|su)\s+(?:booking|appointment|reservation|slot|test drive|"
+    r"confirmation|reserva|cita)|\b(?:neighbou?r|friend|wife|husband|brother|sister|colleague|"
+    r"boss|partner|mom|mum|dad|son|daughter|vecino|vecina|amigo|amiga|esposa|esposo|hermano|"
+    r"hermana)\b.{0,30}\b(?:booked|reserved|reservo)"
 )
 _OFF_TOPIC_RE = _re(
-    r"joke|chiste|poem|poema|story|cuento|song|cancion|lyrics|capital of|capital de|president|"
+    r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|trivia|fun fact|rap|sing|draw|"
+    r"write (?:me )?(?:a|an|some)|escribe(?:me)? un|story|cuento|songs?|cancion|lyrics|"
+    r"capital of|capital de|president|"
     r"presidente|election|elecciones|vote|voting|politics?|political|politica|democrats?|"
     r"republicans?|code|coding|python|javascript|java|program|programa|sql|html|recipe|"
     r"receta|cook|math|bitcoin|crypto|stocks?|movie|film|pelicula|football|soccer|futbol|nba|"
