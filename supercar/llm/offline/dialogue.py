@@ -174,7 +174,8 @@ class Dialogue:
             plan.reply.append(self._cancel(s))
             return plan, s
         follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
-        if (r.has("memory") or follow_up) and not any(i in TASKS for i in r.intents):
+        asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
+        if asks_memory or follow_up:
             s.topic = "memory"
             plan.reply.append(self._memory(s))
             return plan, s
@@ -192,13 +193,12 @@ class Dialogue:
             continued = self._continued(state, r)
             if continued in TASKS:
                 task = continued
-                if task == BOOKING and r.question and not r.asks_to_book and r.time:
+                if task == BOOKING and r.question and not (r.asks_to_book or r.picks) and r.time:
                     task = AVAILABILITY  # "what about 3pm?" checks, it does not book
             elif continued is not None:
                 intents = [continued]
-        if task == AVAILABILITY and state.offered and r.time and not r.question:
+        if task == AVAILABILITY and state.offered and r.time and (r.picks or not r.question):
             task = BOOKING  # picking one of the offered times
-        s.topic = task or next(iter(intents), None)
 
         if WEATHER in intents:
             self._plan_weather(s, r, intents, plan)
@@ -210,6 +210,7 @@ class Dialogue:
             self._plan_task(s, r, task, plan)
         elif not intents:
             plan.reply.append(self._words(s, r))
+        s.topic = task or next(iter(intents), None)
         return plan, s
 
     def _continued(self, state: State, r: Reading) -> str | None:
@@ -219,7 +220,12 @@ class Dialogue:
             if named_place or (state.topic != ADDRESS and self._has_date(r, state)):
                 return state.topic  # "and in Denver?", "and on Saturday?"
         if state.task and _adds(r):
-            if state.task == AVAILABILITY and r.time and not r.question and not r.period:
+            if (
+                state.task == AVAILABILITY
+                and r.time
+                and not r.period
+                and (r.picks or not r.question)
+            ):
                 return BOOKING if state.offered or r.cars else AVAILABILITY
             if r.cars and not (named_place or r.time or self._has_date(r, state)):
                 return BOOKING if state.task == BOOKING else None  # a car alone: its facts

@@ -73,6 +73,12 @@ _BOOK_VERB_RE = _re(
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up"
 )
+# Requests phrased as questions that choose something: "can I have the 2 o'clock one?".
+_PICK_RE = _re(
+    r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|i'?d like|i would like|"
+    r"i want|i'?ll (?:have|take|go with)|give me|let me (?:have|take)|let'?s (?:do|go with)|"
+    r"we'?ll take|quiero|me gustaria|dame|me quedo"
+)
 _QUESTION_RE = re.compile(
     r"\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|when|where|how|any|que|cual|"
     r"cuando|donde|como|hay|tienen|esta|estan|puedo|what about|how about)\b"
@@ -110,6 +116,12 @@ _OTHER_CUSTOMER_RE = re.compile(
     r"confirmation|reserva|cita)|\b(?:neighbou?r|friend|wife|husband|brother|sister|colleague|"
     r"boss|partner|mom|mum|dad|son|daughter|vecino|vecina|amigo|amiga|esposa|esposo|hermano|"
     r"hermana)\b.{0,30}\b(?:booked|reserved|reservo)"
+    r"|\b(?:what|when|which|where) (?:did|has|have) (?!i\b|we\b)[a-z]+(?: [a-z]+)? (?:book|reserve)"
+)
+# Someone named (capitalised, not "I") who booked: "what Sarah Jones booked".
+_NAMED_BOOKER_RE = re.compile(
+    r"\b(?!I\b|SuperCar\b|Lex\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+)?"
+    r"(?:booked|reserved|scheduled)"
 )
 _OFF_TOPIC_RE = _re(
     r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|trivia|fun fact|rap|sing|draw|"
@@ -129,6 +141,7 @@ _CANCEL_RE = _re(
 )
 _MEMORY_RE = _re(
     r"confirmation|my booking|my bookings|my appointment|my reservation|my test drive|"
+    r"(?:booking|my) (?:reference|ref|number|code|id)|my slot|referencia|"
     r"what did i book|when is my|did i book|have i booked|what have i booked|booked for me|"
     r"mi reserva|mi cita|mis reservas|numero de confirmacion|codigo de confirmacion|que reserve"
 )
@@ -160,6 +173,7 @@ class Reading:
     intents: list[str]
     question: bool
     asks_to_book: bool
+    picks: bool  # a request that chooses ("I'd like", "can I have")
     showrooms: list[str]
     places: list[PlaceMention]
     cars: list[CarModel]
@@ -222,12 +236,15 @@ def read(text: str) -> Reading:
             flags.add(flag)
     if _ARITHMETIC_RE.search(low):
         flags.add("off_topic")
+    if _NAMED_BOOKER_RE.search(text):
+        flags.add("other_customer")
     return Reading(
         text=text,
         lang=detect_language(text),
         intents=detect_intents(text),
         question=bool(_QUESTION_RE.search(low)),
         asks_to_book=bool(_BOOK_VERB_RE.search(low)),
+        picks=bool(_PICK_RE.search(low)),
         showrooms=find_showrooms(text),
         places=find_places(text),
         cars=find_cars(text),

@@ -90,7 +90,10 @@ def _next_weekday(weekday: int, today: date) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
-_NOT_MONTH = rf"(?!\s*(?:of\s+|de\s+)?(?:{_MONTH})\b)(?!\s*[:.]\d)(?!\s*(?:am|pm|h)\b)"
+_NOT_MONTH = (
+    rf"(?!\s*(?:of\s+|de\s+)?(?:{_MONTH})\b)(?![/\d])(?!\s*[:.]\d)"
+    r"(?!\s*(?:am|pm|h|o'?\s?clock|one|slot)\b)"
+)
 _DATE_RES = {
     "iso": re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
     "month_day": re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD}\b(?:,?\s+(\d{{4}}))?"),
@@ -99,7 +102,8 @@ _DATE_RES = {
     ),
     "numeric": re.compile(r"(?<![\d/:])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"),
     "nth": re.compile(
-        rf"\b(?:the|el(?:\s+dia)?|dia|on)\s+(\d{{1,2}}){_ORD}\b(?![/\d]){_NOT_MONTH}"
+        # "on the 14", "el 14": the number alone is enough; after a bare "the" it needs "th"
+        rf"\b(?:on(?:\s+the)?|el(?:\s+dia)?|dia)\s+(\d{{1,2}}){_ORD}\b{_NOT_MONTH}"
         rf"|\b(\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_MONTH}"
     ),
     "after": re.compile(r"\b(day after tomorrow|pasado manana)\b"),
