@@ -580,6 +580,95 @@ CONVERSATIONS = [
             Say("thx, have a good one", **no_tools("welcome"), category="greeting"),
         ],
     ),
+    # A third unseen set (12 of 15 right at first: "sat", "11 works", a booking after asking
+    # about a showroom's hours and address).
+    Conversation(
+        "availability",
+        [
+            Say(
+                "yo! whats the weather gonna be like in LA this weekend?",
+                [(WEATHER, {"city": "Los Angeles", "date": "2026-11-28"})],
+                category="weather",
+            ),
+            Say(
+                "sweet. any chance i could drive the roadster there sat morning?",
+                avail("los-angeles", "2026-11-28"),
+                ("10:00",),
+                ("15:00",),
+            ),
+            Say(
+                "11 works",
+                book("los-angeles", "2026-11-28", "11:00", "Roadster"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+        ],
+    ),
+    Conversation(
+        "places",
+        [
+            Say("Do you have any showrooms in Texas?", **no_tools("Manhattan")),
+            Say(
+                "Where's the closest one to Dallas then?",
+                [(ADDRESS, {"dealership_id": "denver"})],
+                ("Dallas", "SuperCar Denver"),
+            ),
+        ],
+    ),
+    Conversation(
+        "spanish",
+        [
+            Say("¿Está abierto el concesionario de Miami el domingo?", **no_tools("11:00")),
+            Say(
+                "¿Y cuál es la dirección?",
+                [(ADDRESS, {"dealership_id": "miami"})],
+                ("400 Biscayne",),
+            ),
+            Say(
+                "quiero reservar el GT para el domingo a las 2",
+                book("miami", "2026-11-29", "14:00", "GT"),
+                ("Reservado",),
+                books=True,
+            ),
+        ],
+    ),
+    Conversation(
+        "catalogue",
+        [
+            Say("Is the Spyder a convertible?", **no_tools("open-top", lacks=("a open-top",))),
+            Say("how much is the GT?", **no_tools("189,000")),
+            Say(
+                "Can you recommend a good restaurant near the Chicago showroom?",
+                **no_tools("can't help"),
+                category="off-topic",
+            ),
+        ],
+    ),
+    Conversation(
+        "availability",
+        [
+            Say(
+                "I booked the Volt for tomorrow, can you also check the weather in Denver for "
+                "then?",
+                [(WEATHER, {"city": "Denver", "date": "2026-11-25"})],
+                category="weather",
+            ),
+            Say(
+                "Is 5pm on Friday available at the Denver showroom?",
+                avail("denver", "2026-11-27"),
+                ("17:00",),
+            ),
+            Say(
+                "Perfect, book me in with the Volt",
+                book("denver", "2026-11-27", "17:00", "Volt"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+            Say("What's the meaning of life?", **no_tools("can't help"), category="off-topic"),
+        ],
+    ),
 ]
 
 

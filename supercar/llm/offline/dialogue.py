@@ -80,12 +80,14 @@ class State:
     suggested: str | None = None
     last_showroom: str | None = None
     last_city: str | None = None
+    talked_about: str | None = None  # the showroom of this thread's address or hours questions
     topic: str | None = None  # what the last message was about (a follow-up may continue it)
     hours_day: date | None = None
     bookings: list[dict[str, Any]] = field(default_factory=list)
 
     def end_thread(self) -> None:
         self.task, self.showroom, self.day, self.time = None, None, None, None
+        self.talked_about = None
         self.period, self.car = None, None
         self.offered, self.pending, self.suggested = [], None, None
 
@@ -180,6 +182,8 @@ class Dialogue:
             plan.reply.append(self._memory(s))
             return plan, s
 
+        if r.time is None and state.offered:
+            r = replace(r, time=_picked_time(r.text, state.offered))  # "11 works"
         intents = list(r.intents)
         task = next((i for i in reversed(intents) if i in TASKS), None)
         if state.pending and r.has("yes") and task is None:
@@ -264,6 +268,9 @@ class Dialogue:
             return self._place_showroom(s, mention, plan)
         if _THERE_RE.search(r.text.lower()) and s.last_city and not s.showroom:
             place = find_place(s.last_city)  # "there": the city we were just talking about
+            ours = find_showrooms(s.last_city)
+            if ours:
+                return ours[0]
             if place is not None:
                 return self._place_showroom(
                     s, PlaceMention(place.name, place, *nearest_showroom(place)), plan
@@ -340,7 +347,7 @@ class Dialogue:
             return
         for showroom_id in ids:
             plan.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
-        s.last_showroom = ids[-1]
+        s.last_showroom = s.talked_about = ids[-1]
 
     def _plan_hours(self, s: State, r: Reading, plan: Plan) -> None:
         showroom_id = self._showroom_for(s, r, plan) or (
@@ -355,7 +362,7 @@ class Dialogue:
             return
         showroom = find_showroom(showroom_id)
         assert showroom is not None
-        s.last_showroom = showroom_id
+        s.last_showroom = s.talked_about = showroom_id
         lang = s.lang
         if day is None:
             plan.reply.append(
@@ -393,6 +400,8 @@ class Dialogue:
     def _plan_task(self, s: State, r: Reading, task: str, plan: Plan) -> None:
         lang = s.lang
         showroom_id = self._showroom_for(s, r, plan)
+        if showroom_id is None and s.showroom is None and not plan.reply:
+            showroom_id = s.talked_about  # "book the GT on Sunday" after asking about Miami
         if showroom_id and showroom_id != s.showroom:
             s.showroom, s.offered = showroom_id, []
         if s.showroom:
@@ -467,7 +476,10 @@ class Dialogue:
         if task == BOOKING:
             lead = say("booking_lead", lang)
             if parts and s.car:
-                lead += say("so_far", lang, what=" ".join(parts))
+                what = " ".join(parts)
+                lead += (
+                    " del " + what[3:] if what.startswith("el ") else say("so_far", lang, what=what)
+                )
             elif parts:
                 lead += " " + " ".join(parts)
         else:
@@ -650,6 +662,17 @@ def _last_booked_day(s: State) -> date | None:
         return date.fromisoformat(str(s.bookings[-1].get("date")))
     except ValueError:
         return None
+
+
+def _picked_time(text: str, offered: list[str]) -> str | None:
+    """A bare hour that names one of the offered times ("11 works", "the 3, please")."""
+    if _mentions_day(text):
+        return None
+    for number in re.findall(r"(?<![\d:/])(\d{1,2})(?![\d:/])", text):
+        for hour in (int(number), int(number) + 12):
+            if f"{hour:02d}:00" in offered:
+                return f"{hour:02d}:00"
+    return None
 
 
 def _adds(r: Reading) -> bool:

@@ -90,6 +90,8 @@ def _next_weekday(weekday: int, today: date) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
 
 
+# Short forms customers write ("sat", "thurs"); "sun" is left out, as it is also the weather.
+_SHORT_DAYS = "mon|tues?|wed|thu(?:rs?)?|fri|sat"
 _NOT_MONTH = (
     rf"(?!\s*(?:of\s+|de\s+)?(?:{_MONTH})\b)(?![/\d])(?!\s*[:.]\d)"
     r"(?!\s*(?:am|pm|h|o'?\s?clock|one|slot)\b)"
@@ -117,7 +119,7 @@ _DATE_RES = {
         r"la semana que viene)\b"
     ),
     "weekend": re.compile(r"\b(weekend|fin de semana|finde)\b"),
-    "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)})s?\b"),
+    "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"),
 }
 
 
@@ -149,8 +151,11 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
     if kind == "weekend":
         return today if today.weekday() >= 5 else _next_weekday(5, today)
     name = m[1]
-    weekdays = WEEKDAYS_EN if name in WEEKDAYS_EN else WEEKDAYS_ES
-    return _next_weekday(weekdays.index(name), today)
+    if name in WEEKDAYS_EN:
+        return _next_weekday(WEEKDAYS_EN.index(name), today)
+    if name in WEEKDAYS_ES:
+        return _next_weekday(WEEKDAYS_ES.index(name), today)
+    return _next_weekday(next(i for i, d in enumerate(WEEKDAYS_EN) if d.startswith(name)), today)
 
 
 def find_date(text: str, today: date, day_first: bool = False) -> date | None:
