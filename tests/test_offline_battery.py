@@ -221,7 +221,7 @@ CONVERSATIONS = [
         [
             Say(
                 "Do you have a Ferrari I could test drive?",
-                **no_tools("don't offer", "SuperCar GT", "SuperCar Urban"),
+                **no_tools("don't offer", "SuperCar GT", "Urban"),
             ),
             Say("What about a Tesla Model S?", **no_tools("don't offer", "Volt")),
             Say(

@@ -45,8 +45,14 @@ def find_cars(text: str) -> list[CarModel]:
 
 def find_other_car(text: str) -> str | None:
     """A car we do not offer, named as the customer wrote it ("Ferrari", "Model S")."""
-    match = _OTHER_RE.search(plain(text))
+    low = plain(text)
+    match = _OTHER_RE.search(low)
     if match is None:
         return None
-    name = match.group(1)
-    return name.upper() if len(name) <= 3 else name.title()
+    end = match.end()
+    for more in _OTHER_RE.finditer(low, end):  # "Tesla Model S", "Porsche 911"
+        if low[end : more.start()].strip():
+            break
+        end = more.end()
+    words = low[match.start() : end].split()
+    return " ".join(w.upper() if len(w) <= 3 and not w.isdigit() else w.title() for w in words)

@@ -279,6 +279,10 @@ class Dialogue:
 
     def _place_showroom(self, s: State, m: PlaceMention, plan: Plan) -> str | None:
         lang = s.lang
+        if m.region:
+            if m.showroom is None:
+                plan.reply.append(say("no_showroom_region", lang, place=m.name))
+            return m.showroom.id if m.showroom else None
         if m.showroom is None:
             plan.reply.append(say("unknown_place", lang, place=m.name))
             return None
@@ -308,7 +312,7 @@ class Dialogue:
         for city in cities:
             place = find_place(city)
             today = self.today(timezone=place.timezone if place else None)
-            day = find_date(r.text, today, day_first=s.lang == ES)
+            day = find_date(text, today, day_first=s.lang == ES)
             if day is None and _THAT_DAY_RE.search(r.text.lower()):
                 day = s.day or _last_booked_day(s)  # "the weather that day"
             args = {"city": city}
@@ -324,7 +328,12 @@ class Dialogue:
         if not ids:
             places = showroom_places(find_places(text) or r.places)
             nearest = places[0].showroom if places else None
-            if nearest is not None:
+            if places and places[0].region:
+                if nearest is None:
+                    plan.reply.append(say("no_showroom_region", s.lang, place=places[0].name))
+                    return
+                ids = [nearest.id]
+            elif nearest is not None:
                 m = places[0]
                 where = dict(
                     showroom=nearest.name, place=m.name, distance=distance_text(m.km, s.lang)
@@ -382,13 +391,19 @@ class Dialogue:
                     lang,
                     showroom=showroom.name,
                     day=when,
-                    hours=hours_line(showroom, lang),
+                    hours=showroom.hours_summary(),
                 )
             )
             return
+        low = r.text.lower()
+        key = "hours_day"
+        if re.search(r"clos|shut|late|cierra|cierre", low):
+            key = "hours_closes"
+        elif re.search(r"\bopens?\b|\babren?\b|early|temprano", low):
+            key = "hours_opens"
         plan.reply.append(
             say(
-                "hours_day",
+                key,
                 lang,
                 showroom=showroom.name,
                 open=hour_text(span[0], lang),
@@ -611,7 +626,7 @@ class Dialogue:
         asked = plan.weather_day
         if asked is not None and str(data.get("date")) != asked.isoformat():
             lead = "Solo tengo el clima de hoy: " if lang == ES else "I only have today's weather: "
-            return lead + text
+            return lead + text[0].lower() + text[1:]
         return text
 
     def _forget(self, s: State, code: str, data: dict[str, Any]) -> None:

@@ -116,7 +116,7 @@ def car_fact(car: CarModel, lang: str) -> str:
 
 
 def not_offered(name: str, lang: str) -> str:
-    cars = join([car.name for car in CARS], lang)
+    cars = CARS[0].name + ", " + join([short_car(car) for car in CARS[1:]], lang)
     return say("not_offered", lang, name=name, cars=cars)
 
 
@@ -222,8 +222,8 @@ _LINES: dict[str, tuple[str, str]] = {
     "checking_lead": ("Happy to check", "Con gusto lo miro"),
     "so_far": (" of {what}", " de {what}"),
     "not_offered": (
-        "We don't offer the {name}, I'm afraid; our range is {cars}.",
-        "Lo siento, no ofrecemos el {name}; nuestra gama es {cars}.",
+        "We don't offer the {name}, I'm afraid; our range is the {cars}.",
+        "Lo siento, no ofrecemos el {name}; nuestra gama es el {cars}.",
     ),
     "keep_car": (
         "I still have the {car} down for your test drive.",
@@ -287,8 +287,22 @@ _LINES: dict[str, tuple[str, str]] = {
         "El tope de gama es el {car}, desde ${price:,}.",
     ),
     "hours_day": (
+        "{showroom} is open {open}-{close} {day}.",
+        "{showroom} abre de {open} a {close} {day}.",
+    ),
+    "hours_closes": (
         "{showroom} is open {open}-{close} {day}, so it closes at {close}.",
         "{showroom} abre de {open} a {close} {day}, así que cierra a las {close}.",
+    ),
+    "hours_opens": (
+        "{showroom} opens at {open} {day} (open {open}-{close}).",
+        "{showroom} abre a las {open} {day} (horario de {open} a {close}).",
+    ),
+    "no_showroom_region": (
+        "We don't have a showroom in {place}; ours are in New York (Manhattan), Miami, Chicago, "
+        "Los Angeles (Beverly Hills) and Denver. Which would suit you?",
+        "No tenemos concesionario en {place}; los nuestros están en Nueva York (Manhattan), "
+        "Miami, Chicago, Los Ángeles (Beverly Hills) y Denver. ¿Cuál te viene bien?",
     ),
     "hours_closed": (
         "{showroom} is closed {day}. Its hours: {hours}.",

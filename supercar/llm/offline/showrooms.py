@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from supercar.llm.offline.language import corrected
-from supercar.tools.catalog import SHOWROOMS, Showroom
+from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
 from supercar.tools.places import Place, find_place, fold, names, nearest_showroom
 
 NEAR_KM = 60.0
@@ -37,16 +37,38 @@ _CAPS_RES = {"manhattan": re.compile(r"\bNY\b"), "los-angeles": re.compile(r"\bL
 _NEVER = re.compile(r"(?!x)x")
 
 
+# States and countries have no single distance: the showroom in them, or none.
+_REGIONS: dict[str, str | None] = {
+    "florida": "miami",
+    "california": "los-angeles",
+    "illinois": "chicago",
+    "colorado": "denver",
+    "new york state": "manhattan",
+    **dict.fromkeys(
+        "texas, arizona, nevada, utah, oregon, georgia, ohio, michigan, massachusetts, "
+        "new jersey, pennsylvania, virginia, north carolina, south carolina, tennessee, alabama, "
+        "louisiana, minnesota, wisconsin, missouri, kansas, oklahoma, iowa, indiana, kentucky, "
+        "maryland, connecticut, alaska, hawaii, new mexico, idaho, montana, wyoming, nebraska, "
+        "arkansas, mississippi, maine, vermont, new hampshire, rhode island, delaware, "
+        "west virginia, canada, mexico, spain, espana, england, uk, france, germany, italy, "
+        "brazil, argentina, colombia, europe, japan, china, australia".split(", "),
+        None,
+    ),
+}
+_REGION_RE = re.compile(rf" ({'|'.join(sorted(_REGIONS, key=len, reverse=True))}) ")
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     name: str  # as the customer should read it
     place: Place | None  # None: not in the gazetteer
     showroom: Showroom | None  # nearest showroom (None for an unknown place)
     km: float = 0.0
+    region: bool = False  # a state or country: its showroom (if any), not a distance
 
     @property
     def near(self) -> bool:
-        return self.showroom is not None and self.km <= NEAR_KM
+        return self.showroom is not None and (self.region or self.km <= NEAR_KM)
 
 
 def find_showrooms(text: str) -> list[str]:
@@ -101,6 +123,13 @@ def find_places(text: str) -> list[PlaceMention]:
         showroom, km = nearest_showroom(place)
         if all(m.place != place for m in mentions):
             mentions.append(PlaceMention(place.name, place, showroom, km))
+    folded = " " + fold(corrected(text)) + " "
+    for match in _REGION_RE.finditer(folded):
+        region = match.group(1)
+        if not any(region in fold(m.name) for m in mentions):  # "Mexico City" is a city
+            inside = find_showroom(_REGIONS[region] or "")
+            name = region.upper() if len(region) <= 2 else region.title()
+            mentions.append(PlaceMention(name, None, inside, region=True))
     known = {fold(m.name) for m in mentions}
     for match in _AFTER_PREP_RE.finditer(text):
         name = match.group(1).strip()
