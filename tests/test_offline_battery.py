@@ -669,6 +669,101 @@ CONVERSATIONS = [
             Say("What's the meaning of life?", **no_tools("can't help"), category="off-topic"),
         ],
     ),
+    # A fourth unseen set (11 of 15 right at first: a showroom named in a catalogue question
+    # was forgotten, "Christmas Day", "how far is your showroom from Newark?").
+    Conversation(
+        "availability",
+        [
+            Say(
+                "Hey Lex, quick question - do you guys have anything electric I could try in "
+                "Chicago?",
+                None,
+                ("Volt",),
+                category="catalogue",
+            ),
+            Say(
+                "The Urban. Next Tuesday, maybe around 3?",
+                avail("chicago", "2026-12-01"),
+                ("15:00",),
+            ),
+            Say(
+                "yep do it",
+                book("chicago", "2026-12-01", "15:00", "Urban"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+        ],
+    ),
+    Conversation(
+        "spanish",
+        [
+            Say(
+                "buenos días, ¿dónde queda la tienda de Denver?",
+                [(ADDRESS, {"dealership_id": "denver"})],
+                ("1550 Wewatta",),
+            ),
+            Say("¿Hace frío allí ahora?", [(WEATHER, {"city": "Denver"})]),
+            Say(
+                "¿Puedo probar el Spyder el sábado por la tarde?",
+                avail("denver", "2026-11-28"),
+                ("12:00",),
+                ("09:00",),
+            ),
+        ],
+    ),
+    Conversation(
+        "dates & times",
+        [
+            Say(
+                "Book the GT in Denver for Christmas Day at 10",
+                book("denver", "2026-12-25", "10:00", "GT"),
+                ("You're booked",),
+                books=True,
+            ),
+            Say(
+                "Reserve me the Tourer in Manhattan on Sunday at noon",
+                book("manhattan", "2026-11-29", "12:00", "Tourer"),
+                ("closed on Sundays",),
+                books=True,
+                category="refusals",
+            ),
+        ],
+    ),
+    Conversation(
+        "off-topic",
+        [
+            Say("What's your return policy?", **no_tools("can't help")),
+            Say("Are you a real person?", **no_tools("offline demo model"), category="greeting"),
+            Say(
+                "Can you tell me how many test drives Miami has booked on Friday?",
+                **no_tools("Sorry"),
+                category="other customer",
+            ),
+        ],
+    ),
+    Conversation(
+        "typos",
+        [
+            Say(
+                "wats the wheather in pasadena tmrw",
+                [(WEATHER, {"city": "Pasadena", "date": "2026-11-25"})],
+            ),
+            Say(
+                "how far is your showroom from newark?",
+                [(ADDRESS, {"dealership_id": "manhattan"})],
+                ("km",),
+                category="places",
+            ),
+            Say(
+                "any slots at the miami showrom this sunday afternoon?",
+                avail("miami", "2026-11-29"),
+                ("12:00",),
+                ("11:00",),
+            ),
+            Say("Thanks Lex, that's all!", **no_tools("welcome"), category="greeting"),
+        ],
+    ),
 ]
 
 

@@ -166,6 +166,8 @@ class Dialogue:
         s.lang = r.lang or state.lang
         s.pending = None
         lang, plan = s.lang, Plan()
+        if r.showrooms and not r.has("injection"):
+            s.talked_about = r.showrooms[0]  # the showroom this conversation is about
         if r.has("injection") or (r.has("off_topic") and not r.intents and not r.cars):
             plan.reply.append(say("decline", lang))
             return plan, replace(state, lang=lang)

@@ -43,6 +43,7 @@ _INTENT_RES = {
     ),
     ADDRESS: _re(
         r"where|address|located|location|directions|how (?:do|can) i get|get there|phone|"
+        r"how far|how close|distance|lejos|distancia|queda|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)"

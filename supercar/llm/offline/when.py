@@ -6,7 +6,8 @@ number as a date; the rules below are short, general and deterministic. No clock
 pass `today` (the showroom's local date).
 
 Dates: today / tonight / hoy; tomorrow / mañana (not "por la mañana", which is a part of the
-day); the day after tomorrow / pasado mañana; "in ten days", "in 2 weeks", "en tres días";
+day); holidays ("Christmas Day", "Thanksgiving", "Nochebuena"); the day after tomorrow /
+pasado mañana; "in ten days", "in 2 weeks", "en tres días";
 weekdays with or without next/this/el/este/próximo (always the next such day, never today);
 this weekend / el fin de semana (the coming Saturday, today if it is Saturday or Sunday); ISO
 dates; month names in both languages ("Dec 1st", "1 December", "14 de enero"); "14/1" and
@@ -118,6 +119,11 @@ _DATE_RES = {
         r"|\b(a week from (?:today|now)|next week|la (?:semana )?proxima semana|"
         r"la semana que viene)\b"
     ),
+    "holiday": re.compile(
+        r"\b(christmas eve|nochebuena|christmas(?: day)?|navidad|new year'?s eve|nochevieja|"
+        r"new year'?s(?: day)?|ano nuevo|thanksgiving|accion de gracias|valentine'?s(?: day)?|"
+        r"san valentin|halloween|independence day|fourth of july)\b"
+    ),
     "weekend": re.compile(r"\b(weekend|fin de semana|finde)\b"),
     "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"),
 }
@@ -148,6 +154,8 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
             return today + timedelta(days=7)
         count = _number(m[1])
         return today + timedelta(days=count * (7 if m[2][0] in "ws" else 1))
+    if kind == "holiday":
+        return _holiday(m[1], today)
     if kind == "weekend":
         return today if today.weekday() >= 5 else _next_weekday(5, today)
     name = m[1]
@@ -156,6 +164,39 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
     if name in WEEKDAYS_ES:
         return _next_weekday(WEEKDAYS_ES.index(name), today)
     return _next_weekday(next(i for i, d in enumerate(WEEKDAYS_EN) if d.startswith(name)), today)
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "nochebuena": (12, 24),
+    "navidad": (12, 25),
+    "nochevieja": (12, 31),
+    "ano nuevo": (1, 1),
+    "accion de gracias": (11, 0),
+    "san valentin": (2, 14),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+}
+
+
+def _holiday(name: str, today: date) -> date | None:
+    if name.startswith("christmas"):
+        name = "navidad"
+    elif name.startswith("new year"):
+        name = "nochevieja" if name.endswith("eve") else "ano nuevo"
+    elif name.startswith("valentine"):
+        name = "san valentin"
+    elif name == "thanksgiving":
+        name = "accion de gracias"
+    month, day = _HOLIDAYS[name]
+    if day == 0:  # Thanksgiving: the fourth Thursday of November
+        for year in (today.year, today.year + 1):
+            first = date(year, 11, 1)
+            candidate = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if candidate >= today:
+                return candidate
+    return _upcoming(month, day, None, today)
 
 
 def find_date(text: str, today: date, day_first: bool = False) -> date | None:
