@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,6 +15,7 @@ from supercar.events import Chunk, ToolOutput
 from supercar.llm.base import Completion, ToolCall
 from supercar.llm.offline import OfflineModel
 from supercar.llm.offline.intents import AVAILABILITY, BOOKING, WEATHER, detect_intents
+from supercar.llm.offline.results import error_code, error_sentence
 from supercar.llm.offline.showrooms import find_places
 from supercar.llm.offline.when import find_date, find_time
 from supercar.store.memory import MemoryBookingStore
@@ -536,3 +539,53 @@ async def test_conversation_through_the_turn_loop() -> None:
     text, outputs = await say("What's the weather in Denver and where is the showroom?")
     assert [o.name for o in outputs] == ["get_weather", "get_dealership_address"]
     assert "°C" in text and "1550 Wewatta St" in text
+
+
+# --- tool refusals in customer words ------------------------------------------------------------
+
+
+def schedule(day: str, time: str = "11:00", car: str = "SuperCar GT", showroom: str = "chicago"):
+    return json.dumps({"dealership_id": showroom, "date": day, "time": time, "car_model": car})
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("arguments", "code", "words"),
+    [
+        (schedule("2026-11-20"), "past_date", "already passed"),
+        (schedule("2027-03-01"), "too_far_ahead", "up to 60 days ahead"),
+        (schedule("2026-11-29"), "closed_day", "closed on Sundays"),
+        (schedule("2026-11-27", "quarter past"), "invalid_time", "couldn't read that time"),
+        (schedule("2026-11-27", "10:30"), "not_bookable_slot", "start on the hour"),
+        (schedule("2026-11-27", car="Ferrari"), "unknown_car", "don't offer that model"),
+        (schedule("2026-11-27", showroom="boston"), "unknown_dealership", "couldn't find"),
+        (schedule("27/11/2026"), "invalid_date", "couldn't read that date"),
+    ],
+)
+async def test_each_refusal_of_the_real_tools_becomes_one_customer_sentence(
+    arguments: str, code: str, words: str
+) -> None:
+    ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
+    result = await default_registry().run("schedule_appointment", arguments, ctx)
+    assert result.is_error
+    args = json.loads(arguments)
+    assert error_code(result.data) == code  # recognised from today's text...
+    assert error_code({"error": "?", "code": code}) == code  # ...and from a code when sent
+    sentence = error_sentence("schedule_appointment", args, result.data)
+    assert words in sentence and str(result.data["error"]) not in sentence
+    assert "dealership_id" not in sentence and sentence.count("?") <= 1
+
+
+def test_a_booking_cap_refusal_says_how_many_are_booked() -> None:
+    data = {"error": "You already have 3 test drives booked.", "code": "booking_cap"}
+    assert "You already have 3 test drives booked" in error_sentence(
+        "schedule_appointment", {}, data
+    )
+
+
+def test_typo_correction_is_not_loaded_until_the_offline_model_reads_a_message() -> None:
+    probe = "import sys, supercar.app, supercar.llm.offline;print('rapidfuzz' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "False"

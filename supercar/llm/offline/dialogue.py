@@ -103,10 +103,6 @@ class Plan:
     asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
     weather_day: date | None = None
 
-    @property
-    def questions(self) -> list[str]:
-        return self.reply or self.after
-
 
 def _load(content: Any) -> dict[str, Any] | None:
     if not isinstance(content, str):
