@@ -44,6 +44,7 @@ from supercar.llm.offline.replies import (
     distance_text,
     hour_text,
     hours_line,
+    hours_summary,
     join,
     not_offered,
     on_day,
@@ -389,7 +390,7 @@ class Dialogue:
                     lang,
                     showroom=showroom.name,
                     day=when,
-                    hours=showroom.hours_summary(),
+                    hours=hours_summary(showroom.hours_summary(), lang),
                 )
             )
             return

@@ -11,6 +11,7 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from supercar.llm.offline.language import ES
@@ -64,8 +65,10 @@ def car_choices(lang: str) -> str:
     return join([short_car(car) for car in CARS], lang, "or")
 
 
-def day_name(day: date, lang: str) -> str:
-    return _DAYS[lang][day.weekday()]
+def days_name(weekday: int, lang: str) -> str:
+    """The weekday in the plural: 'Sundays', 'domingos', 'lunes'."""
+    name = _DAYS[lang][weekday]
+    return name if name.endswith("s") else name + "s"
 
 
 def day_text(day: date, lang: str) -> str:
@@ -125,13 +128,34 @@ def showroom_list(lang: str) -> str:
     return say("showroom_list", lang, rooms=rooms)
 
 
+_DAY_ABBR_ES = dict(
+    zip(
+        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+        strict=True,
+    )
+)
+
+
+def hours_summary(summary: str, lang: str) -> str:
+    """The catalogue's `Mon-Sat 9am-7pm` summary, in Spanish `lun-sáb 9:00-19:00`."""
+    if lang != ES:
+        return summary
+    summary = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", lambda m: _DAY_ABBR_ES[m[1]], summary)
+    return re.sub(
+        r"\b(\d{1,2})(am|pm)\b",
+        lambda m: f"{int(m[1]) % 12 + (12 if m[2] == 'pm' else 0)}:00",
+        summary,
+    )
+
+
 def hours_line(showroom: Showroom, lang: str) -> str:
-    """'Mon-Sat 9am-7pm, closed Sundays' from the catalogue (Spanish keeps the summary)."""
+    """'Mon-Sat 9am-7pm, closed Sundays' from the catalogue."""
     closed = [day for day in range(7) if showroom.hours_on(day) is None]
-    summary = showroom.hours_summary()
+    summary = hours_summary(showroom.hours_summary(), lang)
     if not closed:
         return summary
-    names = join([_DAYS[lang][day] + ("s" if lang != ES else "") for day in closed], lang)
+    names = join([days_name(day, lang) for day in closed], lang)
     return f"{summary}, " + (f"cerrado los {names}" if lang == ES else f"closed {names}")
 
 

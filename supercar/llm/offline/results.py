@@ -22,8 +22,9 @@ from supercar.llm.offline.language import EN, ES
 from supercar.llm.offline.replies import (
     car_choices,
     condition_text,
-    day_name,
     day_text,
+    days_name,
+    hours_summary,
     join,
     on_day,
     say,
@@ -60,8 +61,8 @@ _SENTENCES: dict[str, tuple[str, str]] = {
         "Aceptamos reservas con hasta {days} días de antelación, hasta {last}.",
     ),
     "closed_day": (
-        "{showroom} is closed on {weekday}s (its hours: {hours}).",
-        "{showroom} cierra los {weekday}s (horario: {hours}).",
+        "{showroom} is closed on {weekdays} (its hours: {hours}).",
+        "{showroom} cierra los {weekdays} (horario: {hours}).",
     ),
     "invalid_time": ("I couldn't read that time.", "No entendí esa hora."),
     "not_bookable_slot": (
@@ -169,8 +170,8 @@ def error_sentence(
         fields["days"] = days[1] if days else "60"
         fields["last"] = day_text(last, lang) if last else "then"
     elif code == "closed_day":
-        fields["weekday"] = day_name(day, lang) if day else ""
-        fields["hours"] = showroom.hours_summary() if showroom else ""
+        fields["weekdays"] = days_name(day.weekday(), lang) if day else ""
+        fields["hours"] = hours_summary(showroom.hours_summary(), lang) if showroom else ""
     elif code in ("not_bookable_slot", "slot_taken"):
         times = free_times(data)
         fields["free"] = (
@@ -226,7 +227,7 @@ def describe(name: str, data: dict[str, Any], lang: str = EN, today: date | None
         if lang == ES:
             return (
                 f"{data.get('name')} está en {where}. Teléfono: {data.get('phone')}; "
-                f"horario: {data.get('hours_summary')}."
+                f"horario: {hours_summary(str(data.get('hours_summary')), lang)}."
             )
         return (
             f"{data.get('name')} is at {where}. Phone: {data.get('phone')}; "
