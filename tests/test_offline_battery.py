@@ -480,10 +480,10 @@ CONVERSATIONS = [
         "places",
         [
             Say(
+                # a question: it checks and offers (this turn booked until the fifth set)
                 "I'm near Fort Lauderdale - can I try the GT on December 3rd at 5pm?",
-                book("miami", "2026-12-03", "17:00", "GT"),
-                ("Fort Lauderdale", "You're booked"),
-                books=True,
+                avail("miami", "2026-12-03"),
+                ("Fort Lauderdale", "17:00 is free"),
             ),
             Say(
                 "what's the weather going to be there that day?",
@@ -762,6 +762,94 @@ CONVERSATIONS = [
                 ("11:00",),
             ),
             Say("Thanks Lex, that's all!", **no_tools("welcome"), category="greeting"),
+        ],
+    ),
+    # A fifth unseen set (10 of 15 right at first, and ONE UNASKED BOOKING: "would love to test
+    # drive the Track R. Is Wednesday at 4 possible?" booked; a question now checks and offers).
+    Conversation(
+        "availability",
+        [
+            Say(
+                "Hi! I'm visiting Chicago next week and would love to test drive the Track R. Is "
+                "Wednesday at 4 o'clock in the afternoon possible?",
+                avail("chicago", "2026-12-02"),
+                ("16:00",),
+            ),
+            Say(
+                "Great, please book it.",
+                book("chicago", "2026-12-02", "16:00", "Track R"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+            Say("Actually, can we move it to 5pm?", **no_tools("call"), category="memory"),
+        ],
+    ),
+    Conversation(
+        "weather",
+        [
+            Say(
+                "What's the weather in Miami and Chicago tomorrow?",
+                [
+                    (WEATHER, {"city": "Miami", "date": "2026-11-25"}),
+                    (WEATHER, {"city": "Chicago", "date": "2026-11-25"}),
+                ],
+            ),
+            Say(
+                "Is the Miami showroom open late on Saturday?", **no_tools("8pm"), category="hours"
+            ),
+        ],
+    ),
+    Conversation(
+        "spanish",
+        [
+            Say(
+                "Necesito la dirección del concesionario de Los Ángeles, por favor",
+                [(ADDRESS, {"dealership_id": "los-angeles"})],
+                ("9000 Wilshire",),
+            ),
+            Say(
+                "¿Tienen disponibilidad para el Roadster mañana por la tarde allí?",
+                avail("los-angeles", "2026-11-25"),
+                ("12:00",),
+                ("10:00",),
+            ),
+            Say(
+                "Perfecto, a las 4 entonces",
+                book("los-angeles", "2026-11-25", "16:00", "Roadster"),
+                ("Reservado",),
+                books=True,
+            ),
+        ],
+    ),
+    Conversation(
+        "places",
+        [
+            Say("Do you guys have a showroom in Orlando?", None, ("Orlando", "SuperCar Miami")),
+            Say(
+                "How much is the cheapest car you have?",
+                **no_tools("Urban", "119,000"),
+                category="catalogue",
+            ),
+            Say("Can I bring my dog on the test drive?", **no_tools(), category="off-topic"),
+        ],
+    ),
+    Conversation(
+        "booking",
+        [
+            Say(
+                "book me a test drive for the gt at 4:00pm on dec 3 in denver",
+                book("denver", "2026-12-03", "16:00", "GT"),
+                ("You're booked",),
+                books=True,
+            ),
+            Say("and what's my confirmation code?", **no_tools("SC-"), category="memory"),
+            Say("What's the capital of Spain?", **no_tools("can't help"), category="off-topic"),
+            Say(
+                "Whats the weather like in Tokyo right now?",
+                [(WEATHER, {"city": "Tokyo"})],
+                category="weather",
+            ),
         ],
     ),
 ]

@@ -165,20 +165,24 @@ class Dialogue:
         lang, plan = s.lang, Plan()
         if r.showrooms and not r.has("injection"):
             s.talked_about = r.showrooms[0]  # the showroom this conversation is about
-        if r.has("injection") or (r.has("off_topic") and not r.intents and not r.cars):
+        follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
+        asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
+        if r.has("injection"):
             plan.reply.append(say("decline", lang))
             return plan, replace(state, lang=lang)
         if r.has("other_customer"):
             plan.reply.append(say("other_customer", lang))
             return plan, replace(state, lang=lang)
-        if r.has("cancel"):
-            plan.reply.append(self._cancel(s))
-            return plan, s
-        follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
-        asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
-        if asks_memory or follow_up:
-            s.topic = "memory"
+        if (asks_memory or follow_up) and not r.has("cancel"):
+            s.topic = "memory"  # before off-topic words: "my confirmation code"
             plan.reply.append(self._memory(s))
+            return plan, s
+        if r.has("off_topic") and not r.intents and not r.cars:
+            plan.reply.append(say("decline", lang))
+            return plan, replace(state, lang=lang)
+        if r.has("cancel") and (s.bookings or not _adds(r)):
+            # Before anything is booked, "move it to 5pm" just changes the slot asked about.
+            plan.reply.append(self._cancel(s) if s.bookings else say("no_bookings", lang))
             return plan, s
 
         if r.time is None and state.offered:
@@ -202,6 +206,8 @@ class Dialogue:
                 intents = [continued]
         if task == AVAILABILITY and state.offered and r.time and (r.picks or not r.question):
             task = BOOKING  # picking one of the offered times
+        elif task == BOOKING and r.question and r.time and not (r.asks_to_book or r.picks):
+            task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
 
         if WEATHER in intents:
             self._plan_weather(s, r, intents, plan)

@@ -56,7 +56,8 @@ _INTENT_RES = {
         r"available|availability|free|slots?|openings|when can i|what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
         r"huecos?|que horas|a que hora puedo|room at|come (?:in|by)|stop by|drop by|visit|"
-        r"pasar(?:me)? por|is there (?:anything|something)"
+        r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
+        r"se puede|(?:is there|have) room|fit me in"
     ),
     BOOKING: _re(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|reservar|"
@@ -137,7 +138,8 @@ _OFF_TOPIC_RE = _re(
 )
 _ARITHMETIC_RE = re.compile(r"\d+\s*[-+*/x×]\s*\d+\s*(?:=|\?|$)")
 _CANCEL_RE = _re(
-    r"cancel|reschedule|move my|change my (?:booking|appointment|reservation|test drive)|"
+    r"cancel|reschedule|move (?:my|it|the)|push (?:it|my)|change (?:it|the time)|"
+    r"change my (?:booking|appointment|reservation|test drive)|moverla|cambiarla|"
     r"cancelar|anular|cambiar mi (?:reserva|cita)"
 )
 _MEMORY_RE = _re(

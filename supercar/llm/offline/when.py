@@ -208,7 +208,15 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
             day = _resolve(kind, match, today, day_first)
             if day is not None:
                 hits.append((match.start(), day))
+    weekday = _DATE_RES["weekday"].search(low)
+    named = _resolve("weekday", weekday, today, False) if weekday else None
+    if named and _NEXT_WEEK_RE.search(low):  # "Wednesday next week": in next week
+        this_monday = today - timedelta(days=today.weekday())
+        return this_monday + timedelta(days=7 + named.weekday())
     return min(hits)[1] if hits else None
+
+
+_NEXT_WEEK_RE = re.compile(r"\b(?:next week|(?:la )?(?:semana )?proxima semana|semana que viene)\b")
 
 
 # --- times --------------------------------------------------------------------------------------
@@ -217,7 +225,7 @@ _MER = r"\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
 _MINUTES = {"quarter": 15, "half": 30, "cuarto": 15, "media": 30}
 _TIME_RES = (
     # 10:30, 15:00, 10:30am
-    re.compile(rf"\b(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})\b(?:{_MER})?"),
+    re.compile(rf"\b(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?!\d)(?:{_MER})?"),
     # 3pm, 3 p.m.
     re.compile(rf"\b(?P<h>\d{{1,2}}){_MER}"),
     # quarter to four, ten past three, half past two, twenty after five
