@@ -852,6 +852,31 @@ CONVERSATIONS = [
             ),
         ],
     ),
+    # Questions and hedges around a time never book; only the last turn asks to.
+    Conversation(
+        "availability",
+        [
+            Say(
+                "Don't book anything yet, but is 3pm free tomorrow in Miami for the GT?",
+                avail("miami", "2026-11-25"),
+                ("15:00 is free",),
+            ),
+            Say("hmm what about 4pm?", avail("miami", "2026-11-25"), ("16:00",)),
+            Say(
+                "I'm thinking about test driving it tomorrow at 5 instead",
+                avail("miami", "2026-11-25"),
+                ("17:00",),
+            ),
+            Say("maybe 6pm", avail("miami", "2026-11-25"), ("18:00",)),
+            Say(
+                "ok, book 6pm",
+                book("miami", "2026-11-25", "18:00", "GT"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+        ],
+    ),
 ]
 
 

@@ -75,6 +75,12 @@ _BOOK_VERB_RE = _re(
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up"
 )
+# "don't book it yet", "sin reservar": a booking word that asks for the opposite.
+_NOT_BOOKING_RE = re.compile(
+    r"\b(?:don'?t|do not|not|never|no|without|sin|before)\s+(?:\w+\s+){0,2}?"
+    r"(?:book|reserve|schedule|reservar|reserves|agendar|booking)|\bnot (?:yet|now)\b|"
+    r"\btodavia no\b|\baun no\b"
+)
 # Requests phrased as questions that choose something: "can I have the 2 o'clock one?".
 _PICK_RE = _re(
     r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|i'?d like|i would like|"
@@ -82,7 +88,9 @@ _PICK_RE = _re(
     r"we'?ll take|quiero|me gustaria|dame|me quedo"
 )
 _QUESTION_RE = re.compile(
-    r"\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|when|where|how|any|que|cual|"
+    # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
+    r"\b(?:thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
+    r"tal vez|a lo mejor|pensando)\b|\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|when|where|how|any|que|cual|"
     r"cuando|donde|como|hay|tienen|esta|estan|puedo|what about|how about)\b"
 )
 _YES_RE = _re(
@@ -189,6 +197,10 @@ class Reading:
         return flag in self.flags
 
 
+def _asks_to_book(low: str) -> bool:
+    return bool(_BOOK_VERB_RE.search(low)) and not _NOT_BOOKING_RE.search(low)
+
+
 def detect_intents(text: str) -> list[str]:
     """The task intents of a text, ordered by first appearance (see the module docstring)."""
     low = corrected(text)
@@ -202,9 +214,11 @@ def detect_intents(text: str) -> list[str]:
             del found[HOURS]  # "open slots", "any free times before you close?"
         else:
             del found[AVAILABILITY]  # "what time do you open?"
+    if BOOKING in found and _NOT_BOOKING_RE.search(low):
+        found.setdefault(AVAILABILITY, found.pop(BOOKING))  # "don't book yet: what's free?"
     if AVAILABILITY in found:
         if BOOKING in found:
-            if _BOOK_VERB_RE.search(low) and find_time(text):
+            if _asks_to_book(low) and find_time(text):
                 del found[AVAILABILITY]  # "is 11am free? book it"
             else:
                 del found[BOOKING]  # "is 3pm free for a test drive?"
@@ -246,7 +260,7 @@ def read(text: str) -> Reading:
         lang=detect_language(text),
         intents=detect_intents(text),
         question=bool(_QUESTION_RE.search(low)),
-        asks_to_book=bool(_BOOK_VERB_RE.search(low)),
+        asks_to_book=_asks_to_book(low),
         picks=bool(_PICK_RE.search(low)),
         showrooms=find_showrooms(text),
         places=find_places(text),
