@@ -90,8 +90,9 @@ _PICK_RE = _re(
 _QUESTION_RE = re.compile(
     # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
     r"\b(?:thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
-    r"tal vez|a lo mejor|pensando)\b|\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|when|where|how|any|que|cual|"
-    r"cuando|donde|como|hay|tienen|esta|estan|puedo|what about|how about)\b"
+    r"tal vez|a lo mejor|pensando)\b|\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|"
+    r"when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|what about|"
+    r"how about)\b"
 )
 _YES_RE = _re(
     r"yes|yeah|yep|yup|sure|ok|okay|please do|do it|go ahead|sounds good|perfect|great|"
