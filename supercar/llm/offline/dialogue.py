@@ -38,7 +38,7 @@ from supercar.llm.offline.intents import (
     read,
     scope,
 )
-from supercar.llm.offline.language import EN, ES
+from supercar.llm.offline.language import EN, ES, plain
 from supercar.llm.offline.replies import (
     car_fact,
     distance_text,
@@ -209,12 +209,13 @@ class Dialogue:
         elif task == BOOKING and r.question and r.time and not (r.asks_to_book or r.picks):
             task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
 
-        if WEATHER in intents:
-            self._plan_weather(s, r, intents, plan)
-        if ADDRESS in intents:
-            self._plan_address(s, r, intents, plan)
-        if HOURS in intents and task is None:
-            self._plan_hours(s, r, plan)
+        for intent in intents:  # in the order the customer asked
+            if intent == WEATHER:
+                self._plan_weather(s, r, intents, plan)
+            elif intent == ADDRESS:
+                self._plan_address(s, r, intents, plan)
+            elif intent == HOURS and task is None:
+                self._plan_hours(s, r, plan)
         if task is not None:
             self._plan_task(s, r, task, plan)
         elif not intents:
@@ -318,7 +319,7 @@ class Dialogue:
             place = find_place(city)
             today = self.today(timezone=place.timezone if place else None)
             day = find_date(text, today, day_first=s.lang == ES)
-            if day is None and _THAT_DAY_RE.search(r.text.lower()):
+            if day is None and _THAT_DAY_RE.search(plain(r.text)):
                 day = s.day or _last_booked_day(s)  # "the weather that day"
             args = {"city": city}
             if day is not None and day != today:  # omitted means today
@@ -367,11 +368,12 @@ class Dialogue:
         showroom_id = self._showroom_for(s, r, plan) or (
             s.showroom or s.last_showroom if not plan.reply else None
         )
-        day = self._date(r, s) or (s.hours_day if s.topic == HOURS else None)
+        # a bare follow-up ("Denver") keeps the day of the hours question it answers
+        day = self._date(r, s) or (s.hours_day if s.topic == HOURS and not r.intents else None)
         if plan.reply:
             return
+        s.hours_day = day
         if showroom_id is None:
-            s.hours_day = day
             plan.reply.append(say("ask_showroom", s.lang))
             return
         showroom = find_showroom(showroom_id)
@@ -427,6 +429,8 @@ class Dialogue:
         if s.showroom:
             s.last_showroom = s.showroom
         day = self._date(r, s)
+        if day is None and _THAT_DAY_RE.search(plain(r.text)):
+            day = s.day or s.hours_day or _last_booked_day(s)  # "that day", "ese día"
         if day is not None:
             if day != s.day:
                 s.offered = []

@@ -60,8 +60,9 @@ _INTENT_RES = {
         r"se puede|(?:is there|have) room|fit me in"
     ),
     BOOKING: _re(
-        r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|reservar|"
-        r"reserva|reservame|agendar|agendame|agenda|cita|prueba(?: de manejo)?|probar|manejar|"
+        r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
+        r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
+        r"prueba(?: de manejo)?|probar|manejar|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a spin"
     ),
@@ -71,7 +72,8 @@ _STRONG_AVAILABILITY_RE = _re(
 )
 # Words that ask to book (not merely to talk about a test drive).
 _BOOK_VERB_RE = _re(
-    r"book|schedule|reserve|reservar|reservame|agendar|agendame|agenda|sign me up|put me down|"
+    r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|emos)|agend(?:ar|a|alo|ala|ame)|"
+    r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up"
 )

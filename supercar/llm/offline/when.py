@@ -203,11 +203,16 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     """The earliest date expression in the text, resolved against `today`."""
     low = corrected(text)
     hits: list[tuple[int, date]] = []
+    specific: list[tuple[int, date]] = []
     for kind, pattern in _DATE_RES.items():
         for match in pattern.finditer(low):
             day = _resolve(kind, match, today, day_first)
             if day is not None:
                 hits.append((match.start(), day))
+                if kind in _SPECIFIC:
+                    specific.append((match.start(), day))
+    if specific:  # "Friday the 4th": the date, not the next Friday
+        return min(specific)[1]
     weekday = _DATE_RES["weekday"].search(low)
     named = _resolve("weekday", weekday, today, False) if weekday else None
     if named and _NEXT_WEEK_RE.search(low):  # "Wednesday next week": in next week
@@ -216,6 +221,7 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     return min(hits)[1] if hits else None
 
 
+_SPECIFIC = ("iso", "month_day", "day_month", "numeric", "nth", "holiday")
 _NEXT_WEEK_RE = re.compile(r"\b(?:next week|(?:la )?(?:semana )?proxima semana|semana que viene)\b")
 
 
