@@ -165,14 +165,18 @@ class Dialogue:
         lang, plan = s.lang, Plan()
         if r.showrooms and not r.has("injection"):
             s.talked_about = r.showrooms[0]  # the showroom this conversation is about
+        if r.cars and not r.has("injection"):
+            s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
         follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
         asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
         if r.has("injection"):
             plan.reply.append(say("decline", lang))
             return plan, replace(state, lang=lang)
-        if r.has("other_customer"):
+        if r.has("other_customer") or (r.has("third_party") and not s.bookings):
             plan.reply.append(say("other_customer", lang))
             return plan, replace(state, lang=lang)
+        if r.has("third_party"):
+            asks_memory = True  # "her confirmation?" after booking for her here
         if (asks_memory or follow_up) and not r.has("cancel"):
             s.topic = "memory"  # before off-topic words: "my confirmation code"
             plan.reply.append(self._memory(s))
@@ -204,8 +208,15 @@ class Dialogue:
                     task = AVAILABILITY  # "what about 3pm?" checks, it does not book
             elif continued is not None:
                 intents = [continued]
-        if task == AVAILABILITY and state.offered and r.time and (r.picks or not r.question):
-            task = BOOKING  # picking one of the offered times
+        if (
+            task == AVAILABILITY
+            and r.time
+            and (
+                (state.offered and (r.picks or not r.question))  # picking one of the offered times
+                or (r.picks and not r.question and not r.intents)  # "let's do the Tourer at 1pm"
+            )
+        ):
+            task = BOOKING
         elif task == BOOKING and r.question and r.time and not (r.asks_to_book or r.picks):
             task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
 
@@ -534,7 +545,12 @@ class Dialogue:
                 s.car = r.cars[0].name
             return " ".join(car_fact(car, lang) for car in r.cars) + " " + say("want_drive", lang)
         if r.has("car_list"):
-            return say("car_list", lang, names=join([car.name for car in CARS], lang))
+            cap = _price_cap(r.text)
+            cars = [car for car in CARS if cap is None or car.starting_price_usd <= cap]
+            if not cars:
+                cars = [min(CARS, key=lambda car: car.starting_price_usd)]
+            names = join([f"{car.name} (${car.starting_price_usd:,})" for car in cars], lang)
+            return say("car_list", lang, names=names)
         if r.has("showroom_list"):
             return showroom_list(lang)
         places = showroom_places(r.places)
@@ -686,6 +702,22 @@ def _last_booked_day(s: State) -> date | None:
         return date.fromisoformat(str(s.bookings[-1].get("date")))
     except ValueError:
         return None
+
+
+_PRICE_CAP_RE = re.compile(
+    r"\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|menos de|por debajo de|hasta)"
+    r"\s*\$?\s*(\d+(?:[.,]\d+)?)\s*(k|thousand|mil)?",
+    re.I,
+)
+
+
+def _price_cap(text: str) -> int | None:
+    """A budget ("under $200k") in dollars, if the text sets one."""
+    match = _PRICE_CAP_RE.search(text)
+    if match is None:
+        return None
+    amount = float(match[1].replace(",", ""))
+    return int(amount * 1000 if match[2] or amount < 1000 else amount)
 
 
 def _picked_time(text: str, offered: list[str]) -> str | None:

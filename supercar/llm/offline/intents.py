@@ -115,7 +115,8 @@ _INJECTION_RE = re.compile(
     r"guidelines|programming|directives?)\b|system prompt|your prompt|you are now|"
     r"pretend (?:to be|you are)|act as|roleplay|developer mode|jailbreak|dan mode|"
     r"reveal (?:your|the)|(?:olvida|ignora)\b.{0,30}\binstrucciones|instrucciones anteriores|"
-    r"eres ahora|actua como"
+    r"eres ahora|actua como|(?:print|show|dump|tell me) (?:me )?(?:your|the) (?:configuration|"
+    r"config|settings|instructions|prompt|rules|source)|admin mode|debug mode|sudo"
 )
 _OTHER_CUSTOMER_RE = re.compile(
     r"\b(?!(?:my|your|our|today|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|"
@@ -125,8 +126,7 @@ _OTHER_CUSTOMER_RE = re.compile(
     r"everyone'?s|all (?:the |your )?(?:bookings|appointments|reservations)|"
     r"who (?:else )?(?:has )?booked|list (?:of )?(?:all )?bookings|otros? clientes?|"
     r"ultimo cliente|cliente anterior|otra persona|(?:la reserva|la cita|la prueba) de (?!manejo)"
-    r"[a-z]+|\b(?:his|her|their|su)\s+(?:booking|appointment|reservation|slot|test drive|"
-    r"confirmation|reserva|cita)|\b(?:neighbou?r|friend|wife|husband|brother|sister|colleague|"
+    r"[a-z]+|\b(?:neighbou?r|friend|wife|husband|brother|sister|colleague|"
     r"boss|partner|mom|mum|dad|son|daughter|vecino|vecina|amigo|amiga|esposa|esposo|hermano|"
     r"hermana)\b.{0,30}\b(?:booked|reserved|reservo)"
     r"|\b(?:what|when|which|where) (?:did|has|have) (?!i\b|we\b)[a-z]+(?: [a-z]+)? (?:book|reserve)"
@@ -135,6 +135,10 @@ _OTHER_CUSTOMER_RE = re.compile(
 _NAMED_BOOKER_RE = re.compile(
     r"\b(?!I\b|SuperCar\b|Lex\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+)?"
     r"(?:booked|reserved|scheduled)"
+)
+# "her confirmation": someone else's, unless the booking was made in this conversation.
+_THIRD_PARTY_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?:booking|appointment|reservation|slot|test drive|confirmation)"
 )
 _OFF_TOPIC_RE = _re(
     r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|trivia|fun fact|rap|sing|draw|"
@@ -238,6 +242,7 @@ def read(text: str) -> Reading:
     for flag, pattern in (
         ("injection", _INJECTION_RE),
         ("other_customer", _OTHER_CUSTOMER_RE),
+        ("third_party", _THIRD_PARTY_RE),
         ("off_topic", _OFF_TOPIC_RE),
         ("cancel", _CANCEL_RE),
         ("memory", _MEMORY_RE),
