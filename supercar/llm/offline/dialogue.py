@@ -539,7 +539,7 @@ class Dialogue:
             extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
             return say("electric", lang, electric=names, hybrid=extra)
         if r.has("superlative"):
-            return self._superlative(r, lang)
+            return self._superlative(s, r)
         if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
             if s.task == BOOKING or s.task == AVAILABILITY:
                 s.car = r.cars[0].name
@@ -571,16 +571,20 @@ class Dialogue:
             return say("help", lang)
         return say("decline", lang)
 
-    def _superlative(self, r: Reading, lang: str) -> str:
-        low = r.text.lower()
-        if "cheap" in low or "barat" in low or "least" in low:
+    def _superlative(self, s: State, r: Reading) -> str:
+        """The cheapest, dearest or quickest car; it becomes the car of the conversation."""
+        low, lang = r.text.lower(), s.lang
+        if "cheap" in low or "barat" in low or "least" in low or "asequible" in low:
             car = min(CARS, key=lambda c: c.starting_price_usd)
-            return say("cheapest", lang, car=car.name, price=car.starting_price_usd)
-        if "expensive" in low or "caro" in low:
+            key = "cheapest"
+        elif "expensive" in low or "caro" in low:
             car = max(CARS, key=lambda c: c.starting_price_usd)
-            return say("priciest", lang, car=car.name, price=car.starting_price_usd)
-        car = min(CARS, key=lambda c: c.zero_to_sixty_s)
-        return say("fastest", lang, car=car.name, secs=car.zero_to_sixty_s)
+            key = "priciest"
+        else:
+            car = min(CARS, key=lambda c: c.zero_to_sixty_s)
+            key = "fastest"
+        s.car = car.name
+        return say(key, lang, car=car.name, price=car.starting_price_usd, secs=car.zero_to_sixty_s)
 
     def _memory(self, s: State) -> str:
         if not s.bookings:

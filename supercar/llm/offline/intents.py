@@ -37,7 +37,8 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 _INTENT_RES = {
     WEATHER: _re(
-        r"weather|forecast|temperatures?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|windy|"
+        r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
+        r"windy|"
         r"how (?:hot|cold|warm)|clima|lluvia|llueve|llover|temperatura|pronostico|soleado|"
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)"
     ),
@@ -62,7 +63,7 @@ _INTENT_RES = {
     BOOKING: _re(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
         r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
-        r"prueba(?: de manejo)?|probar|manejar|"
+        r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a spin"
     ),
@@ -115,8 +116,10 @@ _INJECTION_RE = re.compile(
     r"guidelines|programming|directives?)\b|system prompt|your prompt|you are now|"
     r"pretend (?:to be|you are)|act as|roleplay|developer mode|jailbreak|dan mode|"
     r"reveal (?:your|the)|(?:olvida|ignora)\b.{0,30}\binstrucciones|instrucciones anteriores|"
-    r"eres ahora|actua como|(?:print|show|dump|tell me) (?:me )?(?:your|the) (?:configuration|"
-    r"config|settings|instructions|prompt|rules|source)|admin mode|debug mode|sudo"
+    r"eres ahora|actua como|new instructions|from now on,? you|without (?:asking|confirming)|"
+    r"nuevas instrucciones|a partir de ahora|sin preguntar|"
+    r"(?:print|show|dump|tell me) (?:me )?(?:your|the) (?:configuration|config|settings|"
+    r"instructions|prompt|rules|source)|admin mode|debug mode|sudo"
 )
 _OTHER_CUSTOMER_RE = re.compile(
     r"\b(?!(?:my|your|our|today|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|"
