@@ -12,8 +12,11 @@ One job per module:
 - `cars`, `showrooms`, `when`: entity finders (our cars and others', showrooms and places with
   the nearest showroom, dates, times and parts of the day);
 - `intents`: what one message asks (tasks, questions, requests, guards);
-- `dialogue`: the conversation state rebuilt from the history, and the plan for the last
-  message (tool calls, or one question);
+- `state`: what Lex knows so far and what it plans for one message (plain data);
+- `dialogue`: the state rebuilt from the history, and the plan for the last message (tool
+  calls, or one question);
+- `answers`: the reply to tool results and what they change; `facts`: answers in words from
+  the catalogue and the conversation's own bookings;
 - `replies` and `results`: the words, in both languages; `results` is also the one reader of
   tool results and refusals, shared with the terminal client;
 - `model`: `OfflineModel`, the streaming `ChatModel`.

@@ -22,11 +22,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from supercar.llm.offline.answers import answer
+from supercar.llm.offline.facts import cancel_reply, memory_reply, words_reply
 from supercar.llm.offline.intents import (
     ADDRESS,
     AVAILABILITY,
@@ -40,69 +42,26 @@ from supercar.llm.offline.intents import (
 )
 from supercar.llm.offline.language import EN, ES, plain
 from supercar.llm.offline.replies import (
-    car_fact,
     distance_text,
     hour_text,
     hours_line,
     hours_summary,
-    join,
     not_offered,
     on_day,
     say,
     showroom_list,
 )
-from supercar.llm.offline.results import describe, error_code, error_sentence, free_times
 from supercar.llm.offline.showrooms import (
     PlaceMention,
     find_places,
     find_showrooms,
     showroom_places,
 )
+from supercar.llm.offline.state import Plan, Result, State, last_booked_day
 from supercar.llm.offline.when import find_date
 from supercar.store.base import Message
-from supercar.tools.catalog import CARS, find_showroom
+from supercar.tools.catalog import find_showroom
 from supercar.tools.places import find_place, nearest_showroom
-
-Call = tuple[str, dict[str, str]]
-Result = tuple[str, dict[str, Any], dict[str, Any] | None]
-
-
-@dataclass
-class State:
-    lang: str = EN
-    task: str | None = None
-    showroom: str | None = None
-    day: date | None = None
-    time: str | None = None
-    period: tuple[int, int] | None = None
-    car: str | None = None
-    offered: list[str] = field(default_factory=list)
-    pending: str | None = None  # "book" (a slot offered), "showroom" (one suggested), "drive"
-    suggested: str | None = None
-    last_showroom: str | None = None
-    last_city: str | None = None
-    talked_about: str | None = None  # the showroom of this thread's address or hours questions
-    topic: str | None = None  # what the last message was about (a follow-up may continue it)
-    hours_day: date | None = None
-    bookings: list[dict[str, Any]] = field(default_factory=list)
-
-    def end_thread(self) -> None:
-        self.task, self.showroom, self.day, self.time = None, None, None, None
-        self.talked_about = None
-        self.period, self.car = None, None
-        self.offered, self.pending, self.suggested = [], None, None
-
-
-@dataclass
-class Plan:
-    """What to do about one user message: tool calls, or a reply in words, and what to add."""
-
-    calls: list[Call] = field(default_factory=list)
-    before: list[str] = field(default_factory=list)  # said before the tools' results
-    after: list[str] = field(default_factory=list)  # asked after them
-    reply: list[str] = field(default_factory=list)  # the whole answer when there are no calls
-    asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
-    weather_day: date | None = None
 
 
 def _load(content: Any) -> dict[str, Any] | None:
@@ -179,14 +138,14 @@ class Dialogue:
             asks_memory = True  # "her confirmation?" after booking for her here
         if (asks_memory or follow_up) and not r.has("cancel"):
             s.topic = "memory"  # before off-topic words: "my confirmation code"
-            plan.reply.append(self._memory(s))
+            plan.reply.append(memory_reply(s))
             return plan, s
         if r.has("off_topic") and not r.intents and not r.cars:
             plan.reply.append(say("decline", lang))
             return plan, replace(state, lang=lang)
         if r.has("cancel") and (s.bookings or not _adds(r)):
             # Before anything is booked, "move it to 5pm" just changes the slot asked about.
-            plan.reply.append(self._cancel(s) if s.bookings else say("no_bookings", lang))
+            plan.reply.append(cancel_reply(s) if s.bookings else say("no_bookings", lang))
             return plan, s
 
         if r.time is None and state.offered:
@@ -331,7 +290,7 @@ class Dialogue:
             today = self.today(timezone=place.timezone if place else None)
             day = find_date(text, today, day_first=s.lang == ES)
             if day is None and _THAT_DAY_RE.search(plain(r.text)):
-                day = s.day or _last_booked_day(s)  # "the weather that day"
+                day = s.day or last_booked_day(s)  # "the weather that day"
             args = {"city": city}
             if day is not None and day != today:  # omitted means today
                 args["date"] = day.isoformat()
@@ -441,7 +400,7 @@ class Dialogue:
             s.last_showroom = s.showroom
         day = self._date(r, s)
         if day is None and _THAT_DAY_RE.search(plain(r.text)):
-            day = s.day or s.hours_day or _last_booked_day(s)  # "that day", "ese día"
+            day = s.day or s.hours_day or last_booked_day(s)  # "that day", "ese día"
         if day is not None:
             if day != s.day:
                 s.offered = []
@@ -524,204 +483,25 @@ class Dialogue:
                 lead += " " + " ".join(places)
         return lead + ". "
 
-    # --- answers in words -----------------------------------------------------------------------
-
     def _words(self, s: State, r: Reading) -> str:
-        lang = s.lang
-        if r.other_car:
-            return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
-        if r.has("electric"):
-            electric = [car for car in CARS if "electric" in car.powertrain]
-            hybrid = [car for car in CARS if "hybrid" in car.powertrain]
-            names = join([f"the {c.name} ({c.powertrain})" for c in electric], lang)
-            if lang == ES:
-                names = join([f"el {c.name} ({c.powertrain})" for c in electric], lang)
-            extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
-            return say("electric", lang, electric=names, hybrid=extra)
-        if r.has("superlative"):
-            return self._superlative(s, r)
-        if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
-            if s.task == BOOKING or s.task == AVAILABILITY:
-                s.car = r.cars[0].name
-            return " ".join(car_fact(car, lang) for car in r.cars) + " " + say("want_drive", lang)
-        if r.has("car_list"):
-            cap = _price_cap(r.text)
-            cars = [car for car in CARS if cap is None or car.starting_price_usd <= cap]
-            if not cars:
-                cars = [min(CARS, key=lambda car: car.starting_price_usd)]
-            names = join([f"{car.name} (${car.starting_price_usd:,})" for car in cars], lang)
-            return say("car_list", lang, names=names)
-        if r.has("showroom_list"):
-            return showroom_list(lang)
+        """No tool to call: a place near or far from a showroom, or an answer in words."""
         places = showroom_places(r.places)
-        if places:
-            plan = Plan()
-            showroom_id = self._place_showroom(s, places[0], plan)
-            if showroom_id:
-                s.pending, s.suggested = "drive", showroom_id
-                return " ".join([*plan.before, say("offer_drive", lang)])
-            return " ".join(plan.reply)
-        if r.has("greeting"):
-            return say("greeting", lang)
-        if r.has("thanks"):
-            return say("thanks", lang)
-        if r.has("yes"):
-            return say("yes_nothing", lang)
-        if r.has("help") or not r.question:
-            return say("help", lang)
-        return say("decline", lang)
-
-    def _superlative(self, s: State, r: Reading) -> str:
-        """The cheapest, dearest or quickest car; it becomes the car of the conversation."""
-        low, lang = r.text.lower(), s.lang
-        if "cheap" in low or "barat" in low or "least" in low or "asequible" in low:
-            car = min(CARS, key=lambda c: c.starting_price_usd)
-            key = "cheapest"
-        elif "expensive" in low or "caro" in low:
-            car = max(CARS, key=lambda c: c.starting_price_usd)
-            key = "priciest"
-        else:
-            car = min(CARS, key=lambda c: c.zero_to_sixty_s)
-            key = "fastest"
-        s.car = car.name
-        return say(key, lang, car=car.name, price=car.starting_price_usd, secs=car.zero_to_sixty_s)
-
-    def _memory(self, s: State) -> str:
-        if not s.bookings:
-            return say("no_bookings", s.lang)
-        lines = []
-        for data in s.bookings:
-            day = date.fromisoformat(str(data.get("date")))
-            lines.append(
-                say(
-                    "your_booking",
-                    s.lang,
-                    car=data.get("car_model"),
-                    showroom=data.get("dealership_name"),
-                    day=on_day(day, s.lang),
-                    time=data.get("time"),
-                    id=data.get("confirmation_id"),
-                )
-            )
-        return " ".join(lines)
-
-    def _cancel(self, s: State) -> str:
-        where = say("cancel_where", s.lang)
-        if s.bookings:
-            showroom = find_showroom(str(s.bookings[-1].get("dealership_id", "")))
-            if showroom:
-                where = f"{showroom.name} ({showroom.phone})"
-        return say("cancel", s.lang, where=where)
-
-    # --- answering from tool results ------------------------------------------------------------
+        if not places or r.other_car or r.cars or r.flags & _CATALOGUE_FLAGS:
+            return words_reply(s, r)
+        plan = Plan()
+        showroom_id = self._place_showroom(s, places[0], plan)
+        if showroom_id:
+            s.pending, s.suggested = "drive", showroom_id
+            return " ".join([*plan.before, say("offer_drive", s.lang)])
+        return " ".join(plan.reply)
 
     def answer(self, state: State, plan: Plan, results: list[Result]) -> tuple[str, State]:
-        s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
-        lang = s.lang
-        texts = list(plan.before)
-        after = list(plan.after)
-        refused = False
-        for name, args, data in results:
-            if data is None:
-                texts.append(
-                    "No pude leer la respuesta; inténtalo de nuevo."
-                    if lang == ES
-                    else "I got an answer I couldn't read; please try again."
-                )
-                continue
-            code = error_code(data)
-            if code is not None:
-                texts.append(error_sentence(name, args, data, lang, ask=not refused))
-                refused = True
-                self._forget(s, code, data)
-                after = []  # one thing at a time: the refusal's own question only
-                continue
-            if name == "check_appointment_availability":
-                texts.append(self._availability(s, plan, data))
-                continue
-            if name == "schedule_appointment":
-                s.bookings.append(data)
-                s.end_thread()
-            if name == "get_weather":
-                texts.append(self._weather(plan, data, lang))
-                continue
-            texts.append(describe(name, data, lang))
-        return " ".join(texts + after), s
-
-    def _weather(self, plan: Plan, data: dict[str, Any], lang: str) -> str:
-        place = find_place(str(data.get("city", "")))
-        today = self.today(timezone=place.timezone if place else None)
-        text = describe("get_weather", data, lang, today=today)
-        asked = plan.weather_day
-        if asked is not None and str(data.get("date")) != asked.isoformat():
-            lead = "Solo tengo el clima de hoy: " if lang == ES else "I only have today's weather: "
-            return lead + text[0].lower() + text[1:]
-        return text
-
-    def _forget(self, s: State, code: str, data: dict[str, Any]) -> None:
-        if code in ("past_date", "too_far_ahead", "closed_day", "invalid_date"):
-            s.day, s.time, s.offered = None, None, []
-        elif code in ("slot_taken", "not_bookable_slot", "invalid_time"):
-            s.time, s.offered = None, free_times(data)
-        elif code == "unknown_car":
-            s.car = None
-        elif code == "unknown_dealership":
-            s.showroom = None
-
-    def _availability(self, s: State, plan: Plan, data: dict[str, Any]) -> str:
-        lang = s.lang
-        times = [str(t) for t in data.get("availableTimes") or []]
-        s.offered = times
-        where = str(data.get("dealership_name") or data.get("dealership_id"))
-        day = date.fromisoformat(str(data.get("date")))
-        when = on_day(day, lang)
-        if not times:
-            return describe("check_appointment_availability", data, lang)
-        asked = plan.asked_time
-        fields = dict(time=asked, day=when, showroom=where, times=join(times, lang))
-        if asked is not None:
-            if asked in times:
-                s.pending, s.time = "book", asked
-                return say("slot_free", lang, **fields)
-            s.time = None
-            return say("slot_not_free", lang, **fields)
-        if s.period:
-            start, end = s.period
-            inside = [t for t in times if start <= int(t[:2]) < end]
-            if inside:
-                s.offered = inside
-                return say("period_some", lang, **(fields | {"times": join(inside, lang)}))
-            return say("period_none", lang, **fields)
-        return describe("check_appointment_availability", data, lang) + " " + say("pick", lang)
+        return answer(state, plan, results, lambda timezone: self.today(timezone=timezone))
 
 
+_CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 _THERE_RE = re.compile(r"\b(?:there|that showroom|same place|same showroom|alli|ahi|alla)\b")
 _THAT_DAY_RE = re.compile(r"\b(?:that day|same day|then|ese dia|ese mismo dia)\b")
-
-
-def _last_booked_day(s: State) -> date | None:
-    if not s.bookings:
-        return None
-    try:
-        return date.fromisoformat(str(s.bookings[-1].get("date")))
-    except ValueError:
-        return None
-
-
-_PRICE_CAP_RE = re.compile(
-    r"\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|menos de|por debajo de|hasta)"
-    r"\s*\$?\s*(\d+(?:[.,]\d+)?)\s*(k|thousand|mil)?",
-    re.I,
-)
-
-
-def _price_cap(text: str) -> int | None:
-    """A budget ("under $200k") in dollars, if the text sets one."""
-    match = _PRICE_CAP_RE.search(text)
-    if match is None:
-        return None
-    amount = float(match[1].replace(",", ""))
-    return int(amount * 1000 if match[2] or amount < 1000 else amount)
 
 
 def _picked_time(text: str, offered: list[str]) -> str | None:
