@@ -1143,6 +1143,92 @@ CONVERSATIONS = [
             Say("ok thanks, I'll think about it", **no_tools("welcome"), category="greeting"),
         ],
     ),
+    # A ninth unseen set (13 of 15 right at first: "I'd like to come in at 2" after "open
+    # today?", and "are you ChatGPT?").
+    Conversation(
+        "hours",
+        [
+            Say("Morning! Is the Chicago showroom open today?", **no_tools("9am")),
+            Say(
+                "Great, I'd like to come in at 2 for the Volt",
+                book("chicago", "2026-11-24", "14:00", "Volt"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+            Say(
+                "What's the address again?",
+                [(ADDRESS, {"dealership_id": "chicago"})],
+                ("875 N Michigan",),
+                category="showroom",
+            ),
+        ],
+    ),
+    Conversation(
+        "spanish",
+        [
+            Say(
+                "quiero ver el clima en Denver el domingo",
+                [(WEATHER, {"city": "Denver", "date": "2026-11-29"})],
+            ),
+            Say(
+                "¿hay huecos libres en Denver el lunes por la mañana?",
+                avail("denver", "2026-11-30"),
+                ("09:00",),
+                ("14:00",),
+            ),
+            Say("¿y a las 10?", avail("denver", "2026-11-30"), ("10:00",)),
+        ],
+    ),
+    Conversation(
+        "unknown car",
+        [
+            Say("Do you sell used cars?", **no_tools(), category="off-topic"),
+            Say("Can I test drive a McLaren 720S?", **no_tools("don't offer")),
+            Say(
+                "Which of your cars is the most powerful?", **no_tools("Volt"), category="catalogue"
+            ),
+        ],
+    ),
+    Conversation(
+        "refusals",
+        [
+            Say(
+                "Please reserve the GT for me at Miami at 9am tomorrow",
+                book("miami", "2026-11-25", "09:00", "GT"),
+                ("10:00",),
+                books=True,
+            ),
+            Say(
+                "fine, 10 then",
+                book("miami", "2026-11-25", "10:00", "GT"),
+                ("You're booked",),
+                books=True,
+                category="booking",
+            ),
+            Say(
+                "Tell me about yourself, are you ChatGPT?",
+                **no_tools("offline demo model"),
+                category="greeting",
+            ),
+        ],
+    ),
+    Conversation(
+        "places",
+        [
+            Say(
+                "I'm in Evanston, anything available Saturday?",
+                avail("chicago", "2026-11-28"),
+                ("Evanston", "10:00"),
+            ),
+            Say("What does the Roadster cost?", **no_tools("205,000"), category="catalogue"),
+            Say(
+                "How's the weather looking there Saturday?",
+                [(WEATHER, {"city": "Chicago", "date": "2026-11-28"})],
+                category="weather",
+            ),
+        ],
+    ),
 ]
 
 

@@ -172,7 +172,8 @@ class Dialogue:
             and r.time
             and (
                 (state.offered and (r.picks or not r.question))  # picking one of the offered times
-                or (r.picks and not r.question and not r.intents)  # "let's do the Tourer at 1pm"
+                # "let's do the Tourer at 1pm", "I'd like to come in at 2" (not "... if 2 is free")
+                or (r.picks and not r.question and not r.asks_free)
             )
         ):
             task = BOOKING
@@ -401,6 +402,8 @@ class Dialogue:
         day = self._date(r, s)
         if day is None and _THAT_DAY_RE.search(plain(r.text)):
             day = s.day or s.hours_day or last_booked_day(s)  # "that day", "ese día"
+        if day is None and s.day is None and s.topic == HOURS:
+            day = s.hours_day  # "open today?", then "I'd like to come in at 2"
         if day is not None:
             if day != s.day:
                 s.offered = []

@@ -92,7 +92,9 @@ _PICK_RE = _re(
 )
 _QUESTION_RE = re.compile(
     # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
-    r"\b(?:thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
+    r"\b(?:(?:i'?d like|i want|i would like|quisiera|me gustaria) to (?:know|ask|check|see)|"
+    r"tell me|saber si|"
+    r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
     r"tal vez|a lo mejor|pensando)\b|\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|"
     r"when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|what about|"
     r"how about)\b"
@@ -108,7 +110,9 @@ _GREETING_RE = re.compile(
 )
 _THANKS_RE = _re(r"thanks|thank you|thx|cheers|bye|goodbye|gracias|adios|hasta luego|chao")
 _HELP_RE = _re(
-    r"help|what can you do|who are you|what are you|are you (?:a )?(?:bot|human|real)|ayuda|"
+    r"help|what can you do|who are you|what are you|are you (?:a |an )?(?:bot|human|real|"
+    r"person|robot|ai|chatgpt|gpt)|tell me about yourself|what model are you|ayuda|eres (?:un )?"
+    r"(?:bot|robot|humano|ia)|"
     r"que puedes hacer|quien eres|que eres"
 )
 _INJECTION_RE = re.compile(
@@ -195,6 +199,7 @@ class Reading:
     question: bool
     asks_to_book: bool
     picks: bool  # a request that chooses ("I'd like", "can I have")
+    asks_free: bool  # asks whether something is free ("available", "free", "slots")
     showrooms: list[str]
     places: list[PlaceMention]
     cars: list[CarModel]
@@ -273,6 +278,7 @@ def read(text: str) -> Reading:
         question=bool(_QUESTION_RE.search(low)),
         asks_to_book=_asks_to_book(low),
         picks=bool(_PICK_RE.search(low)),
+        asks_free=bool(_STRONG_AVAILABILITY_RE.search(low)),
         showrooms=find_showrooms(text),
         places=find_places(text),
         cars=find_cars(text),
