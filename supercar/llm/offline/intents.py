@@ -39,7 +39,8 @@ _INTENT_RES = {
     WEATHER: _re(
         r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
         r"windy|"
-        r"how (?:hot|cold|warm)|clima|lluvia|llueve|llover|temperatura|pronostico|soleado|"
+        r"how (?:hot|cold|warm)|clima|lluv\w*|llov\w*|llueve|nieva|nevando|temperatura|"
+        r"pronostico|soleado|"
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)"
     ),
     ADDRESS: _re(
