@@ -6,6 +6,8 @@
 Decisions:
 - It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
   app's internals, so it works against any deployment, and what it shows is what a browser gets.
+  Its tool lines reuse the one reader of tool results (`supercar.llm.offline.results`, pure
+  text functions), so a tool's data is put into words in one place.
 - SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
   dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
 - Streamed text goes to stdout as it arrives. Tool activity goes on its own lines, dim when the
@@ -35,6 +37,8 @@ from typing import Any, TextIO
 
 import httpx
 from httpx_sse import SSEError, connect_sse
+
+from supercar.llm.offline.results import describe, error_code, error_sentence
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(10.0, read=90.0)
@@ -97,25 +101,14 @@ class Printer:
 
 
 def summarize_tool(payload: dict[str, Any]) -> str:
-    """One line for a `tool_output`, from its structured `data` (falling back to `output`)."""
-    name = payload.get("name", "tool")
+    """One line for a `tool_output`: the offline model's sentence for the same `data`."""
+    name = str(payload.get("name", "tool"))
     data = payload.get("data") or {}
     output = payload.get("output")
-    if payload.get("is_error") or "error" in data:
-        return f"{name} failed: {data.get('error') or output}"
-    if name == "get_weather" and "city" in data:
-        line = f"weather in {data['city']}: {data.get('temperature_c')}°C, {data.get('condition')}"
-        return line + (" (simulated)" if data.get("simulated") else "")
-    if name == "check_appointment_availability":
-        times = data.get("availableTimes") or []
-        where = data.get("dealership_name") or data.get("dealership_id")
-        free = ", ".join(times) if times else data.get("reason") or "none"
-        return f"free test-drive times at {where} on {data.get('date')}: {free}"
-    if name == "schedule_appointment":
-        return (
-            f"booked {data.get('car_model')} at {data.get('dealership_name')} on "
-            f"{data.get('date')} at {data.get('time')}, confirmation {data.get('confirmation_id')}"
-        )
+    if payload.get("is_error") or error_code(data):
+        return f"{name} failed: {error_sentence(name, {}, data, ask=False)}"
+    if name in TOOL_LABELS:
+        return describe(name, data)
     if isinstance(output, str):
         return output
     return f"{name}: {json.dumps(output, ensure_ascii=False)}"

@@ -44,8 +44,11 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     assert out == "Sunny in Miami:\nperfect for the Roadster.\n"
     # ... and tool activity is on its own lines on stderr, plain when not a terminal.
     assert err.splitlines()[0] == "  · checking the weather…"
-    # The tests' weather is simulated, and the line says so.
-    assert re.fullmatch(r"  · weather in Miami: \d+°C, [a-z]+ \(simulated\)", err.splitlines()[1])
+    # The tool line is the offline model's sentence for the same data (written once), and the
+    # tests' weather is simulated, which the line says.
+    line = err.splitlines()[1]
+    assert re.match(r"  · It's -?\d+°C (and [a-z]+|with thunderstorms) in Miami", line)
+    assert "simulated" in line
     assert "\x1b[" not in err
     body = fake_groq.requests[0]["messages"][-1]
     assert body == {"role": "user", "content": "Weather in Miami?"}

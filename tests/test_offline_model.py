@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -12,15 +14,10 @@ from supercar.agent import Turn
 from supercar.events import Chunk, ToolOutput
 from supercar.llm.base import Completion, Message, ToolCall
 from supercar.llm.offline import OfflineModel
-from supercar.llm.offline_parse import (
-    AVAILABILITY,
-    BOOKING,
-    WEATHER,
-    detect_intents,
-    find_cities,
-    find_date,
-    find_time,
-)
+from supercar.llm.offline.intents import AVAILABILITY, BOOKING, WEATHER, detect_intents
+from supercar.llm.offline.results import error_code, error_sentence
+from supercar.llm.offline.showrooms import find_places
+from supercar.llm.offline.when import find_date, find_time
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext
@@ -152,12 +149,12 @@ def test_intents_and_cities() -> None:
     assert detect_intents("what times are available to book tomorrow?") == [AVAILABILITY]
     assert detect_intents("is 11am available? book it") == [BOOKING]
     assert detect_intents("hello there") == []
-    assert find_cities("weather in NYC, LA and in Springfield") == [
+    assert [m.name for m in find_places("weather in NYC, LA and in Springfield")] == [
         "New York",
         "Los Angeles",
         "Springfield",
     ]
-    assert find_cities("at 10am in December") == []
+    assert find_places("at 10am in December") == []
 
 
 # --- planning: tool calls -----------------------------------------------------------------------
@@ -244,8 +241,8 @@ async def test_call_ids_are_unique() -> None:
     [
         ("What's the weather like?", "Which city"),
         ("Where is your showroom?", "Manhattan, Miami, Chicago, Los Angeles or Denver"),
-        ("Any free slots tomorrow?", "the showroom"),
-        ("I'd like to book a test drive", "the car model"),
+        ("Any free slots tomorrow?", "Which showroom"),
+        ("I'd like to book a test drive", "Which showroom"),
     ],
 )
 async def test_missing_pieces_ask_a_question(text: str, needle: str) -> None:
@@ -256,8 +253,8 @@ async def test_missing_pieces_ask_a_question(text: str, needle: str) -> None:
 
 async def test_booking_question_names_only_what_is_missing() -> None:
     answer = await text_for(convo("Book the GT in Miami"))
-    assert "the day" in answer and "the time" in answer
-    assert "the car model" not in answer and "the showroom (" not in answer
+    assert "Which day" in answer  # one question at a time: the day (the free times follow)
+    assert "Which car" not in answer and "Which showroom" not in answer
     assert "SuperCar Miami" in answer and "SuperCar GT" in answer  # what it has so far
 
 
@@ -333,7 +330,7 @@ async def test_threads_end_at_other_topics_and_completed_bookings() -> None:
     )
     messages += [{"role": "assistant", "content": "Booked."}, user("book another test drive")]
     answer = await text_for(messages)
-    assert "the showroom (" in answer and "the car model" in answer
+    assert "Which showroom" in answer and "SuperCar Miami" not in answer
 
 
 # --- answers from tool results ------------------------------------------------------------------
@@ -409,9 +406,11 @@ async def test_errors_are_explained() -> None:
             ("get_weather", {"city": "!!"}, {"error": "'!!' is not a city name"}),
         )
     )
-    assert "Sorry, I couldn't check availability: " + error in text
-    assert "Sorry, I couldn't book that: 10:30 is not a bookable slot" in text
-    assert "couldn't get the weather" in text
+    # In customer words, never the tool's machine text; one question (for another day) only.
+    assert "SuperCar Chicago is closed on Sundays" in text and error not in text
+    assert "Test drives start on the hour" in text and "Free: 11:00" not in text
+    assert "couldn't find a place called !!" in text
+    assert text.count("?") == 1 and "Which other day" in text
 
 
 async def test_results_answer_also_asks_what_is_still_missing() -> None:
@@ -489,7 +488,7 @@ async def test_round_trip_through_the_registry() -> None:
     text = await text_for(messages)
     booked = await ctx.bookings.booked_times("miami", "2026-11-25")
     assert booked == {"11:00"}
-    assert "You're booked!" in text and "SuperCar GT" in text and "2026-11-25" in text
+    assert "You're booked!" in text and "SuperCar GT" in text and "November 25" in text
     assert result.data["confirmation_id"] in text
 
 
@@ -506,7 +505,7 @@ async def test_conversation_through_the_turn_loop() -> None:
         return text, [event for event in events if isinstance(event, ToolOutput)]
 
     text, outputs = await say("I'd like to test drive the Roadster")
-    assert outputs == [] and "the showroom (" in text
+    assert outputs == [] and "Which showroom" in text
     text, outputs = await say("Denver, on Friday")
     assert [o.name for o in outputs] == ["check_appointment_availability"]
     assert "09:00" in text and "Which one suits you?" in text
@@ -518,3 +517,53 @@ async def test_conversation_through_the_turn_loop() -> None:
     text, outputs = await say("What's the weather in Denver and where is the showroom?")
     assert [o.name for o in outputs] == ["get_weather", "get_dealership_address"]
     assert "°C" in text and "1550 Wewatta St" in text
+
+
+# --- tool refusals in customer words ------------------------------------------------------------
+
+
+def schedule(day: str, time: str = "11:00", car: str = "SuperCar GT", showroom: str = "chicago"):
+    return json.dumps({"dealership_id": showroom, "date": day, "time": time, "car_model": car})
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("arguments", "code", "words"),
+    [
+        (schedule("2026-11-20"), "past_date", "already passed"),
+        (schedule("2027-03-01"), "too_far_ahead", "up to 60 days ahead"),
+        (schedule("2026-11-29"), "closed_day", "closed on Sundays"),
+        (schedule("2026-11-27", "quarter past"), "invalid_time", "couldn't read that time"),
+        (schedule("2026-11-27", "10:30"), "not_bookable_slot", "start on the hour"),
+        (schedule("2026-11-27", car="Ferrari"), "unknown_car", "don't offer that model"),
+        (schedule("2026-11-27", showroom="boston"), "unknown_dealership", "couldn't find"),
+        (schedule("27/11/2026"), "invalid_date", "couldn't read that date"),
+    ],
+)
+async def test_each_refusal_of_the_real_tools_becomes_one_customer_sentence(
+    arguments: str, code: str, words: str
+) -> None:
+    ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
+    result = await default_registry().run("schedule_appointment", arguments, ctx)
+    assert result.is_error
+    args = json.loads(arguments)
+    assert error_code(result.data) == code  # recognised from today's text...
+    assert error_code({"error": "?", "code": code}) == code  # ...and from a code when sent
+    sentence = error_sentence("schedule_appointment", args, result.data)
+    assert words in sentence and str(result.data["error"]) not in sentence
+    assert "dealership_id" not in sentence and sentence.count("?") <= 1
+
+
+def test_a_booking_cap_refusal_says_how_many_are_booked() -> None:
+    data = {"error": "You already have 3 test drives booked.", "code": "booking_cap"}
+    assert "You already have 3 test drives booked" in error_sentence(
+        "schedule_appointment", {}, data
+    )
+
+
+def test_typo_correction_is_not_loaded_until_the_offline_model_reads_a_message() -> None:
+    probe = "import sys, supercar.app, supercar.llm.offline;print('rapidfuzz' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,106 @@
+"""Answering tool results: one sentence per result in the customer's language, what the
+results change in the conversation (times offered, a booking made, a refused slot forgotten),
+and, after a refusal, its one question only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from supercar.llm.offline.language import ES
+from supercar.llm.offline.replies import join, on_day, say
+from supercar.llm.offline.results import describe, error_code, error_sentence, free_times
+from supercar.llm.offline.state import Plan, Result, State
+from supercar.tools.places import find_place
+
+
+def answer(
+    state: State, plan: Plan, results: list[Result], today: Callable[[str | None], date]
+) -> tuple[str, State]:
+    """The reply to tool results (one sentence each, refusals in customer words) and the state
+    they leave: offered times, a booking made, a refused slot forgotten. `today(timezone)`."""
+    s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
+    lang = s.lang
+    texts = list(plan.before)
+    after = list(plan.after)
+    refused = False
+    for name, args, data in results:
+        if data is None:
+            texts.append(
+                "No pude leer la respuesta; inténtalo de nuevo."
+                if lang == ES
+                else "I got an answer I couldn't read; please try again."
+            )
+            continue
+        code = error_code(data)
+        if code is not None:
+            texts.append(error_sentence(name, args, data, lang, ask=not refused))
+            refused = True
+            _forget(s, code, data)
+            after = []  # one thing at a time: the refusal's own question only
+            continue
+        if name == "check_appointment_availability":
+            texts.append(_availability(s, plan, data))
+            continue
+        if name == "schedule_appointment":
+            s.bookings.append(data)
+            s.end_thread()
+        if name == "get_weather":
+            texts.append(_weather(plan, data, lang, today))
+            continue
+        texts.append(describe(name, data, lang))
+    return " ".join(texts + after), s
+
+
+def _weather(
+    plan: Plan, data: dict[str, Any], lang: str, today: Callable[[str | None], date]
+) -> str:
+    place = find_place(str(data.get("city", "")))
+    local_today = today(place.timezone if place else None)
+    text = describe("get_weather", data, lang, today=local_today)
+    asked = plan.weather_day
+    if asked is not None and str(data.get("date")) != asked.isoformat():
+        lead = "Solo tengo el clima de hoy: " if lang == ES else "I only have today's weather: "
+        return lead + text[0].lower() + text[1:]
+    return text
+
+
+def _forget(s: State, code: str, data: dict[str, Any]) -> None:
+    if code in ("past_date", "too_far_ahead", "closed_day", "invalid_date"):
+        s.day, s.time, s.offered = None, None, []
+    elif code in ("slot_taken", "not_bookable_slot", "invalid_time"):
+        s.time, s.offered = None, free_times(data)
+    elif code == "unknown_car":
+        s.car = None
+    elif code == "unknown_dealership":
+        s.showroom = None
+
+
+def _availability(s: State, plan: Plan, data: dict[str, Any]) -> str:
+    lang = s.lang
+    times = [str(t) for t in data.get("availableTimes") or []]
+    s.offered = times
+    where = str(data.get("dealership_name") or data.get("dealership_id"))
+    day = date.fromisoformat(str(data.get("date")))
+    when = on_day(day, lang)
+    if not times:
+        return describe("check_appointment_availability", data, lang)
+    asked = plan.asked_time
+    fields = dict(time=asked, day=when, showroom=where, times=join(times, lang))
+    if asked is not None:
+        if asked in times:
+            s.pending, s.time = "book", asked
+            return say("slot_free", lang, **fields)
+        s.time = None
+        return say("slot_not_free", lang, **fields)
+    if s.period:
+        start, end = s.period
+        inside = [t for t in times if start <= int(t[:2]) < end]
+        if inside:
+            s.offered = inside
+            return say("period_some", lang, **(fields | {"times": join(inside, lang)}))
+        return say("period_none", lang, **fields)
+    return describe("check_appointment_availability", data, lang) + " " + say("pick", lang)

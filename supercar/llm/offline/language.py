@@ -1,0 +1,124 @@
+"""Which language a customer writes in, and a cleaned-up, typo-corrected copy of their words.
+
+Decisions:
+- Two languages, English and Spanish, told apart by counting marker words (and `¿ ¡ ñ`); a
+  message with no markers ("Miami", "3pm") keeps the conversation's language.
+- Matching works on a *plain* copy of the text: lower case, accents removed, punctuation kept
+  (times and dates need `:` and `/`).
+- Typos are corrected word by word against a fixed vocabulary (the words the finders look for:
+  intents, weekdays, months, car and place names) with `rapidfuzz`, imported inside the function
+  so a Groq-backed service never loads it. Only words of five letters or more that are not
+  themselves common words are corrected, and only when they are close (ratio >= 82: one slip in
+  a six-letter word) and share the first letter: "wether", "avaliable", "Chicgo" and "spider"
+  are fixed; "house" does not become "hours", nor "looking" "booking".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+EN = "en"
+ES = "es"
+
+_ES_MARKERS = frozenset(
+    """
+    hola buenas buenos gracias quiero quisiera puedo puedes podria necesito tiene tienen hay
+    que como cuando donde cual cuales cuanto esta estan es son el los las del una unos al
+    para por favor con sin mi mis su sus tu yo usted me nos manana hoy pasado semana
+    lunes martes miercoles jueves viernes sabado domingo tarde noche hora horas horario
+    clima tiempo hace llueve lluvia calor frio prueba manejo conducir probar reservar reserva
+    cita coche carro auto concesionario tienda direccion abren cierran abierto cerrado
+    si vale claro perfecto numero confirmacion adios dias y o pero tambien
+    """.split()
+)
+_EN_MARKERS = frozenset(
+    """
+    hi hello hey thanks thank please want would like can could is are the a an what when where
+    which how do does you your my me i it at on in for to of and or tomorrow today weather book
+    drive test showroom free open close time am pm yes no
+    """.split()
+)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def plain(text: str) -> str:
+    """Lower case with accents removed; punctuation and spacing kept."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(plain(text))
+
+
+def detect_language(text: str) -> str | None:
+    """`es`, `en`, or None when the text gives no sign either way."""
+    if re.search(r"[¿¡ñ]", text.lower()):
+        return ES
+    tokens = words(text)
+    spanish = sum(token in _ES_MARKERS for token in tokens)
+    english = sum(token in _EN_MARKERS for token in tokens)
+    if spanish > english:
+        return ES
+    if english > spanish:
+        return EN
+    return None  # no sign, or as many of each ("a las cuatro"): keep the conversation's
+
+
+# Words the finders match on; a misspelt customer word is corrected to one of these.
+_VOCABULARY = """
+weather forecast temperature raining sunny snowing umbrella windy clima lluvia llueve
+temperatura pronostico soleado nublado
+address located location directions where phone direccion ubicacion telefono donde
+showroom showrooms dealership dealerships concesionario tienda
+available availability openings schedule appointment reserve reservation booking
+bookings appointments reservations
+disponible disponibilidad reservar agendar prueba manejo conducir
+hours opening closing close closed horario abren cierran abierto cerrado
+tomorrow today tonight weekend morning afternoon evening lunch manana tarde noche
+monday tuesday wednesday thursday friday saturday sunday
+lunes martes miercoles jueves viernes sabado domingo
+january february march april june july august september october november december
+enero febrero marzo abril junio julio agosto septiembre octubre noviembre diciembre
+quarter half thirty fifteen twenty forty
+roadster spyder tourer urban track volt
+manhattan miami chicago denver angeles beverly hollywood brooklyn queens boston
+confirmation number electric thanks hello please
+""".split()
+# Real words close to a vocabulary word that must stay as written.
+_KEEP = frozenset(
+    """
+    house whether there three other hour horse close chose clothes store stores
+    shower shows share where were when what which while white these those think thing
+    thursdays tracks trick truck later water closer closest closet thirsty hello configuration
+    """.split()
+)
+
+
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    from supercar.tools.places import names
+
+    place_words = {word for name in names() for word in name.split() if len(word) >= 5}
+    return tuple(sorted(set(_VOCABULARY) | place_words))
+
+
+@lru_cache(maxsize=4096)
+def _correct_word(word: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    vocabulary = _vocabulary()
+    if len(word) < 5 or word in _KEEP or word.isdigit() or word in vocabulary:
+        return word
+    # Typos rarely hit the first letter, and requiring it keeps "looking" from being "booking".
+    same_start = [known for known in vocabulary if known[0] == word[0]]
+    best = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=82)
+    return best[0] if best else word
+
+
+@lru_cache(maxsize=1024)
+def corrected(text: str) -> str:
+    """The plain text with misspelt words replaced by the vocabulary word they are closest to."""
+    return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), plain(text))

@@ -1,0 +1,262 @@
+"""One customer sentence per tool result, and one mapping from a tool refusal to customer words.
+
+Shared by the offline model (its answers after tools) and the terminal client (its one-line
+tool notes), so a tool's data is read in one place.
+
+Decisions:
+- Results are read from the tool's JSON `data`, never from the card `output`.
+- Refusals are keyed on `data["code"]` when the tool sends one, and otherwise recognised from
+  the wording of `data["error"]` (the tools' `Refused` messages), so this works with tools that
+  send codes and with tools that do not yet. The machine text is never shown to the customer.
+- A refusal says what went wrong and asks for the one thing that would fix it (a refused date
+  asks for another day, not also for the car).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from supercar.llm.offline.language import EN, ES
+from supercar.llm.offline.replies import (
+    car_choices,
+    condition_text,
+    day_text,
+    days_name,
+    hours_summary,
+    join,
+    on_day,
+    say,
+)
+from supercar.tools.catalog import find_showroom
+
+_ERROR_PATTERNS = (
+    ("unknown_dealership", r"unknown dealership"),
+    ("invalid_date", r"invalid date|not a real calendar date"),
+    ("past_date", r"is in the past"),
+    ("too_far_ahead", r"too far ahead"),
+    ("closed_day", r"is closed on"),
+    ("invalid_time", r"invalid time"),
+    ("not_bookable_slot", r"not a bookable slot"),
+    ("slot_taken", r"just taken|already (?:been )?(?:taken|booked)"),
+    ("unknown_car", r"unknown car"),
+    ("unknown_city", r"not a city name|unknown city|could not find"),
+    ("booking_cap", r"already have \d+"),
+    ("unavailable", r"timed out|failed unexpectedly"),
+)
+
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "unknown_dealership": (
+        "I couldn't find that showroom.",
+        "No encontré ese concesionario.",
+    ),
+    "invalid_date": ("I couldn't read that date.", "No entendí esa fecha."),
+    "past_date": (
+        "That date has already passed (today is {today}).",
+        "Esa fecha ya pasó (hoy es {today}).",
+    ),
+    "too_far_ahead": (
+        "We take bookings up to {days} days ahead, until {last}.",
+        "Aceptamos reservas con hasta {days} días de antelación, hasta {last}.",
+    ),
+    "closed_day": (
+        "{showroom} is closed on {weekdays} (its hours: {hours}).",
+        "{showroom} cierra los {weekdays} (horario: {hours}).",
+    ),
+    "invalid_time": ("I couldn't read that time.", "No entendí esa hora."),
+    "not_bookable_slot": (
+        "Test drives start on the hour while the showroom is open, so {time} isn't a slot I can "
+        "book. {free}",
+        "Las pruebas empiezan a la hora en punto mientras el concesionario está abierto, así "
+        "que no puedo reservar las {time}. {free}",
+    ),
+    "slot_taken": (
+        "Sorry, {time} {day} has just been taken. {free}",
+        "Lo siento, las {time} {day} ya están ocupadas. {free}",
+    ),
+    "unknown_car": (
+        "We don't offer that model; our range is {cars}.",
+        "No ofrecemos ese modelo; nuestra gama es {cars}.",
+    ),
+    "unknown_city": (
+        "I couldn't find a place called {city}.",
+        "No encontré ningún lugar llamado {city}.",
+    ),
+    "booking_cap": (
+        "You already have {count} test drives booked, which is as many as we can hold for one "
+        "customer.",
+        "Ya tienes {count} pruebas de manejo reservadas, el máximo que podemos guardar por "
+        "cliente.",
+    ),
+    "unavailable": (
+        "Sorry, that service isn't answering right now; please try again in a moment.",
+        "Lo siento, ese servicio no responde ahora mismo; inténtalo de nuevo en un momento.",
+    ),
+    "other": (
+        "Sorry, something went wrong with that request; could you put it another way?",
+        "Lo siento, algo salió mal con esa petición; ¿puedes decirlo de otra forma?",
+    ),
+    "free_times": ("Free times that day: {times}.", "Horas libres ese día: {times}."),
+    "no_free_times": ("Nothing else is free that day.", "Ese día no queda nada libre."),
+}
+# The one question that follows each refusal.
+NEXT_QUESTION = {
+    "unknown_dealership": "ask_showroom",
+    "invalid_date": "ask_day",
+    "past_date": "ask_day",
+    "too_far_ahead": "ask_day",
+    "closed_day": "ask_other_day",
+    "invalid_time": "ask_time",
+    "unknown_car": "which_of_ours",
+    "unknown_city": "ask_city",
+}
+_TIME_RE = re.compile(r"\b\d{2}:\d{2}\b")
+
+
+def error_code(data: dict[str, Any]) -> str | None:
+    """The refusal's code (None when the result is not an error)."""
+    if "error" not in data and "code" not in data:
+        return None
+    code = data.get("code")
+    if isinstance(code, str) and code in _SENTENCES:
+        return code
+    text = str(data.get("error", "")).lower()
+    for name, pattern in _ERROR_PATTERNS:
+        if re.search(pattern, text):
+            return name
+    return "other"
+
+
+def free_times(data: dict[str, Any]) -> list[str]:
+    """The free times a refusal offers instead (from `alternatives` or its text)."""
+    alternatives = data.get("alternatives")
+    if isinstance(alternatives, list):
+        return [str(t) for t in alternatives]
+    text = str(data.get("error", ""))
+    _, found, rest = text.partition("Free times that day:")
+    return _TIME_RE.findall(rest) if found else []
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def error_sentence(
+    name: str, args: dict[str, Any], data: dict[str, Any], lang: str = EN, ask: bool = True
+) -> str:
+    """A refused or failed tool call in the customer's words, plus (with `ask`) the one
+    question that would fix it."""
+    code = error_code(data) or "other"
+    text = str(data.get("error", ""))
+    showroom = find_showroom(str(args.get("dealership_id", "")))
+    day = _date(args.get("date"))
+    fields: dict[str, Any] = {
+        "showroom": showroom.name if showroom else "the showroom",
+        "time": args.get("time") or "that time",
+        "day": on_day(day, lang) if day else "",
+        "city": args.get("city") or "that",
+    }
+    if code == "past_date":
+        iso = re.search(r"today at .*? is (\d{4}-\d{2}-\d{2})", text)
+        today = _date(iso[1]) if iso else None
+        fields["today"] = day_text(today, lang) if today else "earlier"
+    elif code == "too_far_ahead":
+        days = re.search(r"up to (\d+) days", text)
+        last = _date((re.search(r"until (\d{4}-\d{2}-\d{2})", text) or [None, ""])[1])
+        fields["days"] = days[1] if days else "60"
+        fields["last"] = day_text(last, lang) if last else "then"
+    elif code == "closed_day":
+        fields["weekdays"] = days_name(day.weekday(), lang) if day else ""
+        fields["hours"] = hours_summary(showroom.hours_summary(), lang) if showroom else ""
+    elif code in ("not_bookable_slot", "slot_taken"):
+        times = free_times(data)
+        fields["free"] = (
+            _line("free_times", lang, times=join(times, lang))
+            if times
+            else _line("no_free_times", lang)
+        )
+    elif code == "booking_cap":
+        count = re.search(r"(\d+)", text)
+        fields["count"] = count[1] if count else "several"
+    elif code == "unknown_car":
+        fields["cars"] = car_choices(lang)
+    sentence = _line(code, lang, **fields)
+    follow: str | None = NEXT_QUESTION.get(code) if ask else None
+    if ask and code in ("not_bookable_slot", "slot_taken"):
+        follow = "pick" if free_times(data) else "ask_day"
+    return sentence + (" " + say(follow, lang) if follow else "")
+
+
+def _line(key: str, lang: str, **fields: Any) -> str:
+    english, spanish = _SENTENCES[key]
+    return (spanish if lang == ES else english).format(**fields)
+
+
+def describe(name: str, data: dict[str, Any], lang: str = EN, today: date | None = None) -> str:
+    """One sentence for a successful tool result."""
+    if name == "get_weather":
+        day = _date(data.get("date"))
+        when = (
+            ("hoy" if lang == ES else "today")
+            if day is None or today is None or day == today
+            else on_day(day, lang)
+        )
+        condition = str(data.get("condition", ""))
+        temp, city = data.get("temperature_c"), data.get("city")
+        simulated = data.get("source") == "simulated"
+        if lang == ES:
+            text = f"En {city} hace {temp}°C y está {condition_text(condition, lang)} {when}."
+            return text + (" (Clima simulado.)" if simulated else "")
+        phrase = "with thunderstorms" if condition == "thunderstorm" else f"and {condition}"
+        text = f"It's {temp}°C {phrase} in {city} {when}."
+        if simulated:
+            text += " (That's simulated weather: no live weather service is reachable.)"
+        elif condition in ("sunny", "clear"):
+            text += " Perfect weather for a test drive!"
+        return text
+    if name == "get_dealership_address":
+        address = data.get("address", {})
+        where = (
+            f"{address.get('street')}, {address.get('city')}, {address.get('region')} "
+            f"{address.get('postal_code')}"
+        )
+        if lang == ES:
+            return (
+                f"{data.get('name')} está en {where}. Teléfono: {data.get('phone')}; "
+                f"horario: {hours_summary(str(data.get('hours_summary')), lang)}."
+            )
+        return (
+            f"{data.get('name')} is at {where}. Phone: {data.get('phone')}; "
+            f"hours: {data.get('hours_summary')}."
+        )
+    if name == "check_appointment_availability":
+        times = [str(t) for t in data.get("availableTimes") or []]
+        where = str(data.get("dealership_name") or data.get("dealership_id"))
+        day = _date(data.get("date"))
+        when = on_day(day, lang) if day else ""
+        if not times:
+            if lang == ES:
+                return f"{where} no tiene horas libres {when}. ¿Te vendría bien otro día?"
+            return f"{where} has no free test-drive times {when}. Would another day work?"
+        if lang == ES:
+            return f"{where} tiene estas horas libres {when}: {join(times, lang)}."
+        return f"{where} has these test-drive times {when}: {join(times, lang)}."
+    if name == "schedule_appointment":
+        day = _date(data.get("date"))
+        when = on_day(day, lang) if day else ""
+        if lang == ES:
+            return (
+                f"¡Reservado! Una prueba del {data.get('car_model')} en "
+                f"{data.get('dealership_name')} {when} a las {data.get('time')} (hora local). "
+                f"Tu confirmación es {data.get('confirmation_id')}."
+            )
+        return (
+            f"You're booked! A test drive of the {data.get('car_model')} at "
+            f"{data.get('dealership_name')} {when} at {data.get('time')} (local time). "
+            f"Your confirmation is {data.get('confirmation_id')}."
+        )
+    return "Aquí está lo que encontré." if lang == ES else "Here is what I found."

@@ -1,0 +1,342 @@
+"""Dates, times of day and parts of the day in everyday English and Spanish.
+
+Hand-written rules over the corrected text (`language.corrected`), no date library: the
+libraries on offer either read only one language, resolve "Friday" to the past, or read any
+number as a date; the rules below are short, general and deterministic. No clock here: callers
+pass `today` (the showroom's local date).
+
+Dates: today / tonight / hoy; tomorrow / mañana (not "por la mañana", which is a part of the
+day); holidays ("Christmas Day", "Thanksgiving", "Nochebuena"); the day after tomorrow /
+pasado mañana; "in ten days", "in 2 weeks", "en tres días";
+weekdays with or without next/this/el/este/próximo (always the next such day, never today);
+this weekend / el fin de semana (the coming Saturday, today if it is Saturday or Sunday); ISO
+dates; month names in both languages ("Dec 1st", "1 December", "14 de enero"); "14/1" and
+"12/1" (day first in Spanish or when the first number is over 12, US month first otherwise);
+"the 14th" / "el 14" (this month, or next month once past). The earliest expression wins.
+
+Times: "3pm", "15:00", "10:30 am", "noon", "11 o'clock", "at four", "half past two", "half
+two", "quarter to four", "ten past three", "four thirty", "a las cuatro y media", "a las cinco
+menos cuarto", "a la una". A bare hour of 1-7 is the afternoon (showrooms are closed early in
+the morning); "in the morning" / "de la tarde" settle it.
+
+Parts of the day ("late afternoon", "after lunch", "por la tarde") are hour windows that the
+availability answer filters free times by.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from supercar.llm.offline.language import corrected
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "a": 1, "an": 1,
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+    "treinta": 30,
+}  # fmt: skip
+_NUM = r"\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_HOUR_WORDS = [w for w, n in _NUMBERS.items() if 1 <= n <= 12 and w not in ("a", "an")]
+_HOUR = r"\d{1,2}|" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS_ES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+_MONTHS_EN = (
+    "jan|january feb|february mar|march apr|april may jun|june jul|july aug|august "
+    "sep|sept|september oct|october nov|november dec|december"
+).split()
+_MONTHS_ES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre|setiembre octubre "
+    "noviembre diciembre"
+).split()
+_MONTH_ALTS = {alt: index + 1 for index, group in enumerate(_MONTHS_EN) for alt in group.split("|")}
+_MONTH_ALTS |= {
+    alt: index + 1 for index, group in enumerate(_MONTHS_ES) for alt in group.split("|")
+}
+_MONTH = "|".join(sorted(_MONTH_ALTS, key=len, reverse=True))
+_ORD = r"(?:st|nd|rd|th|º)?"
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _upcoming(month: int, day: int, year: str | None, today: date) -> date | None:
+    if year:
+        return _safe(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    candidate = _safe(today.year, month, day)
+    if candidate is not None and candidate < today:
+        candidate = _safe(today.year + 1, month, day)
+    return candidate
+
+
+def _nth(day: int, today: date) -> date | None:
+    if day >= today.day:
+        return _safe(today.year, today.month, day)
+    first_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return _safe(first_next.year, first_next.month, day)
+
+
+def _next_weekday(weekday: int, today: date) -> date:
+    return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+
+
+# Short forms customers write ("sat", "thurs"); "sun" is left out, as it is also the weather.
+_SHORT_DAYS = "mon|tues?|wed|thu(?:rs?)?|fri|sat"
+_NOT_MONTH = (
+    rf"(?!\s*(?:of\s+|de\s+)?(?:{_MONTH})\b)(?![/\d])(?!\s*[:.]\d)"
+    r"(?!\s*(?:am|pm|h|o'?\s?clock|one|slot)\b)"
+)
+_DATE_RES = {
+    "iso": re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"),
+    "month_day": re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORD}\b(?:,?\s+(\d{{4}}))?"),
+    "day_month": re.compile(
+        rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+|de\s+)?({_MONTH})\b(?:,?\s+(?:de\s+)?(\d{{4}}))?"
+    ),
+    "numeric": re.compile(r"(?<![\d/:])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"),
+    "nth": re.compile(
+        # "on the 14", "el 14": the number alone is enough; after a bare "the" it needs "th"
+        rf"\b(?:on(?:\s+the)?|el(?:\s+dia)?|dia)\s+(\d{{1,2}}){_ORD}\b{_NOT_MONTH}"
+        rf"|\b(\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_MONTH}"
+    ),
+    "after": re.compile(r"\b(day after tomorrow|pasado manana)\b"),
+    "tomorrow": re.compile(r"\b(tomorrow|tmrw|(?<!la )(?<!las )(?<!de )manana)\b"),
+    "today": re.compile(
+        r"\b(today|tonight|hoy|this (?:morning|afternoon|evening)|esta (?:noche|tarde|manana))\b"
+    ),
+    "in_days": re.compile(
+        rf"\b(?:in|en|dentro de)\s+({_NUM})\s+(days?|dias?|weeks?|semanas?)\b"
+        r"|\b(a week from (?:today|now)|next week|la (?:semana )?proxima semana|"
+        r"la semana que viene)\b"
+    ),
+    "holiday": re.compile(
+        r"\b(christmas eve|nochebuena|christmas(?: day)?|navidad|new year'?s eve|nochevieja|"
+        r"new year'?s(?: day)?|ano nuevo|thanksgiving|accion de gracias|valentine'?s(?: day)?|"
+        r"san valentin|halloween|independence day|fourth of july)\b"
+    ),
+    "weekend": re.compile(r"\b(weekend|fin de semana|finde)\b"),
+    "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"),
+}
+
+
+def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date | None:
+    if kind == "iso":
+        return _safe(int(m[1]), int(m[2]), int(m[3]))
+    if kind == "month_day":
+        return _upcoming(_MONTH_ALTS[m[1]], int(m[2]), m[3], today)
+    if kind == "day_month":
+        return _upcoming(_MONTH_ALTS[m[2]], int(m[1]), m[3], today)
+    if kind == "numeric":
+        first, second = int(m[1]), int(m[2])
+        if day_first or first > 12:
+            first, second = second, first
+        return _upcoming(first, second, m[3], today)
+    if kind == "nth":
+        return _nth(int(m[1] or m[2]), today)
+    if kind == "after":
+        return today + timedelta(days=2)
+    if kind == "tomorrow":
+        return today + timedelta(days=1)
+    if kind == "today":
+        return today
+    if kind == "in_days":
+        if m[3]:
+            return today + timedelta(days=7)
+        count = _number(m[1])
+        return today + timedelta(days=count * (7 if m[2][0] in "ws" else 1))
+    if kind == "holiday":
+        return _holiday(m[1], today)
+    if kind == "weekend":
+        return today if today.weekday() >= 5 else _next_weekday(5, today)
+    name = m[1]
+    if name in WEEKDAYS_EN:
+        return _next_weekday(WEEKDAYS_EN.index(name), today)
+    if name in WEEKDAYS_ES:
+        return _next_weekday(WEEKDAYS_ES.index(name), today)
+    return _next_weekday(next(i for i, d in enumerate(WEEKDAYS_EN) if d.startswith(name)), today)
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "nochebuena": (12, 24),
+    "navidad": (12, 25),
+    "nochevieja": (12, 31),
+    "ano nuevo": (1, 1),
+    "accion de gracias": (11, 0),
+    "san valentin": (2, 14),
+    "halloween": (10, 31),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+}
+
+
+def _holiday(name: str, today: date) -> date | None:
+    if name.startswith("christmas"):
+        name = "navidad"
+    elif name.startswith("new year"):
+        name = "nochevieja" if name.endswith("eve") else "ano nuevo"
+    elif name.startswith("valentine"):
+        name = "san valentin"
+    elif name == "thanksgiving":
+        name = "accion de gracias"
+    month, day = _HOLIDAYS[name]
+    if day == 0:  # Thanksgiving: the fourth Thursday of November
+        for year in (today.year, today.year + 1):
+            first = date(year, 11, 1)
+            candidate = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+            if candidate >= today:
+                return candidate
+    return _upcoming(month, day, None, today)
+
+
+def find_date(text: str, today: date, day_first: bool = False) -> date | None:
+    """The earliest date expression in the text, resolved against `today`."""
+    low = corrected(text)
+    hits: list[tuple[int, date]] = []
+    specific: list[tuple[int, date]] = []
+    for kind, pattern in _DATE_RES.items():
+        for match in pattern.finditer(low):
+            day = _resolve(kind, match, today, day_first)
+            if day is not None:
+                hits.append((match.start(), day))
+                if kind in _SPECIFIC:
+                    specific.append((match.start(), day))
+    if specific:  # "Friday the 4th": the date, not the next Friday
+        return min(specific)[1]
+    weekday = _DATE_RES["weekday"].search(low)
+    named = _resolve("weekday", weekday, today, False) if weekday else None
+    if named and _NEXT_WEEK_RE.search(low):  # "Wednesday next week": in next week
+        this_monday = today - timedelta(days=today.weekday())
+        return this_monday + timedelta(days=7 + named.weekday())
+    return min(hits)[1] if hits else None
+
+
+_SPECIFIC = ("iso", "month_day", "day_month", "numeric", "nth", "holiday")
+_NEXT_WEEK_RE = re.compile(r"\b(?:next week|(?:la )?(?:semana )?proxima semana|semana que viene)\b")
+
+
+# --- times --------------------------------------------------------------------------------------
+
+_MER = r"\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+_MINUTES = {"quarter": 15, "half": 30, "cuarto": 15, "media": 30}
+_TIME_RES = (
+    # 10:30, 15:00, 10:30am
+    re.compile(rf"\b(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?!\d)(?:{_MER})?"),
+    # 3pm, 3 p.m.
+    re.compile(rf"\b(?P<h>\d{{1,2}}){_MER}"),
+    # quarter to four, ten past three, half past two, twenty after five
+    re.compile(
+        rf"\b(?P<mins>quarter|half|{_NUM})\s+(?P<rel>past|after|to|til|before)\s+"
+        rf"(?P<h>{_HOUR})\b(?:\s*(?P<mer2>am|pm|in the morning|in the afternoon|in the evening))?"
+    ),
+    # half four (British), four thirty, 4 fifteen
+    re.compile(rf"\bhalf\s+(?P<half>{_HOUR})\b(?!\s+(?:an?\s+)?hour)"),
+    re.compile(rf"\b(?:at|around|about|by)\s+(?P<h>{_HOUR})\s+(?P<mw>thirty|fifteen|forty five)\b"),
+    # a las cuatro y media, a las cinco menos cuarto, a la una, las 4 y 20
+    re.compile(
+        rf"\b(?:a\s+)?(?:las|la)\s+(?P<h>{_HOUR})\b(?!\s*[:/])"
+        r"(?:\s+y\s+(?P<y>media|cuarto|\d{1,2}|diez|veinte|cinco))?"
+        r"(?:\s+menos\s+(?P<menos>cuarto|\d{1,2}|diez|veinte|cinco))?"
+        r"(?:\s+de\s+la\s+(?P<es_mer>manana|tarde|noche))?"
+    ),
+    # 11 o'clock, four o'clock
+    re.compile(rf"\b(?P<h>{_HOUR})\s*o'?\s?clock\b"),
+    # at 4, around four, @ 4
+    re.compile(
+        rf"(?:\bat|\baround|\babout|@)\s*(?P<h>{_HOUR})\b"
+        r"(?![\d:/.-]|\s*(?:st|nd|rd|th|days?|weeks?|people|of|cars?)\b)"
+        r"(?:\s*(?P<mer3>in the morning|in the afternoon|in the evening|tonight))?"
+    ),
+    re.compile(r"\b(?P<noon>noon|midday|mediodia)\b"),
+)
+
+
+def _minutes(word: str) -> int:
+    return _MINUTES.get(word) or _number(word)
+
+
+def _time_from(m: re.Match[str]) -> str | None:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if "noon" in groups:
+        return "12:00"
+    if "half" in groups:
+        hour, minute = _number(groups["half"]), 30
+    else:
+        hour, minute = _number(groups["h"]), int(groups.get("m", 0))
+    if "mw" in groups:
+        minute = {"thirty": 30, "fifteen": 15}.get(groups["mw"], 45)
+    if "rel" in groups:
+        minutes = _minutes(groups["mins"])
+        if groups["rel"] in ("to", "til", "before"):
+            hour, minute = hour - 1 or 12, 60 - minutes
+        else:
+            minute = minutes
+    if "y" in groups:
+        minute = _minutes(groups["y"])
+    if "menos" in groups:
+        hour, minute = hour - 1 or 12, 60 - _minutes(groups["menos"])
+    meridiem = " ".join(groups.get(k, "") for k in ("mer2", "mer3", "es_mer"))
+    explicit = re.sub(r"[.\s]", "", groups.get("ap", ""))
+    if explicit:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if explicit == "pm" else 0)
+    elif meridiem.strip():
+        if hour <= 12:
+            morning = "morning" in meridiem or "manana" in meridiem
+            hour = hour % 12 + (0 if morning else 12)
+    elif 1 <= hour <= 7:
+        hour += 12  # a bare "at 4": showrooms are closed at 4 in the morning
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_time(text: str) -> str | None:
+    """The earliest time of day in the text as HH:MM (24-hour)."""
+    low = corrected(text)
+    hits: list[tuple[int, int, str]] = []
+    for pattern in _TIME_RES:
+        for match in pattern.finditer(low):
+            value = _time_from(match)
+            if value is not None:
+                # Ranked by where the hour is, longest reading first: "at 9 p.m." is 21:00.
+                start = match.start("h") if match.groupdict().get("h") else match.start()
+                hits.append((start, start - match.end(), value))
+    return min(hits)[2] if hits else None
+
+
+# --- parts of the day ---------------------------------------------------------------------------
+
+_PERIODS = (
+    (r"late afternoon|end of the day|ultima hora|tarde-noche", (16, 24)),
+    (r"early afternoon|primera hora de la tarde", (12, 15)),
+    (r"late morning|media manana", (10, 12)),
+    (r"early morning|first thing|primera hora", (0, 10)),
+    (r"after lunch|despues de (?:comer|almorzar|del almuerzo)", (13, 24)),
+    (r"lunch ?time|around lunch|at lunch|hora de comer|al mediodia", (12, 14)),
+    (r"before (?:noon|lunch|midday)|antes del mediodia|antes de comer", (0, 12)),
+    (r"after work|evening|tonight|(?:por|en|de) la noche|esta noche", (17, 24)),
+    (r"afternoon|(?:por|en|de) la tarde|esta tarde", (12, 18)),
+    (r"morning|(?:por|en|de) la manana|esta manana", (0, 12)),
+)
+_PERIOD_RES = [(re.compile(rf"\b(?:{words})\b"), span) for words, span in _PERIODS]
+
+
+def find_period(text: str) -> tuple[int, int] | None:
+    """An hour window [start, end) named by a part of the day, if any."""
+    low = corrected(text)
+    for pattern, span in _PERIOD_RES:
+        if pattern.search(low):
+            return span
+    return None
