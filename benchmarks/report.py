@@ -27,6 +27,7 @@ def markdown(r: dict[str, Any], with_chart: bool) -> str:
             *sections.tool(r),
             *sections.sweep(r, with_chart),
             *sections.cold_start(r),
+            *sections.lambda_start(r),
             *sections.memory(r),
             *sections.reading(r),
         ]

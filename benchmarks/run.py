@@ -5,7 +5,8 @@
 
 Processes, all on loopback, each its own PID so /proc CPU figures are per server
 (`benchmarks.servers`); the load phases (`benchmarks.phases`) run against each server in turn,
-then the cold start (`benchmarks.cold_start`) with no server running. Results go to
+then the cold starts with no server running: in-process (`benchmarks.cold_start`) and under
+run.sh with the Lambda environment (`benchmarks.lambda_start`). Results go to
 benchmarks/results.json; `benchmarks.report` turns them into docs/benchmarks.md and
 docs/benchmarks.png.
 """
@@ -23,6 +24,7 @@ from typing import Any
 from benchmarks import report
 from benchmarks.client import make_client
 from benchmarks.cold_start import cold_start
+from benchmarks.lambda_start import lambda_start
 from benchmarks.meta import machine, meta
 from benchmarks.phases import Phases
 from benchmarks.processes import ROOT, logs_dir
@@ -86,9 +88,13 @@ def main(argv: list[str] | None = None) -> int:
             results = asyncio.run(_load_phases(args, servers))
         finally:
             servers.stop()
-    if "cold" in args.phases:
-        print(f"[{time.strftime('%H:%M:%S')}] cold start ...", flush=True)
-        results["cold_start"] = cold_start(args.cold_runs, servers.server_cpu)
+        if "cold" in args.phases:
+            print(f"[{time.strftime('%H:%M:%S')}] cold start ...", flush=True)
+            results["cold_start"] = cold_start(args.cold_runs, servers.server_cpu)
+            print(f"[{time.strftime('%H:%M:%S')}] cold start under run.sh ...", flush=True)
+            results["lambda_start"] = lambda_start(
+                args.cold_runs, (servers.client_cpu, servers.server_cpu), logdir
+            )
     results["meta"] = meta(args, servers.pinned, host, time.monotonic() - started)
     RESULTS.write_text(json.dumps(results, indent=1))
     print(f"results: {RESULTS.relative_to(ROOT)} ({results['meta']['duration_s']} s)")

@@ -210,6 +210,55 @@ def _code(name: str) -> str:
     return f"`{name}`" if name else ""
 
 
+def lambda_start(r: dict[str, Any]) -> list[str]:
+    if not (start := r.get("lambda_start")):
+        return []
+    with_pyc, without = start["bytecode"], start["no_bytecode"]
+    starts = (
+        ("service, Lambda environment: DynamoDB stores, key from SSM (moto)", "service_lambda"),
+        ("service, memory stores, key in the environment", "service_memory"),
+        (f"bare FastAPI + sse-starlette app (`{start['bare_command']}`)", "bare"),
+    )
+    rows = [
+        [
+            what,
+            fmt(with_pyc[f"{key}_ms"]),
+            fmt(with_pyc.get(f"{key}_x", 1.0), "x", 2),
+            fmt(without[f"{key}_ms"]),
+            fmt(without.get(f"{key}_x", 1.0), "x", 2),
+        ]
+        for what, key in starts
+    ]
+    profile = start["importtime"]
+    pairs = zip(profile["top_cumulative_ms"], profile["by_package_ms"], strict=False)
+    imports = [[_code(c[0]), fmt(c[1]), _code(s[0]), fmt(s[1])] for c, s in pairs]
+    return [
+        "## Cold start on Lambda: process start to ready on /health",
+        "",
+        f"`sh run.sh` (uvicorn `handler:app`, as the Lambda Web Adapter starts it) with "
+        "AWS_LAMBDA_FUNCTION_NAME, SESSIONS_TABLE, BOOKINGS_TABLE, GROQ_API_KEY_PARAM (an SSM "
+        "SecureString) and AWS_ENDPOINT_URL at a `moto_server` on loopback, fake credentials; "
+        "timed from the process start to its first answer on /health (what the adapter waits "
+        f"for), median of {start['runs']} fresh processes each, interleaved with a bare app "
+        "served by the same uvicorn command line. Without bytecode: the project and "
+        "site-packages compile from source on each start (as `sam build` ships them), the "
+        "standard library keeps its bytecode. SSM and DynamoDB are a network away on Lambda, "
+        "so the service's figures are a lower bound.",
+        "",
+        md_table(["start", "with bytecode, ms", "x bare", "without bytecode, ms", "x bare"], rows),
+        "",
+        "Where the Lambda start-up's import time goes (the run.sh process with "
+        "PYTHONPROFILEIMPORTTIME, with bytecode, one run): the top 10 packages by cumulative "
+        "time (a package's costliest import with everything it imported, so rows overlap) "
+        "and by self time.",
+        "",
+        md_table(["package", "cumulative ms", "package", "self ms"], imports),
+        "",
+        f"Self time of all imports: {fmt(profile['total_ms'])} ms.",
+        "",
+    ]
+
+
 def memory(r: dict[str, Any]) -> list[str]:
     if not (mem := r.get("memory")):
         return []
