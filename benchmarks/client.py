@@ -16,27 +16,34 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import orjson
+
+_Conn = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 
 
 @dataclass(slots=True)
 class TurnResult:
     ok: bool = False
     error: str | None = None
-    status: int = 0
     # Seconds after the request was sent (client side, perf_counter).
-    headers: float | None = None
     first_text: float | None = None
     tool_use: float | None = None
     tool_output: float | None = None
     first_text_after_tool: float | None = None
     end: float | None = None
     text_events: int = 0
-    text_chars: int = 0
     text_times: list[float] = field(default_factory=list)  # only when asked (fidelity)
+
+    def finish(self) -> None:
+        """The body ended: the turn succeeded if it saw `end` and no `error` event."""
+        self.ok = self.end is not None and self.error is None
+        if not self.ok and self.error is None:
+            self.error = "stream closed without an end event"
 
 
 def make_client(max_connections: int = 2000) -> httpx.AsyncClient:
@@ -78,7 +85,6 @@ class _Events:
             event, text = _parse(block)
             if event == "chunk":
                 result.text_events += 1
-                result.text_chars += len(text)
                 if result.first_text is None:
                     result.first_text = t
                 if result.tool_output is not None and result.first_text_after_tool is None:
@@ -104,16 +110,10 @@ class RawPool:
     def __init__(self, url: str) -> None:
         host, _, port = url.removeprefix("http://").partition(":")
         self.host, self.port = host, int(port or 80)
-        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
-
-    async def close(self) -> None:
-        while self.idle:
-            _, writer = self.idle.pop()
-            writer.close()
+        self.idle: list[_Conn] = []
 
     async def turn(self, session_id: str, query: str, keep_times: bool) -> TurnResult:
         result = TurnResult()
-        events = _Events(result, keep_times)
         body = orjson.dumps({"query": query, "session_id": session_id})
         request = (
             b"POST /query HTTP/1.1\r\nhost: %s:%d\r\ncontent-type: application/json\r\n"
@@ -123,86 +123,99 @@ class RawPool:
         t0 = time.perf_counter()
         conn = None
         try:
-            for attempt in range(2):
-                conn = None
-                while self.idle and conn is None:
-                    conn = self.idle.pop()
-                    if conn[0].at_eof():  # the server closed it while idle (keep-alive timeout)
-                        conn[1].close()
-                        conn = None
-                reused = conn is not None
-                if conn is None:
-                    conn = await asyncio.open_connection(self.host, self.port, limit=1 << 20)
-                reader, writer = conn
-                buf = b""
-                i = -1
-                try:
-                    writer.write(request)
-                    while (i := buf.find(b"\r\n\r\n")) < 0:
-                        data = await reader.read(65536)
-                        if not data:
-                            break
-                        buf += data
-                except OSError:
-                    if not reused or attempt:
-                        raise
-                    i = -1  # the server closed this idle connection as we reused it: retry
-                if i >= 0:
-                    break
-                conn[1].close()
-                conn = None
-                if not reused or attempt:
-                    raise ConnectionError("connection closed before the response head")
-            assert conn is not None
-            head, buf = buf[:i].split(b"\r\n"), buf[i + 4 :]
-            result.status = int(head[0].split(b" ", 2)[1])
-            result.headers = time.perf_counter() - t0
-            headers = {}
-            for line in head[1:]:
-                name, _, value = line.partition(b":")
-                headers[name.strip().lower()] = value.strip().lower()
-            if headers.get(b"transfer-encoding") != b"chunked":
+            conn, head, buf = await self._exchange(request)
+            status, headers = _parse_head(head)
+            if headers.get(b"transfer-encoding") == b"chunked":
+                events = _Events(result, keep_times)
+                await _read_chunked(conn[0], buf, events, t0, time.perf_counter() - t0)
+                result.finish()
+            else:
                 length = int(headers.get(b"content-length", b"0"))
-                while len(buf) < length:
-                    data = await reader.read(65536)
-                    if not data:
-                        break
-                    buf += data
-                result.error = f"http {result.status}: {buf[:200].decode(errors='replace')}"
-                self.idle.append(conn)
-                conn = None
-                return result
-            # Chunked body: decode chunk frames, feed their payload to the SSE parser.
-            t = result.headers
-            while True:
-                while True:
-                    j = buf.find(b"\r\n")
-                    if j < 0:
-                        break
-                    size = int(buf[:j].split(b";")[0], 16)
-                    if len(buf) < j + 2 + size + 2:
-                        break
-                    if size == 0:
-                        buf = buf[j + 4 :]
-                        result.ok = result.end is not None and result.error is None
-                        if not result.ok and result.error is None:
-                            result.error = "stream closed without an end event"
-                        self.idle.append(conn)
-                        conn = None
-                        return result
-                    events.feed(buf[j + 2 : j + 2 + size], t)
-                    buf = buf[j + 2 + size + 2 :]
-                data = await reader.read(65536)
-                t = time.perf_counter() - t0
-                if not data:
-                    raise ConnectionError("connection closed mid-body")
-                buf += data
+                buf = await _read_length(conn[0], buf, length)
+                result.error = f"http {status}: {buf[:200].decode(errors='replace')}"
+            self.idle.append(conn)
+            conn = None
         except (OSError, ValueError, IndexError) as exc:
             result.error = f"{type(exc).__name__}: {exc}"[:200]
-            return result
         finally:
             if conn is not None:  # not returned to the pool: unusable or cancelled
                 conn[1].close()
+        return result
+
+    async def _exchange(self, request: bytes) -> tuple[_Conn, bytes, bytes]:
+        """Send the request, read the response head: (connection, head, the bytes after it).
+        A reused connection the server closed meanwhile (keep-alive timeout) gets one retry on
+        a fresh one."""
+        for attempt in range(2):
+            conn, reused = await self._connection()
+            try:
+                conn[1].write(request)
+                head, rest = await _read_head(conn[0])
+            except BaseException as exc:  # cancelled too: the connection is never reused
+                conn[1].close()
+                if isinstance(exc, OSError) and reused and not attempt:
+                    continue
+                raise
+            return conn, head, rest
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
+    async def _connection(self) -> tuple[_Conn, bool]:
+        """An idle connection still open (reused), else a new one."""
+        while self.idle:
+            conn = self.idle.pop()
+            if not conn[0].at_eof():
+                return conn, True
+            conn[1].close()  # the server closed it while idle
+        return await asyncio.open_connection(self.host, self.port, limit=1 << 20), False
+
+
+async def _read_head(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
+    buf = b""
+    while (i := buf.find(b"\r\n\r\n")) < 0:
+        data = await reader.read(65536)
+        if not data:
+            raise ConnectionError("connection closed before the response head")
+        buf += data
+    return buf[:i], buf[i + 4 :]
+
+
+def _parse_head(head: bytes) -> tuple[int, dict[bytes, bytes]]:
+    lines = head.split(b"\r\n")
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        headers[name.strip().lower()] = value.strip().lower()
+    return int(lines[0].split(b" ", 2)[1]), headers
+
+
+async def _read_length(reader: asyncio.StreamReader, buf: bytes, length: int) -> bytes:
+    while len(buf) < length:
+        data = await reader.read(65536)
+        if not data:
+            break
+        buf += data
+    return buf
+
+
+async def _read_chunked(
+    reader: asyncio.StreamReader, buf: bytes, events: _Events, t0: float, t: float
+) -> None:
+    """Decode chunk frames up to the last (empty) one, feeding their payloads to the SSE parser;
+    `t` is when the bytes in `buf` arrived."""
+    while True:
+        while (j := buf.find(b"\r\n")) >= 0:
+            size = int(buf[:j].split(b";")[0], 16)
+            if len(buf) < j + 2 + size + 2:
+                break
+            if size == 0:
+                return
+            events.feed(buf[j + 2 : j + 2 + size], t)
+            buf = buf[j + 2 + size + 2 :]
+        data = await reader.read(65536)
+        t = time.perf_counter() - t0
+        if not data:
+            raise ConnectionError("connection closed mid-body")
+        buf += data
 
 
 Client = httpx.AsyncClient | RawPool
@@ -225,20 +238,26 @@ async def run_turn(
         async with client.stream(
             "POST", url + "/query", json={"query": query, "session_id": session_id}
         ) as response:
-            result.status = response.status_code
-            result.headers = time.perf_counter() - t0
             if response.status_code != 200:
                 await response.aread()
                 result.error = f"http {response.status_code}: {response.text[:200]}"
                 return result
             async for data in response.aiter_raw():
                 events.feed(data, time.perf_counter() - t0)
-            result.ok = result.end is not None and result.error is None
-            if result.end is None and result.error is None:
-                result.error = "stream closed without an end event"
+            result.finish()
     except (httpx.HTTPError, OSError) as exc:
         result.error = f"{type(exc).__name__}: {exc}"[:200]
     return result
+
+
+async def _run_within(tasks: list[Coroutine[Any, Any, None]], time_limit: float) -> None:
+    """Run the tasks at once; those still running when `time_limit` passes are cancelled."""
+    running = [asyncio.create_task(task) for task in tasks]
+    _, pending = await asyncio.wait(running, timeout=time_limit)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
 
 
 async def run_sessions(
@@ -250,7 +269,6 @@ async def run_sessions(
     *,
     prefix: str,
     stagger: float = 0.0,
-    keep_times: bool = False,
     time_limit: float = 120.0,
 ) -> list[TurnResult]:
     """`sessions` conversations at once, each `turns` turns back to back (no think time).
@@ -263,15 +281,9 @@ async def run_sessions(
         if stagger:
             await asyncio.sleep(stagger * i / sessions)
         for _ in range(turns):
-            r = await run_turn(client, url, f"{prefix}-{i}", query, keep_times=keep_times)
-            results.append(r)
+            results.append(await run_turn(client, url, f"{prefix}-{i}", query))
 
-    tasks = [asyncio.create_task(session(i)) for i in range(sessions)]
-    _, pending = await asyncio.wait(tasks, timeout=time_limit)
-    for task in pending:
-        task.cancel()
-    if pending:
-        await asyncio.gather(*pending, return_exceptions=True)
+    await _run_within([session(i) for i in range(sessions)], time_limit)
     missing = sessions * turns - len(results)
     results.extend(TurnResult(error="cut by the time limit") for _ in range(missing))
     return results
@@ -286,7 +298,7 @@ async def run_pool(
     *,
     prefix: str,
     concurrency: int,
-    on_session_done: object = None,
+    on_session_done: Callable[[int], None] | None = None,
     time_limit: float = 300.0,
 ) -> list[TurnResult]:
     """`sessions` conversations of `turns` turns each, at most `concurrency` running at once.
@@ -304,15 +316,10 @@ async def run_pool(
             for _ in range(turns):
                 results.append(await run_turn(client, url, f"{prefix}-{i}", query))
             done += 1
-            if callable(on_session_done):
+            if on_session_done is not None:
                 on_session_done(done)
 
-    tasks = [asyncio.create_task(worker()) for _ in range(concurrency)]
-    _, pending = await asyncio.wait(tasks, timeout=time_limit)
-    for task in pending:
-        task.cancel()
-    if pending:
-        await asyncio.gather(*pending, return_exceptions=True)
+    await _run_within([worker() for _ in range(concurrency)], time_limit)
     return results
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import time
 from typing import Any
@@ -105,9 +104,6 @@ class Stats:
 
     def reset(self) -> None:
         self.requests = 0
-        self.tool_requests = 0
-        self.completed = 0
-        self.aborted = 0
         self.lateness: list[float] = []  # seconds each scheduled send was late
         self.stalls: list[tuple[float, float, int]] = []  # (loop time, ms late, active) > 50 ms
         self.max_active = 0
@@ -121,12 +117,7 @@ class Stats:
 
         return {
             "requests": self.requests,
-            "tool_requests": self.tool_requests,
-            "completed": self.completed,
-            "aborted": self.aborted,
             "max_active": self.max_active,
-            "sends": len(late),
-            "late_ms_p50": pct(0.5),
             "late_ms_p99": pct(0.99),
             "late_ms_max": late[-1] * 1000 if late else 0.0,
             "stalls": self.stalls,
@@ -174,7 +165,6 @@ class Stream:
             if self.i == len(frames):
                 conn.transport.write(self.final)
                 self.done = True
-                STATS.completed += 1
                 STATS.active -= 1
                 conn.stream = None
                 conn.next_request()
@@ -197,7 +187,6 @@ class Connection(asyncio.Protocol):
         self.closed = True
         if self.stream is not None and not self.stream.done:
             self.stream.handle.cancel()
-            STATS.aborted += 1
             STATS.active -= 1
             self.stream = None
 
@@ -248,7 +237,6 @@ class Connection(asyncio.Protocol):
                 and "[tool]" in str(last.get("content"))
                 and request.get("tools")
             ):
-                STATS.tool_requests += 1
                 self.stream = Stream(self, frames.tool, frames.tool_final, frames.ttft, 0.0)
             else:
                 self.stream = Stream(
@@ -283,10 +271,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--cpu", type=int, default=None, help="pin to this CPU")
     args = parser.parse_args()
-    if args.cpu is not None:
-        os.sched_setaffinity(0, {args.cpu})
     import uvloop
 
     uvloop.run(serve(args.host, args.port))

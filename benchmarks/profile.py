@@ -23,8 +23,11 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.client import run_sessions
-from benchmarks.run import INTERVAL, QUERY, ROOT, TOKENS, TTFT, Bench, _use_uvloop, parse_args
+from benchmarks.client import RawPool, run_sessions
+from benchmarks.processes import ROOT
+from benchmarks.run import use_uvloop
+from benchmarks.scenario import ANSWER_S, INTERVAL, QUERY, TOKENS, TTFT
+from benchmarks.servers import Servers
 
 LOGS = ROOT / "benchmarks" / "logs"
 FRAME = re.compile(r"^(?P<func>.*?) \((?P<file>.*?)(?::(?P<line>\d+))?\)$")
@@ -161,35 +164,34 @@ def analyse(raw: Path, top: int = 25, cpu_ms: float | None = None) -> str:
     return "\n".join(out)
 
 
-async def load(bench: Bench, name: str, sessions: int, seconds: float) -> int:
-    url = bench.servers[name].url
+async def load(pool: RawPool, url: str, sessions: int, seconds: float) -> int:
     done = 0
     deadline = time.monotonic() + seconds
     round_no = 0
     while time.monotonic() < deadline:
         rs = await run_sessions(
-            bench.conn(name),
+            pool,
             url,
             sessions,
             4,
             QUERY,
-            prefix=f"prof{round_no}-{name}",
-            stagger=TTFT + (TOKENS - 1) * INTERVAL,
+            prefix=f"prof{round_no}",
+            stagger=ANSWER_S,
         )
         done += sum(r.ok for r in rs)
         round_no += 1
     return done
 
 
-async def profile(bench: Bench, args: argparse.Namespace) -> None:
+async def profile(servers: Servers, args: argparse.Namespace) -> None:
     spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or shutil.which("py-spy")
     if not spy:
         raise SystemExit("py-spy is not installed: .venv/bin/pip install py-spy")
-    await bench.set_timing(TTFT, INTERVAL, TOKENS)
-    for name in bench.servers:
-        await load(bench, name, args.sessions, 3)  # warm
+    await servers.set_timing(TTFT, INTERVAL, TOKENS)
+    for name, server in servers.by_name.items():
+        pool = RawPool(server.url)
+        await load(pool, server.url, args.sessions, 3)  # warm
         raw = LOGS / f"profile-{name}.txt"
-        server = bench.servers[name]
         cpu0 = server.cpu_seconds()
         proc = subprocess.Popen(  # noqa: ASYNC220 - starts at once, never waited on here
             [
@@ -211,7 +213,7 @@ async def profile(bench: Bench, args: argparse.Namespace) -> None:
             stderr=subprocess.PIPE,
         )
         await asyncio.sleep(0.5)
-        turns = await load(bench, name, args.sessions, args.seconds - 1)
+        turns = await load(pool, server.url, args.sessions, args.seconds - 1)
         cpu = server.cpu_seconds() - cpu0
         await asyncio.to_thread(proc.wait, 30)
         print(
@@ -233,17 +235,13 @@ def main() -> int:
             print(f"===== {path}\n{analyse(Path(path))}")
         return 0
     LOGS.mkdir(exist_ok=True)
-    bench = Bench(parse_args(["--keep-logs"]), LOGS)
+    servers = Servers(LOGS, "handler", no_pin=False)
     try:
-        bench.start_all()
-        _use_uvloop()
-
-        async def go() -> None:
-            await profile(bench, args)
-
-        asyncio.run(go())
+        servers.start()
+        use_uvloop()
+        asyncio.run(profile(servers, args))
     finally:
-        bench.stop_all()
+        servers.stop()
     return 0
 
 
