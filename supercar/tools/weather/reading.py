@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 Condition = Literal[
     "sunny",
@@ -17,18 +17,7 @@ Condition = Literal[
     "thunderstorm",
     "hazy",
 ]
-CONDITIONS: tuple[Condition, ...] = (
-    "sunny",
-    "cloudy",
-    "rainy",
-    "snowy",
-    "clear",
-    "overcast",
-    "foggy",
-    "windy",
-    "thunderstorm",
-    "hazy",
-)
+CONDITIONS: tuple[Condition, ...] = get_args(Condition)
 
 
 @dataclass(frozen=True, slots=True)
