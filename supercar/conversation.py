@@ -35,6 +35,7 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import anyio
 from sse_starlette import EventSourceResponse
@@ -120,9 +121,7 @@ async def start_turn(
         deadline_seconds=settings.turn_timeout_seconds,
         coalesce_seconds=settings.coalesce_ms / 1000,
     )
-    return TurnStreamResponse(
-        request, sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
-    )
+    return TurnStreamResponse(request, **_sse_options(settings))
 
 
 def decline(code: ErrorCode, settings: Settings) -> EventSourceResponse:
@@ -133,9 +132,16 @@ def decline(code: ErrorCode, settings: Settings) -> EventSourceResponse:
     async def stream() -> AsyncIterator[bytes]:
         yield b"".join(encode(event) for event in events)
 
-    return EventSourceResponse(
-        stream(), sep="\n", ping=settings.ping_seconds, send_timeout=settings.send_timeout_seconds
-    )
+    return EventSourceResponse(stream(), **_sse_options(settings))
+
+
+def _sse_options(settings: Settings) -> dict[str, Any]:
+    # LF only: the SuperCar page splits on "\n" and keeps any "\r" (docs/contract.md).
+    return {
+        "sep": "\n",
+        "ping": settings.ping_seconds,
+        "send_timeout": settings.send_timeout_seconds,
+    }
 
 
 async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:

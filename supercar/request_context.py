@@ -25,6 +25,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+# The headers the Lambda Web Adapter adds to every invocation it relays (JSON values).
+LAMBDA_CONTEXT_HEADER = b"x-amzn-lambda-context"
+REQUEST_CONTEXT_HEADER = b"x-amzn-request-context"
+
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 session_id_var: ContextVar[str | None] = ContextVar("session_id", default=None)
 
@@ -61,8 +65,8 @@ def lambda_request_id(scope: Scope) -> str | None:
     if context is not None:
         return getattr(context, "aws_request_id", None)
     for header, key in (
-        (b"x-amzn-lambda-context", "request_id"),
-        (b"x-amzn-request-context", "requestId"),
+        (LAMBDA_CONTEXT_HEADER, "request_id"),
+        (REQUEST_CONTEXT_HEADER, "requestId"),
     ):
         value = (header_json(scope, header) or {}).get(key)
         if value:

@@ -22,7 +22,7 @@ from typing import Any
 from fastapi import Request
 
 from supercar.logs import on_lambda
-from supercar.request_context import header_json
+from supercar.request_context import REQUEST_CONTEXT_HEADER, header_json
 
 UNKNOWN = "unknown"  # no peer (an in-process test transport): every such request counts as one
 
@@ -32,7 +32,7 @@ def client_address(request: Request) -> str:
     if isinstance(event, dict):
         context = event.get("requestContext")
     elif on_lambda():
-        context = header_json(request.scope, b"x-amzn-request-context")
+        context = header_json(request.scope, REQUEST_CONTEXT_HEADER)
     else:
         context = None
     source_ip = _source_ip(context) if isinstance(context, dict) else None

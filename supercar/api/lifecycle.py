@@ -18,15 +18,15 @@ from fastapi import APIRouter, Depends, Request, Response
 from starlette.exceptions import HTTPException
 
 from supercar.api.deps import ServicesDep
+from supercar.request_context import REQUEST_CONTEXT_HEADER
 
 BEFORE_CHECKPOINT_PATH = "/internal/snapstart/before-checkpoint"
 AFTER_RESTORE_PATH = "/internal/snapstart/after-restore"
 PATHS = frozenset({BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH})  # they read no body
-LAMBDA_REQUEST_CONTEXT = "x-amzn-request-context"
 
 
 async def _adapter_only(request: Request) -> None:
-    if LAMBDA_REQUEST_CONTEXT in request.headers:
+    if REQUEST_CONTEXT_HEADER.decode() in request.headers:
         raise HTTPException(404)  # exactly what an unknown path gets
 
 
