@@ -31,11 +31,15 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
+def strip_accents(text: str) -> str:
+    """'São Paulo' -> 'Sao Paulo': letters without their combining marks, all else as it was."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, runs of anything but letters and digits as one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.lower()).split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", strip_accents(text).lower()).split())
 
 
 _NY, _CHI, _LA, _DEN = (

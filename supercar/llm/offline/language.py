@@ -16,8 +16,9 @@ Decisions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
+
+from supercar.tools.places import strip_accents
 
 EN = "en"
 ES = "es"
@@ -45,8 +46,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 
 def plain(text: str) -> str:
     """Lower case with accents removed; punctuation and spacing kept."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text.lower())
 
 
 def words(text: str) -> list[str]:

@@ -19,7 +19,6 @@ Decisions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,7 +29,7 @@ from pydantic.json_schema import SkipJsonSchema
 from supercar.tools.base import Tool, ToolArgs, ToolContext, ToolResult
 from supercar.tools.catalog import WEEKDAY_NAMES
 from supercar.tools.checks import Refused, parse_local_date
-from supercar.tools.places import Place, find_place, fold
+from supercar.tools.places import Place, find_place, fold, strip_accents
 from supercar.tools.weather.climate import simulate
 from supercar.tools.weather.open_meteo import FORECAST_DAYS, OpenMeteo, WeatherUnavailable
 from supercar.tools.weather.reading import CONDITIONS, Reading
@@ -52,9 +51,7 @@ class WeatherArgs(ToolArgs):
 
 def plain_name(raw: str) -> str:
     """ASCII letters and single spaces, the card's rule: 'Winston-Salem' -> 'Winston Salem'."""
-    decomposed = unicodedata.normalize("NFKD", raw)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^A-Za-z]+", " ", ascii_only).split())
+    return " ".join(re.sub(r"[^A-Za-z]+", " ", strip_accents(raw)).split())
 
 
 def normalise_city(raw: str) -> str:
