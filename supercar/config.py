@@ -1,8 +1,8 @@
 """All settings in one class, read from the environment and `.env`, refused at start-up if wrong.
 
-Every field here is documented in `.env.example` and in docs/operations.md's settings table; keep
-the three in step. The Groq key is a `SecretStr` so it never shows up in a repr, a log line or
-/health.
+Every field here has a line in `.env.example` and a row in docs/operations.md's settings table,
+with the same default: tests/test_docs.py checks the three agree, key by key. The Groq key is a
+`SecretStr` so it never shows up in a repr, a log line or /health.
 """
 
 from __future__ import annotations

@@ -4,11 +4,16 @@ A request refused before its stream starts gets a 4xx (or a 503 when the session
 or the daily budget is spent) with `{"code", "message", "detail"?}`; a rate limit or the budget
 adds `Retry-After`. Once the stream has started, failures travel as `error` events with an
 `ErrorCode` instead (`supercar.events`, `supercar.conversation`).
+
+Decisions: `REFUSALS` is the one list of refusals, status, code and when. `POST /query`'s OpenAPI
+responses are built from it, and docs/contract.md's table is checked against it row by row
+(tests/test_docs.py), so the three cannot drift apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import orjson
@@ -32,6 +37,60 @@ RefusalCode = Literal[
     "http_error",
 ]
 
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    status: int
+    code: RefusalCode | None  # None: a plain-text answer from the protocol, before the app
+    when: str  # Markdown, for docs/contract.md and the OpenAPI text
+    routing: bool = False  # answered for a path or method no route has, so no operation's
+
+
+# Every refusal before the stream, in docs/contract.md's order. Any other HTTP error (none is
+# raised today) has the code `http_error`.
+REFUSALS: tuple[Refusal, ...] = (
+    Refusal(400, "invalid_json", "the body is not JSON"),
+    Refusal(404, "not_found", "unknown path", routing=True),
+    Refusal(
+        405, "method_not_allowed", "a method the path does not take (`GET /query`)", routing=True
+    ),
+    Refusal(409, "session_busy", "a turn of this `session_id` is still running"),
+    Refusal(
+        413,
+        "body_too_large",
+        "body over `MAX_BODY_BYTES` (64 KiB), declared or counted while reading",
+    ),
+    Refusal(415, "unsupported_media_type", "`Content-Type` is not `application/json`"),
+    Refusal(
+        422,
+        "invalid_request",
+        "a field is missing, has the wrong type or breaks its limits (an empty query; a"
+        " `session_id` empty, over 128 characters or outside `[A-Za-z0-9_.:-]`), or holds text"
+        ' that cannot be encoded as UTF-8 (a lone surrogate such as JSON `"\\ud800"`) or a'
+        " control character other than tab, LF and CR (a pasted CRLF is ordinary text); `detail`"
+        " lists `{loc, msg, type}`, except for an empty query",
+    ),
+    Refusal(
+        429,
+        "rate_limited",
+        "over `RATE_LIMIT_PER_MINUTE` turns a minute from one client address or"
+        " `SESSION_RATE_LIMIT_PER_MINUTE` in one session; `Retry-After` in whole seconds",
+    ),
+    Refusal(
+        431,
+        None,
+        "request line and headers over 64 KB; refused as soon as the 64 KB have arrived, and the"
+        " connection is closed (a client still sending may see only the reset)",
+    ),
+    Refusal(503, "store_unavailable", "the session store (DynamoDB) cannot be reached"),
+    Refusal(
+        503,
+        "budget_exhausted",
+        "the deployment's `DAILY_TURN_BUDGET` for this UTC day is spent; `Retry-After` until"
+        " midnight UTC",
+    ),
+)
+
 _HTTP_CODES: dict[int, RefusalCode] = {
     404: "not_found",
     405: "method_not_allowed",
@@ -45,6 +104,22 @@ class ErrorBody(BaseModel):
     code: RefusalCode
     message: str
     detail: list[dict[str, Any]] | None = None
+
+
+def refusal_responses() -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` of an operation: `REFUSALS` by status, routing ones left out."""
+    by_status: dict[int, list[Refusal]] = {}
+    for refusal in REFUSALS:
+        if not refusal.routing:
+            by_status.setdefault(refusal.status, []).append(refusal)
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status, refusals in by_status.items():
+        lines = [f"`{r.code}`: {r.when}." if r.code else f"Plain text: {r.when}." for r in refusals]
+        response: dict[str, Any] = {"description": "\n\n".join(lines)}
+        if any(r.code for r in refusals):
+            response["model"] = ErrorBody
+        responses[status] = response
+    return responses
 
 
 def error_body(code: RefusalCode, message: str, **extra: Any) -> bytes:

@@ -18,7 +18,7 @@ from sse_starlette import EventSourceResponse
 
 from supercar.api.client import client_address
 from supercar.api.deps import ServicesDep, SettingsDep
-from supercar.api.errors import ErrorBody, error_response
+from supercar.api.errors import error_response, refusal_responses
 from supercar.conversation import decline, start_turn
 from supercar.events import ErrorCode
 from supercar.limits import LimitCode
@@ -79,6 +79,7 @@ A query over `MAX_QUERY_CHARS` (after trimming) is answered, not refused: an apo
 
 Error codes: {", ".join(code.value for code in ErrorCode)}."""
 
+# The stream, then every refusal (`supercar.api.errors.REFUSALS`, also docs/contract.md's table).
 QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": SSE_DESCRIPTION,
@@ -89,29 +90,8 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
             }
         },
     },
-    400: {"model": ErrorBody, "description": "Malformed JSON (`invalid_json`)."},
-    409: {"model": ErrorBody, "description": "A turn of this session is still running."},
-    413: {"model": ErrorBody, "description": "Body over the byte limit."},
-    415: {"model": ErrorBody, "description": "Content-Type is not application/json."},
-    422: {
-        "model": ErrorBody,
-        "description": "A field is missing, mistyped or out of bounds, or holds text that is not"
-        " valid Unicode (a lone surrogate) or a control character other than tab, LF and CR.",
-    },
-    429: {
-        "model": ErrorBody,
-        "description": "Too many turns a minute from this address or in this session "
-        "(`rate_limited`); `Retry-After` says when to ask again.",
-    },
-    431: {
-        "description": "Request line and headers over 64 KB (plain text; the connection closes)."
-    },
-    503: {
-        "model": ErrorBody,
-        "description": "The session store cannot be reached (`store_unavailable`), or the "
-        "deployment's daily turn budget is spent (`budget_exhausted`, with `Retry-After`).",
-    },
 }
+QUERY_RESPONSES.update(refusal_responses())
 
 
 @router.post(
