@@ -3,7 +3,9 @@
 The routes live in `supercar.api`, what they share in `supercar.services`; this module only
 assembles them. Middleware order matters: the request context is outermost, so every log record
 of a request carries its request id (and session id); CORS answers preflights before the body
-guard would refuse a bodiless OPTIONS.
+guard would refuse a bodiless OPTIONS. `/docs` and `/redoc` load Swagger UI and ReDoc from the
+app itself (`fastapi_offline`'s copies, under `/static-offline-docs`), never from a CDN, so they
+work with no network like everything else.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from supercar import __version__
 from supercar.api import info, lifecycle, query
@@ -35,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await services.aclose()
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="SuperCar Assistant",
         version=__version__,
         description="Lex, the SuperCar sales assistant: `POST /query` streams its answer as SSE.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -289,6 +290,19 @@ async def test_catalogue_endpoints_list_showrooms_and_cars(client: httpx.AsyncCl
     assert len(showrooms) >= 4 and len({s["timezone"] for s in showrooms}) >= 3
     assert {"id", "name", "address", "phone", "hours", "timezone"} <= set(showrooms[0])
     assert cars and "name" in cars[0]
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_the_api_docs_load_every_file_from_the_app_itself(
+    client: httpx.AsyncClient, page: str
+) -> None:
+    html = (await client.get(page)).text
+    linked = re.findall(r'(?:src|href|spec-url)="([^"]+)"', html)
+    linked += re.findall(r"url: '([^']+)'", html)
+    assert any(url.endswith(".js") for url in linked) and "/openapi.json" in linked
+    for url in linked:
+        assert url.startswith("/"), f"{page} loads {url} from elsewhere"
+        assert (await client.get(url)).status_code == 200, url
 
 
 async def test_a_body_that_is_not_json_by_content_type_gets_415(

@@ -107,7 +107,7 @@ def test_every_module_has_a_row_in_the_arrows_table_and_no_row_is_stale() -> Non
     missing = [_row(name, imports) for name, imports in actual.items() if name not in layers]
     assert not missing, (
         "docs/architecture.md's arrows table has no row for these modules; add them, each in "
-        "a layer numbered no higher than the layers of what it imports):\n" + "\n".join(missing)
+        "a layer numbered no higher than the layers of what it imports:\n" + "\n".join(missing)
     )
     stale = sorted(layers.keys() - actual.keys())
     assert not stale, f"docs/architecture.md's arrows table names modules that are gone: {stale}"

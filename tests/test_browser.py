@@ -534,3 +534,40 @@ def test_offline_model_books_a_test_drive_on_a_phone_in_dark_mode(open_chat):
         )
         assert colors == ["rgb(236, 236, 240)", "rgb(27, 28, 34)"]
         chat.assert_clean("offline-booking-phone-dark")
+
+
+def test_the_api_docs_render_post_query_with_the_network_off(browser, make_settings):
+    """/docs is Swagger UI served by the app: with every request off loopback refused, the page
+    still draws `POST /query` and its responses, and never even tries to reach anything else."""
+    with LiveServer(create_app(make_settings())) as server:
+        context = browser.new_context(viewport={"width": 1200, "height": 1600})
+        context.set_default_timeout(TIMEOUT_MS)
+        elsewhere: list[str] = []
+
+        def only_loopback(route: Any) -> None:
+            url = route.request.url
+            if url.startswith(server.url + "/"):
+                route.continue_()
+            else:
+                elsewhere.append(url)
+                route.abort("internetdisconnected")
+
+        context.route("**/*", only_loopback)
+        try:
+            page = context.new_page()
+            problems: list[str] = []
+            page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+            page.goto(server.url + "/docs")
+            operation = page.locator(".opblock-post", has=page.locator('[data-path="/query"]'))
+            operation.locator(".opblock-summary").click()
+            summary = "Ask Lex; the answer streams back as Server-Sent Events"
+            operation.get_by_text(summary).wait_for()
+            assert operation.locator(".opblock-summary-method").inner_text() == "POST"
+            # The responses section lists the stream and the refusals.
+            codes = operation.locator(".responses-table .response-col_status").all_inner_texts()
+            assert {"200", "409", "422", "429", "503"} <= {c.split()[0] for c in codes if c}
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(RESULTS / "api-docs-offline.png"), full_page=True)
+            assert elsewhere == [] and problems == []
+        finally:
+            context.close()
