@@ -1,8 +1,21 @@
-"""`python -m supercar` serves the app with uvicorn; `chat` and `ask` are the terminal client."""
+"""`python -m supercar`: the program's command line. `serve` (the default) runs the app under
+uvicorn; `chat` and `ask` are the terminal client (`supercar.cli`).
+
+Decisions:
+- One argparse parser holds every verb, so `--help` works on the program and on each verb (help
+  on stdout, exit 0), and an unknown verb or flag exits 2 with a usage line, as argparse does.
+- No verb means `serve`, so `make run` and `python -m supercar` stay the same command.
+- The client's verbs are declared by `supercar.cli.add_commands`, beside the code that reads
+  their options; what the client needs beyond argparse and httpx it imports when it runs, so
+  `serve` starts no slower for it.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+from supercar import cli
 
 
 def serve(**uvicorn_options: object) -> None:
@@ -28,16 +41,28 @@ def serve(**uvicorn_options: object) -> None:
     )
 
 
-def main(argv: list[str]) -> int:
-    if argv and argv[0] in {"chat", "ask"}:
-        from supercar.cli import main as cli_main
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="python -m supercar",
+        description="Lex, the SuperCar sales assistant: serve it, or talk to one that runs.",
+    )
+    verbs = root.add_subparsers(dest="command", title="verbs", metavar="{serve,chat,ask}")
+    verbs.add_parser(
+        "serve",
+        help="serve the assistant (the default; what `make run` does)",
+        description="Serve the assistant with uvicorn on HOST:PORT (default 127.0.0.1:8000). "
+        "Every setting comes from the environment or .env; see .env.example.",
+    )
+    cli.add_commands(verbs)
+    return root
 
-        return cli_main(argv)
-    if argv and argv[0] not in {"serve"}:
-        print("usage: python -m supercar [serve | chat | ask QUESTION]", file=sys.stderr)
-        return 2
-    serve()
-    return 0
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.command in (None, "serve"):
+        serve()
+        return 0
+    return cli.run(args)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ Decisions:
 - It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
   app's internals, so it works against any deployment, and what it shows is what a browser gets.
   Its tool lines reuse the one reader of tool results (`supercar.llm.offline.results`, pure
-  text functions), so a tool's data is put into words in one place.
+  text functions, imported when the first tool line is printed), so a tool's data is put into
+  words in one place.
 - SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
   dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
 - Streamed text goes to stdout as it arrives. Tool activity goes on its own lines, dim when the
@@ -15,7 +16,8 @@ Decisions:
   so a script capturing stdout gets the answer and nothing else.
 - Exit codes for `ask`: 0 when the turn ended normally; 1 when the server refused the request
   (its JSON `message` is printed), the stream carried an `error` event, the stream broke off
-  before `end`, or the service could not be reached; 2 for bad usage (argparse). `chat` only
+  before `end`, or the service could not be reached; 2 for bad usage (argparse, in
+  `supercar.__main__`, which declares the verbs with `add_commands`). `chat` only
   exits non-zero if the service cannot be reached at start; later errors are shown and the
   conversation goes on.
 - The session id defaults to a fresh `cli-<32 hex digits>` per run: 128 random bits, because the
@@ -37,8 +39,6 @@ from typing import Any, TextIO
 
 import httpx
 from httpx_sse import SSEError, connect_sse
-
-from supercar.llm.offline.results import describe, error_code, error_sentence
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(10.0, read=90.0)
@@ -102,6 +102,9 @@ class Printer:
 
 def summarize_tool(payload: dict[str, Any]) -> str:
     """One line for a `tool_output`: the offline model's sentence for the same `data`."""
+    # Imported here: the offline model's modules are no cost to `serve`, which imports this one.
+    from supercar.llm.offline.results import describe, error_code, error_sentence
+
     name = str(payload.get("name", "tool"))
     data = payload.get("data") or {}
     output = payload.get("output")
@@ -217,22 +220,34 @@ def chat(args: argparse.Namespace, client: httpx.Client) -> int:
             print(style.dim("\n  · interrupted"))
 
 
-def parser() -> argparse.ArgumentParser:
+def add_commands(verbs: Any) -> None:
+    """Declare `chat` and `ask` on the program's verbs (`supercar.__main__`), next to the code
+    that reads their options."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--url", default=DEFAULT_URL, help=f"the service's address (default {DEFAULT_URL})"
     )
     common.add_argument("--session", help="conversation id to continue (default: a new one)")
-    root = argparse.ArgumentParser(prog="python -m supercar", description="Talk to Lex.")
-    commands = root.add_subparsers(dest="command", required=True)
-    commands.add_parser("chat", parents=[common], help="an interactive conversation")
-    one = commands.add_parser("ask", parents=[common], help="ask one question and exit")
+    verbs.add_parser(
+        "chat",
+        parents=[common],
+        help="talk to a running Lex in a conversation",
+        description="A conversation with a running Lex: /new starts another, /quit or Ctrl-D "
+        "leaves.",
+    )
+    one = verbs.add_parser(
+        "ask",
+        parents=[common],
+        help="ask a running Lex one question and exit",
+        description="Ask one question: the answer alone on stdout, tool activity and errors on "
+        "stderr; exit status 1 if the request is refused, the turn fails or the service cannot "
+        "be reached.",
+    )
     one.add_argument("question", help="the question, quoted")
-    return root
 
 
-def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """Run the `chat` or `ask` the program's parser chose."""
     args.url = args.url.rstrip("/")
     with httpx.Client(timeout=TIMEOUT) as client:
         if args.command == "ask":

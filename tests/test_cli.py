@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import builtins
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
-from supercar.__main__ import main as entry
+from supercar.__main__ import main
 from supercar.app import create_app
-from supercar.cli import main, new_session
+from supercar.cli import new_session
 from supercar.config import Settings
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.helpers import LiveServer
+from tests.helpers import TIMEOUT, LiveServer
 
 
 @pytest.fixture
@@ -54,10 +61,10 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     assert body == {"role": "user", "content": "Weather in Miami?"}
 
 
-def test_ask_through_python_m_supercar(serve, fake_groq: FakeGroq, capsys):
+def test_ask_with_a_trailing_slash_on_the_url(serve, fake_groq: FakeGroq, capsys):
     url = serve()
     fake_groq.push(Script(words("Hello from Lex.")))
-    assert entry(["ask", "--url", url + "/", "Hi"]) == 0  # a trailing slash is fine
+    assert main(["ask", "--url", url + "/", "Hi"]) == 0  # a trailing slash is fine
     assert capsys.readouterr().out == "Hello from Lex.\n"
 
 
@@ -110,3 +117,72 @@ def test_a_new_session_id_carries_128_random_bits() -> None:
     ids = {new_session() for _ in range(50)}
     assert len(ids) == 50
     assert all(re.fullmatch(r"cli-[0-9a-f]{32}", session) for session in ids)
+
+
+def python_m_supercar(*args: str) -> subprocess.CompletedProcess[str]:
+    """The program as a person runs it: its own process, its exit status and both streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "supercar", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "verb", [[], ["serve"], ["chat"], ["ask"]], ids=lambda v: v[0] if v else "-"
+)
+def test_help_on_the_program_and_on_each_verb_prints_help_and_exits_0(verb: list[str]) -> None:
+    done = python_m_supercar(*verb, "--help")
+    assert done.returncode == 0, done.stderr
+    usage = " ".join(["usage: python -m supercar", *verb])
+    assert done.stdout.startswith(usage) and "--help" in done.stdout
+    assert done.stderr == ""  # serve --help does not start a server, which would log here
+
+
+def test_the_programs_help_names_every_verb() -> None:
+    shown = python_m_supercar("--help").stdout
+    for verb in ("serve", "chat", "ask"):
+        assert re.search(rf"^\s+{verb}\s+\S", shown, re.MULTILINE), verb
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bogus"], ["--bogus"], ["serve", "--port", "1"], ["ask"], ["chat", "--nope"]],
+    ids=["unknown-verb", "unknown-flag", "unknown-serve-flag", "ask-without-question", "chat-flag"],
+)
+def test_an_unknown_verb_or_flag_exits_2_with_a_usage_line(args: list[str]) -> None:
+    done = python_m_supercar(*args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: python -m supercar")
+    assert "error:" in done.stderr and done.stdout == ""
+
+
+def test_with_no_verb_the_program_serves_the_app_on_host_and_port(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GROQ_"))}
+    root = Path(__file__).resolve().parent.parent
+    env.update(PORT=str(port), PYTHONPATH=str(root))
+    log_file = tmp_path / "serve.log"
+    # Started outside the repository, so no developer's .env is read.
+    with log_file.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "supercar"], cwd=tmp_path, env=env, stdout=log, stderr=log
+        )
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            assert process.poll() is None, log_file.read_text()
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.05)
+        assert health.json()["model"]["backend"] == "offline"
+    finally:
+        process.terminate()
+        process.wait(timeout=TIMEOUT)
