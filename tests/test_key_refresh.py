@@ -187,6 +187,27 @@ async def test_a_401_with_the_same_key_after_the_re_read_is_not_sent_again(
     assert ssm_reads(caplog) == 2
 
 
+async def test_a_new_key_that_is_refused_too_is_not_tried_a_third_time(
+    aws: None,
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    settings = make_settings(groq_api_key=None, groq_api_key_param=PARAM)
+    put_key("gsk-old")
+    fake_groq.api_key = "gsk-only-groq-knows"
+    with caplog.at_level(logging.INFO, logger="supercar.credentials"):
+        async with asgi_client(create_app(settings)) as client:
+            put_key("gsk-also-wrong")
+            events = await ask(client, "hi", "refused-twice")
+    assert next(e for e in events if e.name == "error").json()["code"] == "upstream_auth"
+    assert [(r.status, r.headers["authorization"]) for r in fake_groq.requests] == [
+        (401, "Bearer gsk-old"),
+        (401, "Bearer gsk-also-wrong"),
+    ]
+    assert ssm_reads(caplog) == 2  # start-up and one re-read: the second 401 reads nothing
+
+
 async def test_an_environment_key_is_never_re_read_and_a_401_is_not_retried(
     aws: None, clock: Clock, make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:

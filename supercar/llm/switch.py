@@ -134,25 +134,27 @@ class ModelSwitch:
         # A turn does not wait for another's refresh, unless the model was closed for a snapshot.
         if self._due() and (self._stale or not self._lock.locked()):
             await self._refresh_if_due()
-        model = self.model
-        started = False
-        try:
-            async with self._using(model), aclosing(model.stream(messages, tools)) as stream:
-                async for item in stream:
-                    started = True
-                    yield item
-            return
-        except ModelError as exc:
-            if exc.code is not ErrorCode.UPSTREAM_AUTH or started or not self._reader.refreshable:
-                raise
-            log.warning("Groq refused the key: reading it again")
-            await self.refresh()
-            if self.model is model:  # the same key: asking again would be refused again
-                raise
-        model = self.model
-        async with self._using(model), aclosing(model.stream(messages, tools)) as stream:
-            async for item in stream:
-                yield item
+        for attempt in range(2):  # the second only with a new key, after a 401 (see above)
+            model = self.model
+            started = False
+            try:
+                async with self._using(model), aclosing(model.stream(messages, tools)) as stream:
+                    async for item in stream:
+                        started = True
+                        yield item
+                return
+            except ModelError as exc:
+                if attempt or started or not await self._new_key_after(exc, model):
+                    raise
+
+    async def _new_key_after(self, exc: ModelError, model: ChatModel) -> bool:
+        """After `model` failed: on a refused key, read it again at once; True if that built
+        another model to ask (the same key would be refused the same way)."""
+        if exc.code is not ErrorCode.UPSTREAM_AUTH or not self._reader.refreshable:
+            return False
+        log.warning("Groq refused the key: reading it again")
+        await self.refresh()
+        return self.model is not model
 
     @asynccontextmanager
     async def _using(self, model: ChatModel) -> AsyncIterator[None]:
