@@ -20,7 +20,7 @@ run: $(BIN)/.installed  ## serve the assistant on http://127.0.0.1:8000
 test: lint  ## lint, type-check and run the whole test suite
 	$(BIN)/pytest
 
-lint: $(BIN)/.installed  ## ruff (rules and formatting) and mypy
+lint: $(BIN)/.installed  ## ruff (rules and formatting) and mypy (supercar, tests, benchmarks)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
