@@ -1,7 +1,8 @@
 # The README's commands. Each target sets itself up from nothing: a virtual environment in .venv
 # with the pinned dependencies, reinstalled only when a requirements file changes.
+# Another Python gets its own environment: `make test PYTHON=python3.13 VENV=.venv313` (CI does).
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test lint lock lock-check bench clean lambda-src sam-build sam-deploy sam-local \
