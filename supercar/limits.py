@@ -6,6 +6,9 @@ Decisions:
   and forgotten after the window ends. Simple, one write per counter, and shared by every
   sandbox when the counters live in DynamoDB. A burst at a window's edge can pass twice the
   limit in a moment; for an abuse guard that is fine.
+- A request that starts no turn (the staff list) counts against its client's limit only: it
+  costs no model call, so neither the session limit nor the budget is its business, and a wrong
+  staff token is still counted, so guessing is as slow as asking.
 - Order: client, then session, then budget. A counter refuses without counting, so the budget
   counts only turns that passed both rate limits. A request refused by its session's limit has
   been counted against its client's: a client hammering one conversation is still hammering.
@@ -104,12 +107,19 @@ class Limits:
     async def admit(self, client: str, session_id: str) -> Refusal | None:
         """Count this request against each limit in turn; the first one past its limit refuses
         it, and nothing after that is counted. None: the turn may start."""
-        now = self._clock()
-        for window, subject in (
+        return await self._admit(
             (self._client, _digest(client)),
             (self._session, _digest(session_id)),
             (self._budget, "all"),
-        ):
+        )
+
+    async def admit_client(self, client: str) -> Refusal | None:
+        """Count a request that starts no turn against its client's limit only."""
+        return await self._admit((self._client, _digest(client)))
+
+    async def _admit(self, *limits: tuple[_Window, str]) -> Refusal | None:
+        now = self._clock()
+        for window, subject in limits:
             if await self._full(window, subject, now):
                 if window is self._budget:
                     self._log_budget_spent(now)

@@ -21,9 +21,10 @@ import anyio.to_thread
 
 from supercar.aws import AwsClients
 from supercar.config import Settings
-from supercar.credentials import GroqKey, GroqKeyReader
+from supercar.credentials import GroqKey, GroqKeyReader, StaffTokenReader
 from supercar.limits import Limits
 from supercar.llm.switch import ModelSwitch
+from supercar.staff_token import StaffToken
 from supercar.store.base import BookingStore, SessionStore
 from supercar.store.factory import build_stores
 from supercar.tools import default_registry
@@ -40,6 +41,7 @@ class Services:
     bookings: BookingStore
     limits: Limits
     aws: AwsClients
+    staff_token: StaffToken | None = None  # only where the staff routes exist
 
     @property
     def key(self) -> GroqKey:
@@ -77,4 +79,9 @@ def build_services(settings: Settings) -> Services:
             daily_budget=settings.daily_turn_budget,
         ),
         aws=aws,
+        staff_token=(
+            StaffToken(StaffTokenReader(settings, aws), settings.staff_token_max_age_seconds)
+            if settings.staff_routes
+            else None
+        ),
     )

@@ -20,6 +20,7 @@ from supercar.store.base import (
     BookingCapReached,
     BookingStore,
     CounterStore,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -391,6 +392,44 @@ async def test_many_concurrent_bookings_of_one_slot_make_exactly_one(
     assert len(won) == 1 and len(taken) == 15
     assert all(existing == won[0] for existing in taken)
     assert await shared.booked_times("miami", "2026-06-16") == {"10:00"}
+
+
+async def test_a_showrooms_day_is_listed_by_time_without_the_session(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    for time in ("15:00", "09:00", "12:00"):
+        await store.book(booking(time=time))
+    await store.book(dataclasses.replace(booking(time="10:00"), dealership_id="manhattan"))
+    await store.book(dataclasses.replace(booking(time="10:00"), date="2026-06-17"))
+    listed = await store.list_bookings("miami", "2026-06-16")
+    assert [entry.time for entry in listed] == ["09:00", "12:00", "15:00"]
+    assert listed[0] == ListedBooking(
+        confirmation_id="SC-s1-09:00",
+        dealership_id="miami",
+        date="2026-06-16",
+        time="09:00",
+        car_model="SuperCar GT",
+        status="booked",
+        created_at="now",
+    )
+    assert not hasattr(listed[0], "session_id")
+    assert await store.list_bookings("miami", "2026-06-18") == []
+
+
+async def test_the_dynamodb_list_is_one_query_per_day_never_a_scan(tables: dict[str, str]) -> None:
+    from supercar.store.dynamodb import DynamoBookingStore
+
+    store = DynamoBookingStore(BOOKINGS_TABLE)
+    await store.book(booking())
+    await store.book(booking(session="s2", time="11:00"), CAP)  # and the session's list item
+    made: list[str] = []
+    store.client.meta.events.register(
+        "before-call.dynamodb", lambda model, **_: made.append(model.name)
+    )
+    listed = await store.list_bookings("miami", "2026-06-16")
+    assert [entry.time for entry in listed] == ["10:00", "11:00"]
+    assert made == ["Query"]
 
 
 # --- the booking cap -----------------------------------------------------------------------

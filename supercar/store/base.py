@@ -17,6 +17,8 @@ Concurrency rules, identical for every backend:
 - with a `BookingCap`, a session's upcoming bookings are counted in the same atomic step as the
   slot is taken, so parallel tool calls or two sandboxes cannot book past the cap together
   (bookings made without a cap are not counted: the cap is a deployment's setting);
+- a showroom's bookings of one day are read with one key lookup (showroom + date), never a scan:
+  the slot key that makes a slot unique is the list's key too;
 - a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
   increment and never counts past its limit.
 """
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 from supercar.llm.base import Message
 
@@ -84,6 +86,25 @@ class Booking:
     created_at: str  # ISO 8601, UTC
 
 
+BookingStatus = Literal["booked", "cancelled", "moved"]
+
+
+@dataclass(frozen=True)
+class ListedBooking:
+    """A slot's booking as the showroom's staff list shows it: where it stands, and nothing of the
+    conversation (no session id, no customer text)."""
+
+    confirmation_id: str
+    dealership_id: str
+    date: str  # YYYY-MM-DD, the showroom's local date
+    time: str  # HH:MM, the showroom's local time
+    car_model: str
+    status: BookingStatus  # an item written before statuses existed is "booked"
+    created_at: str  # ISO 8601, UTC
+    updated_at: str | None = None  # the last cancel or move, if any
+    rescheduled_from: str | None = None  # "YYYY-MM-DD HH:MM": this slot replaced that one
+
+
 class SlotTaken(Exception):
     """The slot already belongs to another booking."""
 
@@ -129,6 +150,9 @@ class BookingCapReached(Exception):
 class BookingStore(Protocol):
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         """The HH:MM slots already booked at a showroom on a date."""
+
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        """Every slot booked at a showroom on a date, whatever its status, sorted by time."""
 
     async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
         """Store the booking if its slot is free and return it. If the same session already holds

@@ -20,7 +20,9 @@ Bookings table (hash key `pk` = "showroom#date", range key `sk` = "HH:MM"), one 
 written with `attribute_not_exists(pk)`: a slot can never be sold twice, whichever sandbox asks.
 A refused write returns the existing item (`ReturnValuesOnConditionCheckFailure`), which is then
 the idempotent answer (same session and car) or `SlotTaken`. Bookings expire by TTL
-`retention_days` after their date.
+`retention_days` after their date. The same key serves the showroom's staff list: a day's bookings
+are one `Query` on `pk` (no scan, no index), projected to what the list shows, so the session id
+never leaves the table. An item without `status` was written before statuses existed: booked.
 
 With a booking cap, a session's upcoming bookings are also listed in one item of the same table
 (`pk` = "session#<id>", `sk` = "bookings": a JSON list and a `version`), read with a `Query` and
@@ -51,7 +53,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import anyio.to_thread
 import botocore.session
@@ -62,6 +64,8 @@ from supercar.store.base import (
     Booking,
     BookingCap,
     BookingCapReached,
+    BookingStatus,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -231,6 +235,24 @@ class DynamoBookingStore:
                 return times
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        listed: list[ListedBooking] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": f"{dealership_id}#{date}"}},
+            # `date`, `time` and `status` are DynamoDB reserved words.
+            "ProjectionExpression": "confirmation_id, dealership_id, #d, #t, car_model, #s, "
+            "created_at, updated_at, rescheduled_from",
+            "ExpressionAttributeNames": {"#d": "date", "#t": "time", "#s": "status"},
+        }
+        while True:  # sorted by the range key, HH:MM
+            response = await _call(self.client.query, **kwargs)
+            listed.extend(_listed(item) for item in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                return listed
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
     async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
         if cap is None:
             try:
@@ -340,6 +362,24 @@ def _booking(item: dict[str, Any]) -> Booking:
         time=item["time"]["S"],
         car_model=item["car_model"]["S"],
         created_at=item["created_at"]["S"],
+    )
+
+
+def _listed(item: dict[str, Any]) -> ListedBooking:
+    def text(name: str) -> str | None:
+        value = item.get(name, {}).get("S")
+        return str(value) if value is not None else None
+
+    return ListedBooking(
+        confirmation_id=item["confirmation_id"]["S"],
+        dealership_id=item["dealership_id"]["S"],
+        date=item["date"]["S"],
+        time=item["time"]["S"],
+        car_model=item["car_model"]["S"],
+        status=cast(BookingStatus, text("status") or "booked"),
+        created_at=item["created_at"]["S"],
+        updated_at=text("updated_at"),
+        rescheduled_from=text("rescheduled_from"),
     )
 
 

@@ -32,6 +32,7 @@ from supercar.store.base import (
     Booking,
     BookingCap,
     BookingCapReached,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -130,6 +131,10 @@ class MemoryBookingStore:
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         return set(self._slots.get((dealership_id, date), {}))
 
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        day = self._slots.get((dealership_id, date), {})
+        return [_listed(day[time]) for time in sorted(day)]
+
     async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
         day = self._slots.setdefault((booking.dealership_id, booking.date), {})
         existing = day.get(booking.time)
@@ -146,6 +151,18 @@ class MemoryBookingStore:
         if cap is not None:
             self._by_session[booking.session_id] = [*mine, booking]
         return booking
+
+
+def _listed(booking: Booking) -> ListedBooking:
+    return ListedBooking(
+        confirmation_id=booking.confirmation_id,
+        dealership_id=booking.dealership_id,
+        date=booking.date,
+        time=booking.time,
+        car_model=booking.car_model,
+        status="booked",
+        created_at=booking.created_at,
+    )
 
 
 class MemoryCounters:
