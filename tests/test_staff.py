@@ -98,6 +98,7 @@ async def test_the_right_token_lists_one_day_sorted_by_time_with_nothing_of_the_
     await store.book(booking("2026-06-16", "11:00", showroom="manhattan"))  # another showroom
     response = await staff.get("/staff/bookings?dealership_id=miami&date=2026-06-16", headers=RIGHT)
     assert response.status_code == 200, response.text
+    assert response.headers["cache-control"] == "no-store"
     body = response.json()
     assert body["dealership_id"] == "miami" and body["timezone"] == "America/New_York"
     assert body["first_date"] == body["last_date"] == "2026-06-16"

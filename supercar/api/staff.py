@@ -24,7 +24,7 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 import anyio
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
 from supercar.api.client import client_address
@@ -104,6 +104,7 @@ STAFF_RESPONSES: dict[int | str, dict[str, Any]] = {
 )
 async def bookings(
     services: ServicesDep,
+    response: Response,
     dealership_id: Annotated[str, Query(min_length=1, max_length=64, examples=["miami"])],
     date_: Annotated[
         str | None,
@@ -114,6 +115,7 @@ async def bookings(
         ),
     ] = None,
 ) -> Any:
+    response.headers["Cache-Control"] = "no-store"  # a customer list: no proxy or browser keeps it
     showroom = find_showroom(dealership_id)
     if showroom is None:
         return error_response(
