@@ -35,14 +35,18 @@ def staff_settings(make_settings: Callable[..., Settings]) -> Callable[..., Sett
 
 
 @pytest.fixture
-async def staff(staff_settings: Callable[..., Settings]) -> AsyncIterator[httpx.AsyncClient]:
-    async with asgi_client(create_app(staff_settings())) as client:
+def staff_app(staff_settings: Callable[..., Settings]) -> FastAPI:
+    return create_app(staff_settings())
+
+
+@pytest.fixture
+async def staff(staff_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with asgi_client(staff_app) as client:
         yield client
 
 
-def services_of(client: httpx.AsyncClient) -> Services:
-    app: FastAPI = client._transport.app  # type: ignore[attr-defined]
-    services: Services = app.state.services
+def services_of(app: FastAPI) -> Services:
+    services: Services = app.state.services  # built by the lifespan the client runs
     return services
 
 
@@ -89,9 +93,9 @@ async def test_without_the_token_a_malformed_query_is_still_401(staff: httpx.Asy
 
 
 async def test_the_right_token_lists_one_day_sorted_by_time_with_nothing_of_the_conversation(
-    staff: httpx.AsyncClient,
+    staff: httpx.AsyncClient, staff_app: FastAPI
 ) -> None:
-    store = services_of(staff).bookings
+    store = services_of(staff_app).bookings
     for time in ("15:00", "10:00", "12:00"):
         await store.book(booking("2026-06-16", time))
     await store.book(booking("2026-06-17", "10:00"))  # another day
@@ -117,9 +121,9 @@ async def test_the_right_token_lists_one_day_sorted_by_time_with_nothing_of_the_
 
 
 async def test_without_a_date_the_list_is_the_next_14_days_of_the_showroom(
-    staff: httpx.AsyncClient,
+    staff: httpx.AsyncClient, staff_app: FastAPI
 ) -> None:
-    store = services_of(staff).bookings
+    store = services_of(staff_app).bookings
     today = local_today("America/Los_Angeles").date()
     # Days 1 and 12 are inside the window even if the showroom's midnight passes mid-test; day 20
     # is outside it, and yesterday is before it.
@@ -233,8 +237,9 @@ async def test_from_dynamodb_the_list_shows_each_status_and_reads_by_query_only(
         updated_at="2026-06-12T08:00:00Z",
         rescheduled_from="2026-06-16 10:00",
     )
-    async with asgi_client(create_app(staff_settings(**tables))) as client:
-        calls = count_calls(services_of(client).bookings.client)  # type: ignore[attr-defined]
+    app = create_app(staff_settings(**tables))
+    async with asgi_client(app) as client:
+        calls = count_calls(services_of(app).bookings.client)  # type: ignore[attr-defined]
         response = await client.get(
             "/staff/bookings?dealership_id=miami&date=2026-06-16", headers=RIGHT
         )
