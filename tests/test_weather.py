@@ -97,6 +97,10 @@ async def test_todays_live_weather_is_the_current_reading_from_open_meteo(
         "temperature_c": 28,
         "high_c": 29,
         "low_c": 24,
+        "temperature_f": 82,  # from 27.6 °C, not from the rounded 28 (82.4, not 82.6)
+        "high_f": 85,
+        "low_f": 76,
+        "unit": "F",  # a US city: °F first
         "condition": "overcast",
     }
     # A gazetteer city needs no geocoding: one forecast request, for its coordinates and day.
@@ -121,6 +125,7 @@ async def test_tomorrow_is_the_forecast_for_that_day(
 async def test_a_clear_night_is_clear_not_sunny(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
+    fake.add_place("Sydney", -33.87, 151.21, "Australia/Sydney", country="AU")
     fake.set_day("2026-06-16", code=0, high=17.0, low=8.0)  # 02:30 on Tuesday in Sydney
     fake.current = {"temperature_2m": 9.2, "weather_code": 0, "is_day": 0}
     assert card(await weather(live(), city="Sydney")) == ("Sydney", 9, "clear")
@@ -162,6 +167,7 @@ async def test_a_place_the_geocoder_does_not_know_is_refused_in_customer_words(
 async def test_below_zero_the_card_shows_zero_and_the_data_keeps_the_true_value(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
+    fake.add_place("Moscow", 55.76, 37.62, "Europe/Moscow", country="RU")
     fake.set_day("2026-06-15", code=73, high=-4.0, low=-12.0)
     fake.current = {"temperature_2m": -7.6, "weather_code": 73, "is_day": 1}
     result = await weather(live(), city="Moscow")
@@ -208,9 +214,9 @@ async def test_an_unknown_city_while_open_meteo_is_down_is_refused_not_invented(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
     fake.status = 500
-    result = await weather(live(), city="Springfield")
+    result = await weather(live(), city="Xanadu Springs")
     assert result.is_error and result.data["code"] == "unknown_city"
-    assert result.output == "Sorry, we don't have the weather for Springfield right now."
+    assert result.output == "Sorry, we don't have the weather for Xanadu Springs right now."
 
 
 async def test_past_the_forecast_range_the_weather_is_simulated_without_asking(
@@ -233,6 +239,7 @@ async def test_the_simulated_provider_says_it_is_simulated() -> None:
 
 
 async def test_the_settings_choose_the_provider(fake: FakeOpenMeteo) -> None:
+    fake.add_place("London", 51.51, -0.13, "Europe/London", country="GB")
     fake.set_day("2026-06-15", code=45, high=18.0, low=12.0)
     fake.current = {"temperature_2m": 15.0, "weather_code": 45, "is_day": 1}
     urls = {
@@ -243,7 +250,7 @@ async def test_the_settings_choose_the_provider(fake: FakeOpenMeteo) -> None:
     off = default_registry(Settings(_env_file=None, weather_provider="simulated", **urls))  # type: ignore[call-arg, arg-type]
     assert (await weather(on, city="London")).output == "The weather in London is 15°C and foggy."
     assert (await weather(off, city="London")).data["source"] == "simulated"
-    assert len(fake.requests) == 1
+    assert fake.paths() == ["/v1/search", "/v1/forecast"]  # the simulated one asked nothing
 
 
 def test_live_weather_is_the_default_and_tests_run_simulated(
