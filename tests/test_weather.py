@@ -97,7 +97,7 @@ async def test_todays_live_weather_is_the_current_reading_from_open_meteo(
         "temperature_c": 28,
         "high_c": 29,
         "low_c": 24,
-        "temperature_f": 82,  # from 27.6 °C, not from the rounded 28 (82.4, not 82.6)
+        "temperature_f": 82,  # 81.7 °F, from the reading (27.6 °C)
         "high_f": 85,
         "low_f": 76,
         "unit": "F",  # a US city: °F first
@@ -409,3 +409,154 @@ async def test_the_app_asks_open_meteo_when_configured_to(
 
 def test_every_gazetteer_name_fits_the_cards_city_rule() -> None:
     assert all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", place.name) for place in PLACES)
+
+
+# --- the whole world, offline, in English and Spanish ------------------------------------------
+
+# Well-known cities on every continent, as an English and a Spanish speaker would write them,
+# with the country they mean.
+WORLD = [
+    # Europe
+    ("London", "Londres", "GB"),
+    ("Paris", "París", "FR"),
+    ("Berlin", "Berlín", "DE"),
+    ("Madrid", "Madrid", "ES"),
+    ("Rome", "Roma", "IT"),
+    ("Lisbon", "Lisboa", "PT"),
+    ("Moscow", "Moscú", "RU"),
+    ("Athens", "Atenas", "GR"),
+    ("Stockholm", "Estocolmo", "SE"),
+    ("Warsaw", "Varsovia", "PL"),
+    ("Vienna", "Viena", "AT"),
+    ("Amsterdam", "Ámsterdam", "NL"),
+    ("Dublin", "Dublín", "IE"),
+    ("Prague", "Praga", "CZ"),
+    ("Istanbul", "Estambul", "TR"),
+    ("Reykjavik", "Reikiavik", "IS"),
+    # Asia
+    ("Tokyo", "Tokio", "JP"),
+    ("Beijing", "Pekín", "CN"),
+    ("Shanghai", "Shanghái", "CN"),
+    ("Seoul", "Seúl", "KR"),
+    ("Mumbai", "Bombay", "IN"),
+    ("New Delhi", "Nueva Delhi", "IN"),
+    ("Bangkok", "Bangkok", "TH"),
+    ("Singapore", "Singapur", "SG"),
+    ("Jakarta", "Yakarta", "ID"),
+    ("Manila", "Manila", "PH"),
+    ("Dubai", "Dubái", "AE"),
+    ("Tehran", "Teherán", "IR"),
+    ("Riyadh", "Riad", "SA"),
+    ("Hanoi", "Hanói", "VN"),
+    ("Karachi", "Karachi", "PK"),
+    # Africa
+    ("Cairo", "El Cairo", "EG"),
+    ("Lagos", "Lagos", "NG"),
+    ("Nairobi", "Nairobi", "KE"),
+    ("Cape Town", "Ciudad del Cabo", "ZA"),
+    ("Johannesburg", "Johannesburgo", "ZA"),
+    ("Casablanca", "Casablanca", "MA"),
+    ("Addis Ababa", "Adís Abeba", "ET"),
+    ("Algiers", "Argel", "DZ"),
+    ("Dakar", "Dakar", "SN"),
+    ("Kinshasa", "Kinsasa", "CD"),
+    # North and Central America
+    ("New York", "Nueva York", "US"),
+    ("Toronto", "Toronto", "CA"),
+    ("Mexico City", "Ciudad de México", "MX"),
+    ("Havana", "La Habana", "CU"),
+    ("Vancouver", "Vancouver", "CA"),
+    ("Philadelphia", "Filadelfia", "US"),
+    ("New Orleans", "Nueva Orleans", "US"),
+    ("Montreal", "Montreal", "CA"),
+    ("Guatemala City", "Ciudad de Guatemala", "GT"),
+    ("Panama City", "Ciudad de Panamá", "PA"),
+    ("Anchorage", "Anchorage", "US"),
+    ("Honolulu", "Honolulu", "US"),
+    # South America
+    ("Buenos Aires", "Buenos Aires", "AR"),
+    ("Sao Paulo", "São Paulo", "BR"),
+    ("Lima", "Lima", "PE"),
+    ("Bogota", "Bogotá", "CO"),
+    ("Santiago", "Santiago de Chile", "CL"),
+    ("Caracas", "Caracas", "VE"),
+    ("Quito", "Quito", "EC"),
+    ("Montevideo", "Montevideo", "UY"),
+    ("Rio de Janeiro", "Río de Janeiro", "BR"),
+    ("La Paz", "La Paz", "BO"),
+    # Oceania
+    ("Sydney", "Sídney", "AU"),
+    ("Melbourne", "Melbourne", "AU"),
+    ("Auckland", "Auckland", "NZ"),
+    ("Perth", "Perth", "AU"),
+    ("Brisbane", "Brisbane", "AU"),
+    ("Wellington", "Wellington", "NZ"),
+]
+COVERAGE = 0.9
+
+
+async def test_offline_weather_knows_the_worlds_cities_in_english_and_spanish() -> None:
+    registry = default_registry()  # simulated: no network
+    missed = []
+    for english, spanish, country in WORLD:
+        for name in (english, spanish):
+            result = await weather(registry, city=name)
+            if result.is_error or result.data["country"] != country:
+                missed.append(name)
+            else:
+                assert card(result)[1] == max(result.data["temperature_c"], 0)
+    names = 2 * len(WORLD)
+    assert len(WORLD) >= 40
+    assert (names - len(missed)) / names >= COVERAGE, missed
+
+
+async def test_the_offline_model_answers_the_worlds_weather_with_the_cards_temperature() -> None:
+    from supercar.agent import Turn
+    from supercar.events import Chunk, ToolOutput
+    from supercar.llm.offline import OfflineModel
+
+    model, registry = OfflineModel(now=lambda: NOW, word_delay=0), default_registry()
+    missed = []
+    for english, spanish, country in WORLD:
+        for question in (f"What's the weather in {english}?", f"¿Qué tiempo hace en {spanish}?"):
+            turn = Turn(model, registry, "You are Lex.", [], question, ctx(), max_rounds=2)
+            events = [event async for event in turn.run()]
+            text = "".join(e.text for e in events if isinstance(e, Chunk))
+            cards = [e for e in events if isinstance(e, ToolOutput) and e.name == "get_weather"]
+            said = re.findall(r"(-?\d+)°C", text)
+            if not cards or cards[0].is_error or cards[0].data["country"] != country:
+                missed.append(question)
+                continue
+            # The text states the card's temperature, no other.
+            assert said and {int(t) for t in said} == {cards[0].data["temperature_c"]}, text
+    asked = 2 * len(WORLD)
+    assert (asked - len(missed)) / asked >= COVERAGE, missed
+
+
+# --- °F beside °C ------------------------------------------------------------------------------
+
+
+async def test_fahrenheit_is_in_the_data_beside_celsius_and_the_card_stays_celsius() -> None:
+    registry = default_registry()
+    for city, unit in (("Chicago", "F"), ("Madrid", "C")):
+        result = await weather(registry, city=city)
+        data = result.data
+        assert data["unit"] == unit  # °F first in the US, °C elsewhere
+        assert abs(data["temperature_f"] - (data["temperature_c"] * 9 / 5 + 32)) < 1.5
+        assert data["low_f"] < data["high_f"]
+        assert card(result)[1] == max(data["temperature_c"], 0)
+
+
+@pytest.mark.parametrize("asked", ["fahrenheit", "F", "°F", "f"])
+async def test_fahrenheit_on_request_is_the_unit_to_state(asked: str) -> None:
+    result = await weather(default_registry(), city="Madrid", unit=asked)
+    assert result.data["unit"] == "F" and "°C" in str(result.output)
+    celsius = await weather(default_registry(), city="Chicago", unit="celsius")
+    assert celsius.data["unit"] == "C"
+
+
+def test_fahrenheit_is_rounded_from_the_reading_not_from_rounded_celsius() -> None:
+    from supercar.tools.weather import fahrenheit
+
+    assert fahrenheit(21.6) == 71  # 70.88; from the rounded 22 °C it would be 72 (71.6)
+    assert fahrenheit(-40) == -40
