@@ -22,6 +22,7 @@ Decisions:
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from typing import Any
 
@@ -61,10 +62,10 @@ def index() -> dict[str, Place]:
         population = int(city["population"])
         place = Place(
             name=city["name"],
-            country=city["countrycode"],
+            country=sys.intern(city["countrycode"]),  # one copy of each, not 34,000
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
-            timezone=city["timezone"],
+            timezone=sys.intern(city["timezone"]),
             population=population,
         )
         own = fold(place.name)

@@ -199,6 +199,14 @@ def find_place(name: str) -> Place | None:
     return _OWN.get(key) or _index().get(key)
 
 
+def preload() -> None:
+    """Load the world's cities and the typo index now (about a second, once per process) rather
+    than at the first question, for a process that will need them (the offline model)."""
+    _index()
+    _ordinary()
+    _fuzzy_keys()
+
+
 def names() -> list[str]:
     """Our own folded names and nicknames, longest first (the world's are matched by
     `find_places`, not scanned)."""
