@@ -59,6 +59,19 @@ async def test_a_tool_turn_emits_tool_use_output_then_the_answer(
     assert json.loads(follow_up[-1]["content"]) == output["data"]
 
 
+async def test_a_call_to_an_unknown_tool_shows_the_client_no_tool_names(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(
+        Script([tool_call("get_horoscope", {})]), Script([text("I cannot read the stars.")])
+    )
+    events = await ask(client, "My horoscope?")
+    output = next(e for e in events if e.name == "tool_output").json()
+    assert output["output"] == "That is not something I can look up."
+    told_the_model = fake_groq.requests[1]["messages"][-1]["content"]
+    assert "get_weather" in told_the_model and "schedule_appointment" in told_the_model
+
+
 async def test_fragmented_tool_call_arguments_are_accumulated(
     client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
