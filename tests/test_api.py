@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -269,6 +270,20 @@ async def test_bad_requests_get_a_4xx_json_error_and_never_reach_the_model(
     assert response.json()["code"] == code
     assert response.json()["message"]
     assert fake_groq.requests == []
+
+
+async def test_the_schema_says_a_query_must_hold_text_and_the_route_agrees(
+    client: httpx.AsyncClient,
+) -> None:
+    schema = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    pattern = schema["QueryRequest"]["properties"]["query"]["pattern"]
+    for query in ["", "   \n ", "\u3000\t", "Hi", "  Is the GT red? "]:
+        holds_text = re.search(pattern, query) is not None  # JSON Schema patterns search
+        response = await post_query(client, query)
+        assert response.status_code == (200 if holds_text else 422), repr(query)
+        if not holds_text:
+            assert response.json()["code"] == "invalid_request"
+            assert response.json()["detail"][0]["loc"] == ["body", "query"]
 
 
 async def test_unknown_fields_are_ignored(client: httpx.AsyncClient, fake_groq: FakeGroq) -> None:
