@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from supercar.api.query import BODY_ROUTES
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, reasoning, text, tool_call, words
 from tests.helpers import ask, post_query
@@ -336,6 +337,39 @@ async def test_get_on_query_is_405_with_a_json_body(client: httpx.AsyncClient) -
     response = await client.get("/query")
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "content_type"),
+    [
+        ("PUT", "/health", "text/plain"),
+        ("PUT", "/health", "application/json"),
+        ("POST", "/health", "text/plain"),
+        ("PUT", "/query", "text/plain"),
+        ("PATCH", "/query", "application/json"),
+    ],
+)
+async def test_a_wrong_method_is_405_whatever_its_body(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, method: str, path: str, content_type: str
+) -> None:
+    response = await client.request(
+        method, path, content=b'{"query": "hi"}', headers={"content-type": content_type}
+    )
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert fake_groq.requests == []
+
+
+async def test_every_route_that_reads_a_body_is_guarded(client: httpx.AsyncClient) -> None:
+    # The body guard runs before routing, so it is told which routes take a body.
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    with_a_body = {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if "requestBody" in operation
+    }
+    assert with_a_body == BODY_ROUTES == {("POST", "/query")}
 
 
 async def test_a_body_over_the_byte_cap_gets_413_before_parsing(

@@ -28,6 +28,8 @@ from supercar.store.base import SessionBusy, StoreUnavailable
 log = logging.getLogger(__name__)
 
 router = APIRouter()
+PATH = "/query"
+BODY_ROUTES = frozenset({("POST", PATH)})  # what `BodyGuard` checks: the one route with a body
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 LIMIT_STATUS: dict[LimitCode, int] = {"rate_limited": 429, "budget_exhausted": 503}
@@ -118,7 +120,7 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 @router.post(
-    "/query",
+    PATH,
     response_class=EventSourceResponse,
     responses=QUERY_RESPONSES,
     summary="Ask Lex; the answer streams back as Server-Sent Events",
