@@ -18,7 +18,8 @@ Decisions:
   `reasoning` deltas are dropped if they arrive anyway. And `<think>...</think>` written into
   the text (a family's default `reasoning_format: raw`, which Groq applies when no tools are
   sent) is cut out by `ThinkFilter`, whatever the chunk boundaries. The filter costs one
-  substring test per delta until a `<` shows up (docs/benchmarks.md, "The think filter").
+  substring test per delta until a `<` shows up (docs/benchmarks-profile.md, "The think
+  filter").
 """
 
 from __future__ import annotations
