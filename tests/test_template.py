@@ -1,12 +1,12 @@
 """template.yaml: cfn-lint passes (with the serverless rules, run as the docs write the command),
 and what no linter checks holds: streaming is really on, the Lambda Web Adapter (1.1, layer 30) is
 wired with its SnapStart hooks, SnapStart serves the URL through an alias, CORS lives in exactly
-one layer and exposes Retry-After as the app does, permissions are
-scoped to the one parameter and the three tables, the tables have TTL (and point-in-time recovery
-where the data is worth it), logs expire, the HTTP API logs and throttles, the alarms watch the
-metrics the app emits and notify one topic, the concurrency cap and the limits are wired to their
-parameters, every variable the template sets is a setting the app reads, and SAM builds each
-function with the Makefile."""
+one layer and exposes Retry-After as the app does, permissions are scoped to the one parameter
+and the three tables, the tables have TTL (and point-in-time recovery where the data is worth
+it), logs expire, the HTTP API logs and throttles, the alarms watch the metrics the app emits and
+notify one topic, the concurrency cap and the limits are wired to their parameters, every
+variable the template sets is a setting the app reads, and SAM builds each function with the
+Makefile."""
 
 from __future__ import annotations
 
