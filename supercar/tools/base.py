@@ -145,7 +145,8 @@ class ToolRegistry:
         if tool is None:
             message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
             data = {"error": message, "code": "unknown_tool"}
-            return ToolResult(output=message, data=data, is_error=True)
+            # A client sees a sentence for a customer; the model is told which tools exist.
+            return ToolResult(output=say("no_such_tool", ctx.language), data=data, is_error=True)
         lang = ctx.language
         # What a card says when the model's request could not be read (the detail is the model's).
         garbled = say("unreadable_request", lang)

@@ -118,6 +118,10 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "en": "the request could not be read",
         "es": "no se pudo leer la petición",
     },
+    "no_such_tool": {
+        "en": "That is not something I can look up.",
+        "es": "Eso no es algo que pueda consultar.",
+    },
     "tool_timeout": {"en": "it took too long to answer", "es": "tardó demasiado en responder"},
     "tool_failed": {"en": "it is not working right now", "es": "no funciona en este momento"},
 }
