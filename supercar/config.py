@@ -1,9 +1,9 @@
 """All settings in one class, read from the environment and `.env`, refused at start-up if wrong.
 
-Every field here is documented in `.env.example` and in the README's settings table; keep the
-three in step. The Groq key and the staff token are `SecretStr`s so they never show up in a repr, a
-log line or /health; and a refused value is left out of the error (`hide_input_in_errors`), since
-the value refused may be a secret.
+Every field here is documented in `.env.example` and in docs/operations.md's settings table; keep
+the three in step. The Groq key and the staff token are `SecretStr`s so they never show up in a
+repr, a log line or /health; and a refused value is left out of the error
+(`hide_input_in_errors`), since the value refused may be a secret.
 """
 
 from __future__ import annotations
