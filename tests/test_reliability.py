@@ -548,7 +548,8 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
     # The client is gone before the first byte: sse-starlette never runs the stream generator,
     # so only the response itself can give the lock back.
     from supercar.agent import Turn
-    from supercar.conversation import TurnRequest, TurnStreamResponse
+    from supercar.api.stream import TurnStreamResponse
+    from supercar.conversation import SessionTurn
     from supercar.llm.offline import OfflineModel
     from supercar.store.memory import MemoryBookingStore, MemorySessionStore
     from supercar.tools import default_registry
@@ -567,7 +568,8 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
         max_rounds=1,
     )
     response = TurnStreamResponse(
-        TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
+        SessionTurn("early", Session(), turn, sessions, deadline_seconds=5),
+        Settings(_env_file=None),  # type: ignore[call-arg]
     )
 
     async def receive() -> MutableMapping[str, Any]:

@@ -1,8 +1,9 @@
-"""`POST /query`: validate the request, then hand the turn to `supercar.conversation`.
+"""`POST /query`: validate the request, begin the turn (`supercar.conversation`), stream it
+(`supercar.api.stream`).
 
 Everything a request can be refused for is decided here, before the stream starts, in this order:
-the body, then the rate limits and the daily budget (`supercar.limits`), then the session lock
-(`start_turn`). A request the limits refuse never reaches the session or the model. Unknown fields
+the body, then the rate limits and the daily budget (`supercar.limits`), then the session's claim
+(`begin_turn`). A request the limits refuse never reaches the session or the model. Unknown fields
 in the body are ignored, so a client that sends extra context keeps working.
 """
 
@@ -19,7 +20,8 @@ from sse_starlette import EventSourceResponse
 from supercar.api.client import client_address
 from supercar.api.deps import ServicesDep, SettingsDep
 from supercar.api.errors import ErrorBody, error_response
-from supercar.conversation import decline, start_turn
+from supercar.api.stream import TurnStreamResponse, decline
+from supercar.conversation import begin_turn
 from supercar.events import ErrorCode
 from supercar.limits import LimitCode
 from supercar.request_context import bind_session
@@ -140,7 +142,7 @@ async def query(
             headers={"Retry-After": str(refusal.retry_after)},
         )
     try:
-        return await start_turn(services, settings, body.session_id, text)
+        session_turn = await begin_turn(services, settings, body.session_id, text)
     except SessionBusy:
         return error_response(
             409, "session_busy", "This conversation is still answering; try again when it ends."
@@ -148,3 +150,4 @@ async def query(
     except StoreUnavailable as exc:
         log.error("session store unavailable: %s", exc)
         return error_response(503, "store_unavailable", "Conversations are unavailable.")
+    return TurnStreamResponse(session_turn, settings)
