@@ -4,20 +4,33 @@ the history untouched, give the session back; and what each failure is called.
 The sequence, and who does each step:
 - `begin_turn` claims the session and loads its history, then builds the `SessionTurn`. What
   can be refused is refused there, before any stream exists (`SessionBusy`, `StoreUnavailable`),
-  holding nothing.
+  holding nothing. The route bounds it, with the rate limits, by `STORE_TIMEOUT_SECONDS`.
 - `SessionTurn.run` runs the turn under its deadline, hands each event to the transport
   (`supercar.api.stream`), commits the turn's messages when the whole turn succeeded, and ends
   with `End`: after an apology `Chunk` and an `Error` when it failed (`failure_of` names the
-  failure). The commit is outside the deadline, so a turn is never reported failed after its
-  history was written.
+  failure). The commit is outside the turn's deadline, so a turn is never reported failed after
+  its history was written, and under its own (`STORE_TIMEOUT_SECONDS`).
 - `SessionTurn.release` gives the session back, once. The transport calls it before `end` reaches
   the client (who may ask again the moment it sees `end`), and again however the response ends.
+
+Decisions:
+- The claim is a short lease (`SESSION_LEASE_SECONDS`), renewed every third of it by a
+  heartbeat task while the turn runs: a few writes a minute per running turn, none per event.
+  A sandbox that crashes mid-turn stops renewing, and the session is free within one lease
+  (it was the turn deadline plus 30 s, issue 17).
+- A new turn that finds its session claimed waits up to `CLAIM_WAIT_SECONDS` before the 409.
+  A client that closes a stream and asks again at once usually meets the old claim a few
+  milliseconds before the old turn gives it back; from outside, a claim being released cannot
+  be told from one being held, so every busy claim gets this short wait.
+- A commit that times out may still land (the store may have the request); the customer is
+  told the answer may not be remembered, which is true either way.
+- A deadline that cuts a claim in flight cannot release it (its token never came back): it
+  lapses within one lease.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -31,13 +44,31 @@ from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, Event
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
 from supercar.services import Services
-from supercar.store.base import Session, SessionConflict, SessionStore, StoreUnavailable
+from supercar.store.base import (
+    Session,
+    SessionBusy,
+    SessionConflict,
+    SessionStore,
+    StoreUnavailable,
+)
 from supercar.tools.base import ToolContext
 
 log = logging.getLogger(__name__)
 
-# Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
-_NEEDS_ACTION = {ErrorCode.UPSTREAM_AUTH, ErrorCode.MODEL_UNAVAILABLE, ErrorCode.INTERNAL_ERROR}
+# Failures someone must act on (a key, a model id, the store, a bug) are errors; the rest pass
+# by themselves.
+_NEEDS_ACTION = {
+    ErrorCode.UPSTREAM_AUTH,
+    ErrorCode.MODEL_UNAVAILABLE,
+    ErrorCode.STORE_UNAVAILABLE,
+    ErrorCode.INTERNAL_ERROR,
+}
+# The pauses between tries to claim a busy session (see the module docstring): short at first,
+# for a claim given back milliseconds later.
+_CLAIM_PAUSES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.45)
+CLAIM_WAIT_SECONDS = sum(_CLAIM_PAUSES)  # 1.5
+# Giving a claim back is bounded apart: it comes before `end`, and it lapses by itself anyway.
+RELEASE_SECONDS = 1.0
 
 
 @dataclass
@@ -46,22 +77,38 @@ class SessionTurn:
     against), the agent's `Turn`, and the claim it must give back."""
 
     session_id: str
+    token: str  # the claim's
     loaded: Session
     turn: Turn
     sessions: SessionStore
     deadline_seconds: float
+    lease_seconds: float = 15.0
+    store_timeout_seconds: float = 4.0
     released: bool = False
 
     async def run(self, emit: Callable[[Event], Awaitable[None]]) -> None:
         """Run the turn, hand each event to `emit`, commit or leave history as it was; the last
-        event is always `End`."""
+        event is always `End`. The claim is renewed all the while."""
+        heartbeat = asyncio.create_task(self._keep_claim())
+        try:
+            await self._run(emit)
+        finally:
+            heartbeat.cancel()
+
+    async def _run(self, emit: Callable[[Event], Awaitable[None]]) -> None:
         turn = self.turn
         started = time.perf_counter()
         try:
             async with asyncio.timeout(self.deadline_seconds):
                 async for event in turn.run():
                     await emit(event)
-            await self.sessions.commit(self.session_id, self.loaded, turn.messages)
+            try:
+                async with asyncio.timeout(self.store_timeout_seconds):
+                    await self.sessions.commit(self.session_id, self.loaded, turn.messages)
+            except TimeoutError:
+                raise StoreUnavailable(
+                    f"no commit within {self.store_timeout_seconds:.0f} s"
+                ) from None
         except Exception as exc:
             failure: tuple[ErrorCode, str] | None = failure_of(exc, self.deadline_seconds)
         else:
@@ -99,16 +146,49 @@ class SessionTurn:
             tool_outcomes=turn.tool_outcomes,
         )
 
+    async def _keep_claim(self) -> None:
+        """Renew the claim every third of its lease, until cancelled or the claim is lost."""
+        every = self.lease_seconds / 3
+        while True:
+            await asyncio.sleep(every)
+            try:
+                async with asyncio.timeout(every):
+                    kept = await self.sessions.renew(
+                        self.session_id, self.token, self.lease_seconds
+                    )
+            except (StoreUnavailable, TimeoutError) as exc:
+                metrics.count("StoreUnavailable")
+                log.warning("could not renew the session's claim (%s)", exc or "timed out")
+                continue
+            if not kept:
+                log.warning("the session's claim lapsed; the commit's version check decides")
+                return
+
     async def release(self) -> None:
         """Give the session back, once. A failure here is logged, never raised: the claim lapses
-        by itself anyway, and the stream must still end cleanly."""
+        by itself within a lease, and the stream must still end cleanly."""
         if self.released:
             return
         self.released = True
-        try:
-            await self.sessions.unlock(self.session_id)
-        except Exception:  # whatever it is, the stream must still end cleanly
-            log.exception("could not release the session lock; it lapses by its TTL")
+        await release_claim(self.sessions, self.session_id, self.token, self.lease_seconds)
+
+
+async def release_claim(
+    sessions: SessionStore, session_id: str, token: str, lease_seconds: float
+) -> None:
+    """Give a claim back within `RELEASE_SECONDS`, or leave it to lapse; never raises."""
+    try:
+        async with asyncio.timeout(RELEASE_SECONDS):
+            await sessions.release(session_id, token)
+    except (StoreUnavailable, TimeoutError) as exc:
+        metrics.count("StoreUnavailable")
+        log.warning(
+            "could not release the session's claim (%s); it lapses within %.0f s",
+            exc or "timed out",
+            lease_seconds,
+        )
+    except Exception:  # whatever it is, the stream must still end cleanly
+        log.exception("could not release the session's claim")
 
 
 def failure_of(exc: Exception, deadline_seconds: float) -> tuple[ErrorCode, str]:
@@ -119,6 +199,9 @@ def failure_of(exc: Exception, deadline_seconds: float) -> tuple[ErrorCode, str]
         return ErrorCode.TIMEOUT, f"turn exceeded {deadline_seconds:.0f}s"
     if isinstance(exc, SessionConflict):
         return ErrorCode.SESSION_CONFLICT, "the session changed during this turn"
+    if isinstance(exc, StoreUnavailable):
+        metrics.count("StoreUnavailable")
+        return ErrorCode.STORE_UNAVAILABLE, str(exc)
     log.error("turn failed", exc_info=exc)
     return ErrorCode.INTERNAL_ERROR, "unexpected server error"
 
@@ -129,12 +212,12 @@ async def begin_turn(
     """Claim and load the session and build its turn, which holds the claim from then on.
     Raises `SessionBusy` or `StoreUnavailable`, holding nothing."""
     sessions = services.sessions
-    await sessions.lock(session_id, ttl_seconds=settings.turn_timeout_seconds + 30)
+    lease = settings.session_lease_seconds
+    token = await _claim(sessions, session_id, lease)
     try:
         loaded = await sessions.load(session_id)
-    except BaseException:
-        with contextlib.suppress(StoreUnavailable):  # the claim lapses by its TTL if this fails
-            await sessions.unlock(session_id)
+    except BaseException:  # a store failure, or the route's deadline
+        await release_claim(sessions, session_id, token, lease)
         raise
     now = datetime.now(UTC)
     turn = Turn(
@@ -154,8 +237,21 @@ async def begin_turn(
     )
     return SessionTurn(
         session_id=session_id,
+        token=token,
         loaded=loaded,
         turn=turn,
         sessions=sessions,
         deadline_seconds=settings.turn_timeout_seconds,
+        lease_seconds=lease,
+        store_timeout_seconds=settings.store_timeout_seconds,
     )
+
+
+async def _claim(sessions: SessionStore, session_id: str, lease_seconds: float) -> str:
+    """Claim the session, waiting up to `CLAIM_WAIT_SECONDS` for a busy one to be given back."""
+    for pause in _CLAIM_PAUSES:
+        try:
+            return await sessions.claim(session_id, lease_seconds)
+        except SessionBusy:
+            await asyncio.sleep(pause)
+    return await sessions.claim(session_id, lease_seconds)

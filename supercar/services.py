@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 
-from supercar.aws import AwsClients
+from supercar.aws import AwsClients, Bounds
 from supercar.config import Settings
 from supercar.credentials import GroqKey, GroqKeyReader
 from supercar.limits import Limits
@@ -63,7 +63,13 @@ class Services:
 
 
 def build_services(settings: Settings) -> Services:
-    aws = AwsClients()
+    aws = AwsClients(
+        Bounds(
+            connect_timeout=settings.aws_connect_timeout_seconds,
+            read_timeout=settings.aws_read_timeout_seconds,
+            max_attempts=settings.aws_max_attempts,
+        )
+    )
     stores = build_stores(settings, aws)
     return Services(
         model=ModelSwitch(settings, GroqKeyReader(settings, aws)),

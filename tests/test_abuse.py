@@ -118,13 +118,13 @@ async def test_tabs_and_pasted_crlf_lines_are_ordinary_text(
 # --- an over-long message ---------------------------------------------------------------------
 
 
-async def test_an_over_long_message_is_answered_without_the_model_the_lock_or_the_history(
+async def test_an_over_long_message_is_answered_without_the_model_the_claim_or_the_history(
     app: Any, client: httpx.AsyncClient, fake_groq: FakeGroq
 ) -> None:
     limit = app.state.settings.max_query_chars
     sessions = app.state.services.sessions
     await ask(client, "first question", session_id="long")
-    await sessions.lock("long", ttl_seconds=60)  # a turn of this session is running elsewhere
+    token = await sessions.claim("long", 60)  # a turn of this session is running elsewhere
     before = await sessions.load("long")
     response = await client.post(
         "/query", json={"query": "  " + "x" * (limit + 1) + "  ", "session_id": "long"}
@@ -138,7 +138,7 @@ async def test_an_over_long_message_is_answered_without_the_model_the_lock_or_th
     assert response.content.endswith(b"event: end\ndata: \n\n") and b"\r" not in response.content
     assert len(fake_groq.requests) == 1  # only the first question reached the model
     assert (await sessions.load("long")).turns == before.turns
-    await sessions.unlock("long")
+    await sessions.release("long", token)
 
 
 async def test_a_message_at_the_limit_after_trimming_still_reaches_the_model(
