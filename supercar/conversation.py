@@ -158,7 +158,7 @@ class SessionTurn:
                     )
             except (StoreUnavailable, TimeoutError) as exc:
                 metrics.count("StoreUnavailable")
-                log.warning("could not renew the session's claim (%s)", exc or "timed out")
+                log.warning("could not renew the session's claim (%s)", str(exc) or "timed out")
                 continue
             if not kept:
                 log.warning("the session's claim lapsed; the commit's version check decides")
@@ -184,7 +184,7 @@ async def release_claim(
         metrics.count("StoreUnavailable")
         log.warning(
             "could not release the session's claim (%s); it lapses within %.0f s",
-            exc or "timed out",
+            str(exc) or "timed out",
             lease_seconds,
         )
     except Exception:  # whatever it is, the stream must still end cleanly

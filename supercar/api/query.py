@@ -166,7 +166,7 @@ async def query(
         metrics.count("StoreUnavailable")
         log.error(
             "session store unavailable: %s",
-            exc or f"no answer within {settings.store_timeout_seconds:.0f} s",
+            str(exc) or f"no answer within {settings.store_timeout_seconds:.0f} s",
         )
         return error_response(
             503,
