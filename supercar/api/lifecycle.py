@@ -38,7 +38,6 @@ from supercar.request_context import REQUEST_CONTEXT_HEADER
 
 BEFORE_CHECKPOINT_PATH = "/internal/snapstart/before-checkpoint"
 AFTER_RESTORE_PATH = "/internal/snapstart/after-restore"
-PATHS = frozenset({BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH})  # they read no body
 # The adapter's variables naming the hook paths (template.yaml sets both).
 ADAPTER_PATH_VARIABLES = (
     "AWS_LWA_SNAPSTART_BEFORE_CHECKPOINT_PATH",
