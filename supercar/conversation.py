@@ -41,6 +41,7 @@ from supercar import metrics
 from supercar.agent import Turn
 from supercar.config import Settings
 from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, Event
+from supercar.language import conversation_language
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
 from supercar.services import Services
@@ -220,11 +221,13 @@ async def begin_turn(
         await release_claim(sessions, session_id, token, lease)
         raise
     now = datetime.now(UTC)
+    history = loaded.history(settings.history_turns)
+    earlier = [m["content"] for m in reversed(history) if m["role"] == "user" and m["content"]]
     turn = Turn(
         model=services.model,
         tools=services.tools,
         system_prompt=system_prompt(now),
-        history=loaded.history(settings.history_turns),
+        history=history,
         query=query,
         ctx=ToolContext(
             session_id=session_id,
@@ -232,6 +235,8 @@ async def begin_turn(
             now=now,
             booking_horizon_days=settings.booking_horizon_days,
             max_bookings_per_session=settings.max_bookings_per_session,
+            # The cards' words follow the customer's language, in both modes.
+            language=conversation_language(query, earlier),
         ),
         max_rounds=settings.max_tool_rounds,
     )
