@@ -68,7 +68,7 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
     ]
     dynamodb = boto3.client("dynamodb")
     session = dynamodb.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "dyn-1"}})
-    assert session["Item"]["version"] == {"N": "2"} and "lock_until" not in session["Item"]
+    assert session["Item"]["version"] == {"N": "2"} and "claim_until" not in session["Item"]
     slot = dynamodb.get_item(
         TableName=BOOKINGS_TABLE,
         Key={"pk": {"S": f"manhattan#{booking['date']}"}, "sk": {"S": "11:00"}},
