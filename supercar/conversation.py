@@ -68,8 +68,9 @@ _NEEDS_ACTION = {
 # for a claim given back milliseconds later.
 _CLAIM_PAUSES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.45)
 CLAIM_WAIT_SECONDS = sum(_CLAIM_PAUSES)  # 1.5
-# Giving a claim back is bounded apart: it comes before `end`, and it lapses by itself anyway.
-RELEASE_SECONDS = 1.0
+# Giving a claim back is bounded apart, shorter: it comes before `end`, and it lapses by itself
+# anyway. (Its worker thread is abandoned, not stopped: a release that is only slow still lands.)
+RELEASE_SECONDS = 2.0
 
 
 @dataclass

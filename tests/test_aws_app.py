@@ -20,7 +20,7 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.helpers import asgi_client, ask, open_weekday, post_query
+from tests.helpers import asgi_client, ask, open_weekday, post_query, until
 
 PARAM = "/supercar/groq-api-key"
 
@@ -67,8 +67,15 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
         "book me in",
     ]
     dynamodb = boto3.client("dynamodb")
-    session = dynamodb.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "dyn-1"}})
-    assert session["Item"]["version"] == {"N": "2"} and "claim_until" not in session["Item"]
+    key = {"session_id": {"S": "dyn-1"}}
+    session = dynamodb.get_item(TableName=SESSIONS_TABLE, Key=key)
+    assert session["Item"]["version"] == {"N": "2"}
+    # The claim was given back (well before its lease would have lapsed).
+    await until(
+        lambda: "claim_until" not in dynamodb.get_item(TableName=SESSIONS_TABLE, Key=key)["Item"],
+        "the claim released",
+        within=5,
+    )
     slot = dynamodb.get_item(
         TableName=BOOKINGS_TABLE,
         Key={"pk": {"S": f"manhattan#{booking['date']}"}, "sk": {"S": "11:00"}},
