@@ -45,6 +45,17 @@ class Settings(BaseSettings):
     limits_table: str | None = None
     # Another DynamoDB endpoint, e.g. DynamoDB Local for `sam local`; empty means AWS's own.
     dynamodb_endpoint_url: str | None = None
+    # Every AWS call (DynamoDB, SSM): connect and read timeouts, and attempts in botocore's
+    # standard retry mode (1 = no retry). A hung AWS must cost seconds, never minutes.
+    aws_connect_timeout_seconds: Annotated[float, Field(gt=0, le=10)] = 1.0
+    aws_read_timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 2.0
+    aws_max_attempts: Annotated[int, Field(ge=1, le=5)] = 2
+    # The work before the stream (rate limits, claim, load) and the commit after the turn each
+    # finish within this, or the request is answered `store_unavailable`.
+    store_timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 4.0
+    # A turn's claim on its session lasts this long and is renewed every third of it while the
+    # turn runs: a crashed sandbox frees its sessions within one lease.
+    session_lease_seconds: Annotated[float, Field(ge=3, le=300)] = 15.0
 
     # HTTP server
     host: str = "127.0.0.1"

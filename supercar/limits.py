@@ -13,8 +13,9 @@ Decisions:
   counts only turns that passed both rate limits. A request refused by its session's limit has
   been counted against its client's: a client hammering one conversation is still hammering.
 - Fail open: a counter store that cannot be reached lets the request through, logged at WARNING
-  once per outage (and at INFO when it answers again). A DynamoDB hiccup must not take the
-  assistant down; a limit is a guard, not a gate.
+  once per outage (and at INFO when it answers again) and counted each time (`StoreUnavailable`,
+  which pages someone). A DynamoDB hiccup must not take the assistant down; a limit is a guard,
+  not a gate. A store that hangs is cut by the route's deadline instead (`supercar.api.query`).
 - Subjects are hashed into the keys: client addresses and session ids (a conversation's only
   credential) never sit in the limits table in clear.
 - The budget's exhaustion is logged once per process and day at WARNING: the owner should know,
@@ -139,6 +140,7 @@ class Limits:
         try:
             taken = await self.counters.take(key, window.limit, (number + 1) * window.seconds)
         except StoreUnavailable as exc:
+            metrics.count("StoreUnavailable")
             if not self._store_down:
                 self._store_down = True
                 log.warning("limits not enforced: the counter store is unavailable (%s)", exc)

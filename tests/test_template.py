@@ -42,16 +42,17 @@ LWA_ENV = {
 }
 # Read by aws-lambda-powertools: the metrics' namespace and the `service` dimension and log key.
 POWERTOOLS_ENV = {"POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_SERVICE_NAME"}
-# TurnFailed codes someone must act on, and those that are what a client or Groq's quota did.
-ACTIONABLE_CODES = {
+# TurnFailed codes: failures on our side (counted), Groq's (a rate), the store's (its own
+# metric, StoreUnavailable), and what a client did (no page).
+OUR_CODES = {"timeout", "internal_error"}
+UPSTREAM_CODES = {
     "upstream_auth",
     "model_unavailable",
     "upstream_unavailable",
     "upstream_error",
-    "timeout",
-    "internal_error",
+    "rate_limited",
 }
-CLIENT_CODES = {"rate_limited", "query_too_long", "session_conflict"}
+CLIENT_CODES = {"query_too_long", "session_conflict"}
 
 
 @pytest.fixture(scope="module")
@@ -378,30 +379,98 @@ def alarms(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {k: v["Properties"] for k, v in resources(template, "AWS::CloudWatch::Alarm").items()}
 
 
-def test_the_failed_turns_alarm_sums_the_codes_that_need_action(
-    template: dict[str, Any],
-) -> None:
-    alarm = alarms(template)["FailedTurnsAlarm"]
-    (expression,) = [m for m in alarm["Metrics"] if "Expression" in m]
-    queries = {m["Id"]: m["MetricStat"] for m in alarm["Metrics"] if "MetricStat" in m}
-    assert expression.get("ReturnData", True)
-    assert all(m.get("ReturnData") is False for m in alarm["Metrics"] if "MetricStat" in m)
-    ids = re.fullmatch(r"SUM\(\[(.*)\]\)", expression["Expression"])
-    assert ids and {i.strip() for i in ids.group(1).split(",")} == set(queries)
-    env = template["Globals"]["Function"]["Environment"]["Variables"]
+def turn_failed_codes(alarm: dict[str, Any], env: dict[str, Any]) -> set[str]:
+    """The `code`s of the TurnFailed queries of a metric-math alarm, each checked to be what
+    Powertools publishes: the template's namespace, `service`, the code, summed per 5 min."""
     codes = set()
-    for stat in queries.values():
+    for query in alarm["Metrics"]:
+        if "MetricStat" not in query or query["MetricStat"]["Metric"]["MetricName"] != "TurnFailed":
+            continue
+        assert query["ReturnData"] is False
+        stat = query["MetricStat"]
         metric = stat["Metric"]
-        # What Powertools publishes: the template's namespace, `service`, and the turn's code.
         assert metric["Namespace"] == env["POWERTOOLS_METRICS_NAMESPACE"]
-        assert metric["MetricName"] == "TurnFailed"
         dimensions = {d["Name"]: d["Value"] for d in metric["Dimensions"]}
         assert dimensions.pop("service") == env["POWERTOOLS_SERVICE_NAME"]
         codes.add(dimensions.pop("code"))
         assert not dimensions and stat["Stat"] == "Sum" and stat["Period"] == 300
-    assert codes == ACTIONABLE_CODES and not codes & CLIENT_CODES
+    return codes
+
+
+def test_the_failed_turns_alarm_sums_the_codes_that_fail_on_our_side(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["FailedTurnsAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    (expression,) = [m for m in alarm["Metrics"] if "Expression" in m]
+    queries = {m["Id"] for m in alarm["Metrics"] if "MetricStat" in m}
+    assert expression.get("ReturnData", True)
+    ids = re.fullmatch(r"SUM\(\[(.*)\]\)", expression["Expression"])
+    assert ids and {i.strip() for i in ids.group(1).split(",")} == queries
+    assert turn_failed_codes(alarm, env) == OUR_CODES
     assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
     assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_the_upstream_alarm_is_a_rate_of_groq_failures_over_turns(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["UpstreamErrorRateAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    by_id = {m["Id"]: m for m in alarm["Metrics"]}
+    (returned,) = [m for m in alarm["Metrics"] if m.get("ReturnData", True)]
+    # The share of turns Groq failed, once at least three failed (a blip on a quiet day is not
+    # a page, a broken key is).
+    assert returned["Expression"] == "IF(failed >= 3, 100 * failed / turns, 0)"
+    summed = re.fullmatch(r"SUM\(\[(.*)\]\)", by_id["failed"]["Expression"])
+    assert summed and {i.strip() for i in summed.group(1).split(",")} == {
+        m["Id"] for m in alarm["Metrics"] if m["Id"] not in ("rate", "failed", "turns")
+    }
+    assert turn_failed_codes(alarm, env) == UPSTREAM_CODES
+    turns = by_id["turns"]["MetricStat"]
+    assert turns["Metric"]["MetricName"] == "Turns" and turns["Stat"] == "Sum"
+    assert turns["Metric"]["Dimensions"] == [
+        {"Name": "service", "Value": env["POWERTOOLS_SERVICE_NAME"]}
+    ]
+    assert 0 < alarm["Threshold"] <= 50
+    assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_the_store_alarm_fires_on_the_first_unavailability_in_five_minutes(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["StoreUnavailableAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert alarm["Namespace"] == env["POWERTOOLS_METRICS_NAMESPACE"]
+    assert alarm["MetricName"] == "StoreUnavailable"
+    assert alarm["Dimensions"] == [{"Name": "service", "Value": env["POWERTOOLS_SERVICE_NAME"]}]
+    assert alarm["Statistic"] == "Sum" and alarm["Period"] == 300
+    assert alarm["Threshold"] == 1 and alarm["EvaluationPeriods"] == 1
+    assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+
+
+def test_every_failure_code_is_watched_by_an_alarm_or_is_a_client_s_doing() -> None:
+    from supercar.events import ErrorCode
+
+    # store_unavailable is watched through its own metric, StoreUnavailable.
+    watched = OUR_CODES | UPSTREAM_CODES | {"store_unavailable"}
+    assert {code.value for code in ErrorCode} == watched | CLIENT_CODES
+    assert not watched & CLIENT_CODES
+
+
+def test_the_alarms_watch_only_metrics_the_app_emits(template: dict[str, Any]) -> None:
+    source = "\n".join(p.read_text() for p in (ROOT / "supercar").rglob("*.py"))
+    emitted = set(re.findall(r'(?:count|add_metric)\(\s*"(\w+)"', source))
+    watched = set()
+    for alarm in alarms(template).values():
+        if alarm.get("Namespace", "SuperCar") == "AWS/Lambda":
+            continue
+        for query in alarm.get("Metrics", [{"MetricStat": {"Metric": alarm}}]):
+            if "MetricStat" in query:
+                watched.add(query["MetricStat"]["Metric"]["MetricName"])
+    assert watched == {"TurnFailed", "Turns", "BudgetExhausted", "StoreUnavailable"}
+    assert watched <= emitted
 
 
 def test_each_function_has_error_and_throttle_alarms(template: dict[str, Any]) -> None:
@@ -435,7 +504,7 @@ def test_every_alarm_notifies_the_topic_and_the_email_is_optional(
     template: dict[str, Any],
 ) -> None:
     found = alarms(template)
-    assert len(found) == 7
+    assert len(found) == 9
     assert all(alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}] for alarm in found.values())
     subscription = template["Resources"]["AlarmEmailSubscription"]
     assert subscription["Condition"] == "HasAlarmEmail"

@@ -4,7 +4,7 @@ A request refused before its stream starts gets a 4xx (or a 503 when the session
 or the daily budget is spent) with `{"code", "message", "detail"?}`; a rate limit or the budget
 adds `Retry-After`; a staff route without the right token is 401 `unauthorized` with
 `WWW-Authenticate: Bearer`. Once the stream has started, failures travel as `error` events with an
-`ErrorCode` instead (`supercar.events`, `supercar.conversation`).
+`ErrorCode` instead (`supercar.events`, `supercar.conversation.failure_of`).
 """
 
 from __future__ import annotations
