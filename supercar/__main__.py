@@ -1,13 +1,14 @@
 """`python -m supercar`: the program's command line. `serve` (the default) runs the app under
-uvicorn; `chat` and `ask` are the terminal client (`supercar.cli`).
+uvicorn; `chat` and `ask` are the terminal client (`supercar.cli`); `bookings` is the showroom
+desk's list (`supercar.desk`).
 
 Decisions:
 - One argparse parser holds every verb, so `--help` works on the program and on each verb (help
   on stdout, exit 0), and an unknown verb or flag exits 2 with a usage line, as argparse does.
 - No verb means `serve`, so `make run` and `python -m supercar` stay the same command.
-- The client's verbs are declared by `supercar.cli.add_commands`, beside the code that reads
-  their options; what the client needs beyond argparse and httpx it imports when it runs, so
-  `serve` starts no slower for it.
+- The clients' verbs are declared by `supercar.cli.add_commands` and
+  `supercar.desk.add_command`, beside the code that reads their options; what the terminal client
+  needs beyond argparse and httpx it imports when it runs, so `serve` starts no slower for it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from supercar import cli
+from supercar import cli, desk
 
 
 def serve(**uvicorn_options: object) -> None:
@@ -46,7 +47,7 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m supercar",
         description="Lex, the SuperCar sales assistant: serve it, or talk to one that runs.",
     )
-    verbs = root.add_subparsers(dest="command", title="verbs", metavar="{serve,chat,ask}")
+    verbs = root.add_subparsers(dest="command", title="verbs", metavar="{serve,chat,ask,bookings}")
     verbs.add_parser(
         "serve",
         help="serve the assistant (the default; what `make run` does)",
@@ -54,6 +55,7 @@ def parser() -> argparse.ArgumentParser:
         "Every setting comes from the environment or .env; see .env.example.",
     )
     cli.add_commands(verbs)
+    desk.add_command(verbs)
     return root
 
 
@@ -62,6 +64,8 @@ def main(argv: list[str]) -> int:
     if args.command in (None, "serve"):
         serve()
         return 0
+    if args.command == "bookings":
+        return desk.run(args)
     return cli.run(args)
 
 

@@ -3,9 +3,9 @@
 The routes live in `supercar.api`, what they share in `supercar.services`; this module only
 assembles them. Middleware order matters: the request context is outermost, so every log record
 of a request carries its request id (and session id); CORS answers preflights before the body
-guard would refuse a bodiless OPTIONS. `/docs` and `/redoc` load Swagger UI and ReDoc from the
-app itself (`fastapi_offline`'s copies, under `/static-offline-docs`), never from a CDN, so they
-work with no network like everything else.
+guard sees them. `/docs` and `/redoc` load Swagger UI and ReDoc from the app itself
+(`fastapi_offline`'s copies, under `/static-offline-docs`), never from a CDN, so they work with no
+network like everything else.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from supercar import __version__
-from supercar.api import info, lifecycle, query
+from supercar.api import info, lifecycle, query, staff
 from supercar.api.errors import install_error_handlers
 from supercar.api.guards import BodyGuard
 from supercar.config import Settings, get_settings
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.add_middleware(
-        BodyGuard, max_body_bytes=settings.max_body_bytes, bodiless_paths=lifecycle.PATHS
+        BodyGuard, max_body_bytes=settings.max_body_bytes, body_routes=query.BODY_ROUTES
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -61,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(query.router)
     app.include_router(info.router)
     app.include_router(lifecycle.router)
+    if settings.staff_routes:  # no token configured: the path does not exist (404)
+        app.include_router(staff.router)
     if settings.chat_page and (info.WEB_DIR / "index.html").exists():
         app.include_router(info.chat_page_router)
     return app

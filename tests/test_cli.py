@@ -131,7 +131,7 @@ def python_m_supercar(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "verb", [[], ["serve"], ["chat"], ["ask"]], ids=lambda v: v[0] if v else "-"
+    "verb", [[], ["serve"], ["chat"], ["ask"], ["bookings"]], ids=lambda v: v[0] if v else "-"
 )
 def test_help_on_the_program_and_on_each_verb_prints_help_and_exits_0(verb: list[str]) -> None:
     done = python_m_supercar(*verb, "--help")
@@ -143,14 +143,21 @@ def test_help_on_the_program_and_on_each_verb_prints_help_and_exits_0(verb: list
 
 def test_the_programs_help_names_every_verb() -> None:
     shown = python_m_supercar("--help").stdout
-    for verb in ("serve", "chat", "ask"):
+    for verb in ("serve", "chat", "ask", "bookings"):
         assert re.search(rf"^\s+{verb}\s+\S", shown, re.MULTILINE), verb
 
 
 @pytest.mark.parametrize(
     "args",
-    [["bogus"], ["--bogus"], ["serve", "--port", "1"], ["ask"], ["chat", "--nope"]],
-    ids=["unknown-verb", "unknown-flag", "unknown-serve-flag", "ask-without-question", "chat-flag"],
+    [["bogus"], ["--bogus"], ["serve", "--port", "1"], ["ask"], ["chat", "--nope"], ["bookings"]],
+    ids=[
+        "unknown-verb",
+        "unknown-flag",
+        "unknown-serve-flag",
+        "ask-without-question",
+        "chat-flag",
+        "bookings-without-dealership",
+    ],
 )
 def test_an_unknown_verb_or_flag_exits_2_with_a_usage_line(args: list[str]) -> None:
     done = python_m_supercar(*args)

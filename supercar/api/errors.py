@@ -2,8 +2,9 @@
 
 A request refused before its stream starts gets a 4xx (or a 503 when the session store is down
 or the daily budget is spent) with `{"code", "message", "detail"?}`; a rate limit or the budget
-adds `Retry-After`. Once the stream has started, failures travel as `error` events with an
-`ErrorCode` instead (`supercar.events`, `supercar.conversation`).
+adds `Retry-After`; a staff route without the right token is 401 `unauthorized` with
+`WWW-Authenticate: Bearer`. Once the stream has started, failures travel as `error` events with an
+`ErrorCode` instead (`supercar.events`, `supercar.conversation.failure_of`).
 
 Decisions: `REFUSALS` is the one list of refusals, status, code and when. `POST /query`'s OpenAPI
 responses are built from it, and docs/contract.md's table is checked against it row by row
@@ -29,6 +30,7 @@ RefusalCode = Literal[
     "unsupported_media_type",
     "body_too_large",
     "session_busy",
+    "unauthorized",
     "rate_limited",
     "budget_exhausted",
     "store_unavailable",
@@ -43,18 +45,35 @@ class Refusal:
     status: int
     code: RefusalCode | None  # None: a plain-text answer from the protocol, before the app
     when: str  # Markdown, for docs/contract.md and the OpenAPI text
-    routing: bool = False  # answered for a path or method no route has, so no operation's
+    on_query: bool = True  # POST /query can answer it (not only another route, or routing)
 
 
 # Every refusal before the stream, in docs/contract.md's order. Any other HTTP error (none is
 # raised today) has the code `http_error`.
 REFUSALS: tuple[Refusal, ...] = (
     Refusal(400, "invalid_json", "the body is not JSON"),
-    Refusal(404, "not_found", "unknown path", routing=True),
     Refusal(
-        405, "method_not_allowed", "a method the path does not take (`GET /query`)", routing=True
+        401,
+        "unauthorized",
+        'a staff route without the staff token (see "The staff list" below)',
+        on_query=False,
     ),
-    Refusal(409, "session_busy", "a turn of this `session_id` is still running"),
+    Refusal(404, "not_found", "unknown path", on_query=False),
+    Refusal(
+        405,
+        "method_not_allowed",
+        "a method the path does not take (e.g. `GET /query`; a wrong method is 405 whatever its"
+        " body: only `POST /query` reads one)",
+        on_query=False,
+    ),
+    Refusal(
+        409,
+        "session_busy",
+        "the previous turn of this `session_id` has not finished (or its sandbox died mid-turn"
+        " and its claim has not lapsed yet: at most `SESSION_LEASE_SECONDS`, 15 s). Refused only"
+        " after waiting up to 1.5 s for the claim to be given back, so a stream closed and asked"
+        " again at once is accepted; `Retry-After` in whole seconds to the claim's end",
+    ),
     Refusal(
         413,
         "body_too_large",
@@ -64,11 +83,11 @@ REFUSALS: tuple[Refusal, ...] = (
     Refusal(
         422,
         "invalid_request",
-        "a field is missing, has the wrong type or breaks its limits (an empty query; a"
-        " `session_id` empty, over 128 characters or outside `[A-Za-z0-9_.:-]`), or holds text"
-        ' that cannot be encoded as UTF-8 (a lone surrogate such as JSON `"\\ud800"`) or a'
-        " control character other than tab, LF and CR (a pasted CRLF is ordinary text); `detail`"
-        " lists `{loc, msg, type}`, except for an empty query",
+        "a field is missing, has the wrong type or breaks its limits (an empty or only-space"
+        " query: the schema's `pattern` says so; a `session_id` empty, over 128 characters or"
+        " outside `[A-Za-z0-9_.:-]`), or holds text that cannot be encoded as UTF-8 (a lone"
+        ' surrogate such as JSON `"\\ud800"`) or a control character other than tab, LF and CR'
+        " (a pasted CRLF is ordinary text); `detail` lists `{loc, msg, type}`",
     ),
     Refusal(
         429,
@@ -82,7 +101,13 @@ REFUSALS: tuple[Refusal, ...] = (
         "request line and headers over 64 KB; refused as soon as the 64 KB have arrived, and the"
         " connection is closed (a client still sending may see only the reset)",
     ),
-    Refusal(503, "store_unavailable", "the session store (DynamoDB) cannot be reached"),
+    Refusal(
+        503,
+        "store_unavailable",
+        "the session store (DynamoDB) failed, or did not answer within `STORE_TIMEOUT_SECONDS`"
+        " (4 s, for the rate limits, the claim and the load together); `Retry-After` in whole"
+        " seconds (5)",
+    ),
     Refusal(
         503,
         "budget_exhausted",
@@ -92,9 +117,11 @@ REFUSALS: tuple[Refusal, ...] = (
 )
 
 _HTTP_CODES: dict[int, RefusalCode] = {
+    401: "unauthorized",
     404: "not_found",
     405: "method_not_allowed",
     413: "body_too_large",
+    429: "rate_limited",
 }
 
 
@@ -107,10 +134,10 @@ class ErrorBody(BaseModel):
 
 
 def refusal_responses() -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI `responses` of an operation: `REFUSALS` by status, routing ones left out."""
+    """`POST /query`'s OpenAPI `responses` for its refusals: `REFUSALS` it can answer, by status."""
     by_status: dict[int, list[Refusal]] = {}
     for refusal in REFUSALS:
-        if not refusal.routing:
+        if refusal.on_query:
             by_status.setdefault(refusal.status, []).append(refusal)
     responses: dict[int | str, dict[str, Any]] = {}
     for status, refusals in by_status.items():

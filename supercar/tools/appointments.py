@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
+from supercar.language import Language
 from supercar.store.base import Booking, BookingCap, BookingCapReached, SlotTaken
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import (
@@ -44,10 +45,10 @@ from supercar.tools.catalog import (
 )
 from supercar.tools.checks import (
     Refused,
-    day_words,
     known_showroom,
     parse_local_date,
 )
+from supercar.tools.wording import Phrase, Weekdays, counted_drives, say
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -83,7 +84,7 @@ def _parse_time(text: str) -> str:
         raise Refused(
             f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.",
             "invalid_time",
-            "We couldn't read that time; test drives start on the hour, e.g. 14:00.",
+            Phrase("unreadable_time"),
         )
     return f"{int(match[1]):02d}:{match[2]}"
 
@@ -97,7 +98,12 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
             f"{showroom.name} is closed on {weekday}s ({day.isoformat()}). "
             f"Opening hours: {showroom.hours_summary()}.",
             "closed_day",
-            f"{showroom.name} is closed on {weekday}s; it opens {showroom.hours_summary()}.",
+            Phrase(
+                "closed_day",
+                showroom=showroom.name,
+                weekdays=Weekdays(day.weekday()),
+                hours=showroom.hours_summary(),
+            ),
         )
     now = _local_now(showroom, ctx)
     tz = ZoneInfo(showroom.timezone)
@@ -124,7 +130,7 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
         showroom, day, slots, free = await _bookable_slots(args.dealership_id, args.date, ctx)
     except Refused as exc:
         return ToolResult(
-            output={"availableTimes": [], "reason": exc.customer},
+            output={"availableTimes": [], "reason": exc.customer.say(ctx.language)},
             data={"error": str(exc), "code": exc.code},
             is_error=True,
         )
@@ -135,39 +141,41 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
     }
     if not free:
         output["reason"] = (
-            f"{showroom.name} has no more slots today."
+            say("no_more_slots_today", ctx.language, showroom=showroom.name)
             if not slots
-            else f"{showroom.name} is fully booked on {day_words(day)}."
+            else say("fully_booked", ctx.language, showroom=showroom.name, day=day)
         )
     return ToolResult(output=output, data={**output, "dealership_name": showroom.name})
 
 
-def _booking_output(args: ScheduleArgs, message: str, **fields: str) -> dict[str, str]:
+def _booking_output(
+    args: ScheduleArgs, reason: str, ctx: ToolContext, **fields: str
+) -> dict[str, str]:
     output = {
         "confirmationId": "",
         "date": args.date,
         "time": args.time,
         "model": args.car_model,
-        "message": f"Booking failed: {message}",
+        "message": say("booking_failed", ctx.language, reason=reason),
     }
     output.update(fields)
     return output
 
 
-def _schedule_error_output(message: str) -> dict[str, str]:
+def _schedule_error_output(reason: str, language: Language) -> dict[str, str]:
     # Used by the registry when the arguments never parsed; no field is known.
     return {
         "confirmationId": "",
         "date": "",
         "time": "",
         "model": "",
-        "message": f"Booking failed: {message}",
+        "message": say("booking_failed", language, reason=reason),
     }
 
 
-def _refused(args: ScheduleArgs, exc: Refused) -> ToolResult:
+def _refused(args: ScheduleArgs, exc: Refused, ctx: ToolContext) -> ToolResult:
     return ToolResult(
-        output=_booking_output(args, exc.customer),
+        output=_booking_output(args, exc.customer.say(ctx.language), ctx),
         data={"error": str(exc), "code": exc.code},
         is_error=True,
     )
@@ -185,28 +193,35 @@ def _booking_cap(ctx: ToolContext) -> BookingCap | None:
     return BookingCap(ctx.max_bookings_per_session, upcoming)
 
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five")
-
-
 def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> ToolResult:
     bookings = []
     for booking in held:
         showroom = find_showroom(booking.dealership_id)
         name = showroom.name if showroom else booking.dealership_id
         bookings.append({**asdict(booking), "dealership_name": name})
-    count = _NUMBERS[len(held)] if len(held) < len(_NUMBERS) else str(len(held))
-    listed = ", ".join(
-        f"{b['car_model']} at {b['dealership_name']} on {b['date']} at {b['time']}"
-        for b in bookings
-    )
-    message = (
-        f"You already have {count} test drive{'' if len(held) == 1 else 's'} booked: {listed}. "
-        f"One conversation can hold at most {ctx.max_bookings_per_session} upcoming test "
-        "drives; to change one, please call its showroom."
-    )
+
+    def words(language: Language) -> str:
+        drives = [
+            Phrase(
+                "booked_drive",
+                car=b["car_model"],
+                showroom=b["dealership_name"],
+                date=b["date"],
+                time=b["time"],
+            )
+            for b in bookings
+        ]
+        return say(
+            "booking_cap",
+            language,
+            count=counted_drives(len(held), language),
+            listed=drives,
+            cap=ctx.max_bookings_per_session,
+        )
+
     return ToolResult(
-        output=_booking_output(args, message),
-        data={"error": message, "code": "booking_cap", "bookings": bookings},
+        output=_booking_output(args, words(ctx.language), ctx),
+        data={"error": words("en"), "code": "booking_cap", "bookings": bookings},
         is_error=True,
     )
 
@@ -219,7 +234,7 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             raise Refused(
                 f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}.",
                 "unknown_car",
-                f"We don't offer that car; our models are {', '.join(car_names())}.",
+                Phrase("unknown_car", models=car_names()),
             )
         slot = _parse_time(args.time)
         _, day, slots, free = await _bookable_slots(showroom.id, args.date, ctx)
@@ -230,11 +245,12 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
                 f"(slots start on the hour within opening hours and cannot be in the past). "
                 f"Free times that day: {offer}.",
                 "not_bookable_slot",
-                f"{slot} isn't a test-drive time on {day_words(day)}; "
-                + (f"free times that day: {offer}." if free else "no times are free that day."),
+                Phrase("not_bookable_slot", slot=slot, day=day, free=free)
+                if free
+                else Phrase("not_bookable_slot_none_free", slot=slot, day=day),
             )
     except Refused as exc:
-        return _refused(args, exc)
+        return _refused(args, exc, ctx)
 
     booking = Booking(
         confirmation_id="SC-" + secrets.token_hex(4).upper(),
@@ -257,20 +273,24 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             f"{slot} on {day.isoformat()} at {showroom.name} was just taken. "
             f"Free times that day: {offer}."
         )
-        customer = f"{slot} on {day_words(day)} was just taken; " + (
-            f"free times that day: {', '.join(alternatives)}."
+        customer = (
+            say("slot_taken", ctx.language, slot=slot, day=day, free=alternatives)
             if alternatives
-            else "no other times are free that day."
+            else say("slot_taken_none_free", ctx.language, slot=slot, day=day)
         )
         return ToolResult(
-            output=_booking_output(args, customer, date=day.isoformat(), time=slot),
+            output=_booking_output(args, customer, ctx, date=day.isoformat(), time=slot),
             data={"error": message, "code": "slot_taken", "alternatives": alternatives},
             is_error=True,
         )
-    message = (
-        f"Test drive booked: {booking.car_model} at {showroom.name} "
-        f"on {booking.date} at {booking.time}"
+    drive = Phrase(
+        "booked_drive",
+        car=booking.car_model,
+        showroom=showroom.name,
+        date=booking.date,
+        time=booking.time,
     )
+    message = say("booked", ctx.language, drive=drive)
     return ToolResult(
         output={
             "confirmationId": booking.confirmation_id,
@@ -293,7 +313,7 @@ AVAILABILITY = Tool(
     ),
     args=AvailabilityArgs,
     run=check_appointment_availability,
-    error_output=lambda message: {"availableTimes": [], "reason": message},
+    error_output=lambda reason, language: {"availableTimes": [], "reason": reason},
 )
 
 SCHEDULE = Tool(
