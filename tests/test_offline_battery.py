@@ -5,6 +5,10 @@ in-memory booking store and a fixed clock, exactly as the app runs it with no ke
 has checks that can fail: the tool calls it must make (name and arguments), phrases its answer
 must and must not contain, and whether it may book. The bar: at least 90% of the turns right
 overall, and not one booking the customer did not ask for. `pytest -s` prints the table.
+
+A *misreading* is a turn where Lex acted on a wrong reading: it called a tool the turn did not
+expect, or sent an expected tool a wrong argument, or booked unasked. A turn that asks a
+question instead of calling a tool fails, but is not a misreading: precision comes first.
 """
 
 from __future__ import annotations
@@ -1240,6 +1244,7 @@ class Outcome:
     text: str
     failures: list[str]
     unasked_booking: bool
+    misreading: bool = False
 
 
 async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
@@ -1263,14 +1268,15 @@ async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
             _args(turn.messages, call_id) for _, call_id in calls
         ]  # the arguments the model sent
         failures = []
+        got = [(name, a) for (name, _), a in zip(calls, args, strict=True)]
+        misread = False
         if say.calls is not None:
-            got = [(name, a) for (name, _), a in zip(calls, args, strict=True)]
             want = say.calls
             if len(got) != len(want) or any(
-                g[0] != w[0] or any(g[1].get(k) != v for k, v in w[1].items())
-                for g, w in zip(got, want, strict=False)
+                not _matches(g, w) for g, w in zip(got, want, strict=False)
             ):
-                failures.append(f"calls {got} != {want}")
+                failures.append(f"calls {got!r} != {want!r}")
+            misread = any(not any(_matches(g, w) for w in want) for g in got)
         low = text.lower()
         failures += [f"missing {p!r}" for p in say.has if p.lower() not in low]
         failures += [f"has {p!r}" for p in say.lacks if p.lower() in low]
@@ -1281,9 +1287,20 @@ async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
         if unasked:
             failures.append("UNASKED BOOKING")
         outcomes.append(
-            Outcome(say.category or convo.category, f"{say.text} -> {text}", failures, unasked)
+            Outcome(
+                say.category or convo.category,
+                f"{say.text} -> {text}",
+                failures,
+                unasked,
+                misreading=misread or unasked,
+            )
         )
     return outcomes
+
+
+def _matches(got: tuple[str, dict[str, Any]], want: tuple[str, dict[str, str]]) -> bool:
+    """The call is the one wanted: its name, and every argument the turn names."""
+    return got[0] == want[0] and all(got[1].get(k) == v for k, v in want[1].items())
 
 
 def _args(messages: list[Message], call_id: str) -> dict[str, Any]:
@@ -1298,16 +1315,24 @@ def score_table(outcomes: list[Outcome]) -> tuple[float, str]:
     by_category: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_category[outcome.category].append(outcome)
-    lines = [f"{'category':<16}{'right':>7}{'turns':>7}{'score':>8}"]
+    lines = [f"{'category':<18}{'right':>7}{'turns':>7}{'score':>8}{'misread':>9}"]
     for category, items in sorted(by_category.items()):
         right = sum(not o.failures for o in items)
-        lines.append(f"{category:<16}{right:>7}{len(items):>7}{right / len(items):>8.0%}")
+        misread = sum(o.misreading for o in items)
+        lines.append(
+            f"{category:<18}{right:>7}{len(items):>7}{right / len(items):>8.0%}{misread:>9}"
+        )
     right = sum(not o.failures for o in outcomes)
     overall = right / len(outcomes)
-    lines.append(f"{'overall':<16}{right:>7}{len(outcomes):>7}{overall:>8.0%}")
+    misread = sum(o.misreading for o in outcomes)
+    lines.append(
+        f"{'overall':<18}{right:>7}{len(outcomes):>7}{overall:>8.0%}{misread:>9}"
+        f"  ({misread / len(outcomes):.1%} misread)"
+    )
     for o in outcomes:
         if o.failures:
-            lines.append(f"  FAIL [{o.category}] {o.text[:160]!r}: {'; '.join(o.failures)}")
+            mark = "MISREAD" if o.misreading else "FAIL"
+            lines.append(f"  {mark} [{o.category}] {o.text[:160]!r}: {'; '.join(o.failures)}")
     return overall, "\n".join(lines)
 
 
