@@ -6,8 +6,8 @@
 Decisions:
 - It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
   app's internals, so it works against any deployment, and what it shows is what a browser gets.
-  Its tool lines reuse the one reader of tool results (`supercar.llm.offline.results`, pure
-  text functions), so a tool's data is put into words in one place.
+  Its tool lines reuse the one reader of tool results (`supercar.tools.wording`, pure text
+  functions), so a tool's data is put into words in one place; it never loads the offline model.
 - SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
   dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
 - Streamed text goes to stdout as it arrives. Tool activity goes on its own lines, dim when the
@@ -38,7 +38,7 @@ from typing import Any, TextIO
 import httpx
 from httpx_sse import SSEError, connect_sse
 
-from supercar.llm.offline.results import describe, error_code, error_sentence
+from supercar.tools.wording import describe, error_code, error_sentence
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(10.0, read=90.0)
@@ -106,7 +106,7 @@ def summarize_tool(payload: dict[str, Any]) -> str:
     data = payload.get("data") or {}
     output = payload.get("output")
     if payload.get("is_error") or error_code(data):
-        return f"{name} failed: {error_sentence(name, {}, data, ask=False)}"
+        return f"{name} failed: {error_sentence(name, {}, data)}"
     if name in TOOL_LABELS:
         return describe(name, data)
     if isinstance(output, str):

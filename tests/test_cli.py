@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import builtins
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -110,3 +112,11 @@ def test_a_new_session_id_carries_128_random_bits() -> None:
     ids = {new_session() for _ in range(50)}
     assert len(ids) == 50
     assert all(re.fullmatch(r"cli-[0-9a-f]{32}", session) for session in ids)
+
+
+def test_the_terminal_client_does_not_load_the_offline_model() -> None:
+    probe = "import sys, supercar.cli; print([m for m in sys.modules if 'offline' in m])"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"

@@ -19,9 +19,9 @@ import re
 from functools import cache, lru_cache
 
 from supercar.tools.places import strip_accents
+from supercar.tools.wording import EN, ES
 
-EN = "en"
-ES = "es"
+__all__ = ["EN", "ES", "corrected", "detect_language", "plain", "words"]
 
 _ES_MARKERS = frozenset(
     """

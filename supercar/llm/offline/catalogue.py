@@ -1,25 +1,17 @@
-"""Answers in words, from the catalogue and the conversation: car facts and lists (electric,
-cheapest, quickest, under a budget), the showroom list, this customer's own bookings, and the
-greeting, thanks, help and polite decline.
+"""Answers in words, from the catalogue: car facts and lists (electric, cheapest, quickest,
+under a budget), cars we do not sell, the showroom list, and otherwise the greeting, thanks,
+help or the polite decline.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from supercar.llm.offline.intents import AVAILABILITY, BOOKING, Reading
-from supercar.llm.offline.language import ES
-from supercar.llm.offline.replies import (
-    car_fact,
-    join,
-    not_offered,
-    on_day,
-    say,
-    showroom_list,
-)
+from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
+from supercar.llm.offline.reading import AVAILABILITY, BOOKING, Reading
 from supercar.llm.offline.state import State
-from supercar.tools.catalog import CARS, find_showroom
+from supercar.tools.catalog import CARS
+from supercar.tools.wording import ES, join
 
 
 def words_reply(s: State, r: Reading) -> str:
@@ -75,36 +67,6 @@ def _superlative(s: State, r: Reading) -> str:
         key = "fastest"
     s.car = car.name
     return say(key, lang, car=car.name, price=car.starting_price_usd, secs=car.zero_to_sixty_s)
-
-
-def memory_reply(s: State) -> str:
-    """This conversation's bookings, from its own tool results."""
-    if not s.bookings:
-        return say("no_bookings", s.lang)
-    lines = []
-    for data in s.bookings:
-        day = date.fromisoformat(str(data.get("date")))
-        lines.append(
-            say(
-                "your_booking",
-                s.lang,
-                car=data.get("car_model"),
-                showroom=data.get("dealership_name"),
-                day=on_day(day, s.lang),
-                time=data.get("time"),
-                id=data.get("confirmation_id"),
-            )
-        )
-    return " ".join(lines)
-
-
-def cancel_reply(s: State) -> str:
-    where = say("cancel_where", s.lang)
-    if s.bookings:
-        showroom = find_showroom(str(s.bookings[-1].get("dealership_id", "")))
-        if showroom:
-            where = f"{showroom.name} ({showroom.phone})"
-    return say("cancel", s.lang, where=where)
 
 
 _PRICE_CAP_RE = re.compile(

@@ -1,7 +1,9 @@
-"""One customer sentence per tool result, and one mapping from a tool refusal to customer words.
+"""A tool result in a customer's words: one sentence per result, one per refusal, in English
+and Spanish, and the formatting of days, lists and hours they share.
 
 Shared by the offline model (its answers after tools) and the terminal client (its one-line
-tool notes), so a tool's data is read in one place.
+tool notes), so a tool's data is read in one place; it lives with the tools because it says
+what they return (the terminal client must not load the offline model).
 
 Decisions:
 - Results are read from the tool's JSON `data`, never from the card `output`.
@@ -18,18 +20,98 @@ import re
 from datetime import date
 from typing import Any
 
-from supercar.llm.offline.language import EN, ES
-from supercar.llm.offline.replies import (
-    car_choices,
-    condition_text,
-    day_text,
-    days_name,
-    hours_summary,
-    join,
-    on_day,
-    say,
+from supercar.tools.catalog import CARS, CarModel, find_showroom
+
+EN = "en"
+ES = "es"
+
+# --- days, lists and hours in both languages ----------------------------------------------------
+
+_DAYS = {
+    EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    ES: ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+_MONTHS = {
+    EN: (
+        "January February March April May June July August September October November December"
+    ).split(),
+    ES: (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ).split(),
+}
+_CONDITIONS_ES = {
+    "sunny": "soleado",
+    "cloudy": "nublado",
+    "rainy": "lluvioso",
+    "snowy": "con nieve",
+    "clear": "despejado",
+    "overcast": "cubierto",
+    "foggy": "con niebla",
+    "windy": "con viento",
+    "thunderstorm": "con tormenta",
+    "hazy": "con bruma",
+}
+_DAY_ABBR_ES = dict(
+    zip(
+        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+        strict=True,
+    )
 )
-from supercar.tools.catalog import find_showroom
+
+
+def join(items: list[str], lang: str = EN, word: str = "and") -> str:
+    """'a, b and c' / 'a, b y c' ('or' / 'o' with `word="or"`)."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    last = {"and": ("and", "y"), "or": ("or", "o")}[word][lang == ES]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def short_car(car: CarModel) -> str:
+    return car.name.removeprefix("SuperCar ")
+
+
+def car_choices(lang: str) -> str:
+    return join([short_car(car) for car in CARS], lang, "or")
+
+
+def days_name(weekday: int, lang: str) -> str:
+    """The weekday in the plural: 'Sundays', 'domingos', 'lunes'."""
+    name = _DAYS[lang][weekday]
+    return name if name.endswith("s") else name + "s"
+
+
+def day_text(day: date, lang: str) -> str:
+    """'Friday, November 27' or 'el viernes 27 de noviembre'."""
+    if lang == ES:
+        return f"el {_DAYS[lang][day.weekday()]} {day.day} de {_MONTHS[lang][day.month - 1]}"
+    return f"{_DAYS[lang][day.weekday()]}, {_MONTHS[lang][day.month - 1]} {day.day}"
+
+
+def on_day(day: date, lang: str) -> str:
+    return day_text(day, lang) if lang == ES else "on " + day_text(day, lang)
+
+
+def condition_text(condition: str, lang: str) -> str:
+    return _CONDITIONS_ES.get(condition, condition) if lang == ES else condition
+
+
+def hours_summary(summary: str, lang: str) -> str:
+    """The catalogue's `Mon-Sat 9am-7pm` summary, in Spanish `lun-sáb 9:00-19:00`."""
+    if lang != ES:
+        return summary
+    summary = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", lambda m: _DAY_ABBR_ES[m[1]], summary)
+    return re.sub(
+        r"\b(\d{1,2})(am|pm)\b",
+        lambda m: f"{int(m[1]) % 12 + (12 if m[2] == 'pm' else 0)}:00",
+        summary,
+    )
+
+
+# --- tool results ------------------------------------------------------------------------------
 
 _ERROR_PATTERNS = (
     ("unknown_dealership", r"unknown dealership"),
@@ -100,17 +182,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "free_times": ("Free times that day: {times}.", "Horas libres ese día: {times}."),
     "no_free_times": ("Nothing else is free that day.", "Ese día no queda nada libre."),
 }
-# The one question that follows each refusal.
-NEXT_QUESTION = {
-    "unknown_dealership": "ask_showroom",
-    "invalid_date": "ask_day",
-    "past_date": "ask_day",
-    "too_far_ahead": "ask_day",
-    "closed_day": "ask_other_day",
-    "invalid_time": "ask_time",
-    "unknown_car": "which_of_ours",
-    "unknown_city": "ask_city",
-}
 _TIME_RE = re.compile(r"\b\d{2}:\d{2}\b")
 
 
@@ -145,11 +216,8 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def error_sentence(
-    name: str, args: dict[str, Any], data: dict[str, Any], lang: str = EN, ask: bool = True
-) -> str:
-    """A refused or failed tool call in the customer's words, plus (with `ask`) the one
-    question that would fix it."""
+def error_sentence(name: str, args: dict[str, Any], data: dict[str, Any], lang: str = EN) -> str:
+    """A refused or failed tool call in the customer's words (no question: see `next_question`)."""
     code = error_code(data) or "other"
     text = str(data.get("error", ""))
     showroom = find_showroom(str(args.get("dealership_id", "")))
@@ -184,11 +252,7 @@ def error_sentence(
         fields["count"] = count[1] if count else "several"
     elif code == "unknown_car":
         fields["cars"] = car_choices(lang)
-    sentence = _line(code, lang, **fields)
-    follow: str | None = NEXT_QUESTION.get(code) if ask else None
-    if ask and code in ("not_bookable_slot", "slot_taken"):
-        follow = "pick" if free_times(data) else "ask_day"
-    return sentence + (" " + say(follow, lang) if follow else "")
+    return _line(code, lang, **fields)
 
 
 def _line(key: str, lang: str, **fields: Any) -> str:

@@ -301,3 +301,6 @@ def scope(text: str, intent: str, intents: list[str]) -> str:
         if owner == intent:
             parts.append(clause)
     return " ".join(parts)
+
+
+THAT_DAY_RE = re.compile(r"\b(?:that day|same day|then|ese dia|ese mismo dia)\b")

@@ -1,27 +1,43 @@
-"""Answering tool results: one sentence per result in the customer's language, what the
-results change in the conversation (times offered, a booking made, a refused slot forgotten),
-and, after a refusal, its one question only.
+"""Lex's answer once the tools have answered: one sentence per result in the customer's
+language, what the results change in the conversation (times offered, a booking made, a
+refused slot forgotten), and, after a refusal, its one question only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from supercar.llm.offline.language import ES
-from supercar.llm.offline.replies import join, on_day, say
-from supercar.llm.offline.results import describe, error_code, error_sentence, free_times
+from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.state import Plan, Result, State
 from supercar.tools.places import find_place
+from supercar.tools.wording import (
+    describe,
+    error_code,
+    error_sentence,
+    free_times,
+    join,
+    on_day,
+)
+
+# The one question that would fix each refusal.
+_NEXT_QUESTION = {
+    "unknown_dealership": "ask_showroom",
+    "invalid_date": "ask_day",
+    "past_date": "ask_day",
+    "too_far_ahead": "ask_day",
+    "closed_day": "ask_other_day",
+    "invalid_time": "ask_time",
+    "unknown_car": "which_of_ours",
+    "unknown_city": "ask_city",
+}
 
 
-def answer(
-    state: State, plan: Plan, results: list[Result], today: Callable[[str | None], date]
-) -> tuple[str, State]:
+def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tuple[str, State]:
     """The reply to tool results (one sentence each, refusals in customer words) and the state
-    they leave: offered times, a booking made, a refused slot forgotten. `today(timezone)`."""
+    they leave: offered times, a booking made, a refused slot forgotten."""
     s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
     lang = s.lang
     texts = list(plan.before)
@@ -29,15 +45,14 @@ def answer(
     refused = False
     for name, args, data in results:
         if data is None:
-            texts.append(
-                "No pude leer la respuesta; inténtalo de nuevo."
-                if lang == ES
-                else "I got an answer I couldn't read; please try again."
-            )
+            texts.append(say("unreadable", lang))
             continue
         code = error_code(data)
         if code is not None:
-            texts.append(error_sentence(name, args, data, lang, ask=not refused))
+            texts.append(error_sentence(name, args, data, lang))
+            question = _question(code, data)
+            if question and not refused:
+                texts.append(say(question, lang))
             refused = True
             _forget(s, code, data)
             after = []  # one thing at a time: the refusal's own question only
@@ -49,22 +64,25 @@ def answer(
             s.bookings.append(data)
             s.end_thread()
         if name == "get_weather":
-            texts.append(_weather(plan, data, lang, today))
+            texts.append(_weather(plan, data, lang, clock))
             continue
         texts.append(describe(name, data, lang))
     return " ".join(texts + after), s
 
 
-def _weather(
-    plan: Plan, data: dict[str, Any], lang: str, today: Callable[[str | None], date]
-) -> str:
+def _question(code: str, data: dict[str, Any]) -> str | None:
+    if code in ("not_bookable_slot", "slot_taken"):
+        return "pick" if free_times(data) else "ask_day"
+    return _NEXT_QUESTION.get(code)
+
+
+def _weather(plan: Plan, data: dict[str, Any], lang: str, clock: Clock) -> str:
     place = find_place(str(data.get("city", "")))
-    local_today = today(place.timezone if place else None)
+    local_today = clock.today(timezone=place.timezone if place else None)
     text = describe("get_weather", data, lang, today=local_today)
     asked = plan.weather_day
     if asked is not None and str(data.get("date")) != asked.isoformat():
-        lead = "Solo tengo el clima de hoy: " if lang == ES else "I only have today's weather: "
-        return lead + text[0].lower() + text[1:]
+        return say("only_today", lang) + text[0].lower() + text[1:]
     return text
 
 
