@@ -11,23 +11,22 @@ Decisions:
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.language import ES, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE, Reading
-from supercar.llm.offline.state import Plan, State, last_booked_day
-from supercar.llm.offline.when import find_date
+from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.when import find_date, find_date_words
 from supercar.llm.offline.where import showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.wording import EN, on_day
 
 
-def plan_task(s: State, r: Reading, task: str, plan: Plan, clock: Clock) -> None:
+def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None:
     lang = s.lang
-    showroom_id = showroom_for(s, r, plan)
-    if showroom_id is None and s.showroom is None and not plan.reply:
+    showroom_id = showroom_for(s, r, step)
+    if showroom_id is None and s.showroom is None and not step.reply:
         showroom_id = s.talked_about  # "book the GT on Sunday" after asking about Miami
     if showroom_id and showroom_id != s.showroom:
         s.showroom, s.offered = showroom_id, []
@@ -50,21 +49,21 @@ def plan_task(s: State, r: Reading, task: str, plan: Plan, clock: Clock) -> None
     if r.cars:
         s.car = r.cars[0].name
     s.task = task
-    if plan.reply:  # a far or unknown place: offered or asked, nothing else this turn
+    if step.reply:  # a far or unknown place: offered or asked, nothing else this turn
         return
     if r.other_car:
-        plan.reply.append(not_offered(r.other_car, lang))
-        plan.reply.append(say("keep_car", lang, car=s.car) if s.car else say("which_of_ours", lang))
+        step.reply.append(not_offered(r.other_car, lang))
+        step.reply.append(say("keep_car", lang, car=s.car) if s.car else say("which_of_ours", lang))
         return
     lead = _lead(s, task)
     if not s.showroom:
-        plan.reply.append(lead + say("ask_showroom", lang))
+        step.reply.append(lead + say("ask_showroom", lang))
         return
     if not s.day:
-        plan.reply.append(lead + say("ask_day", lang))
+        step.reply.append(lead + say("ask_day", lang))
         return
     if task == BOOKING and s.time and not s.car:
-        plan.reply.append(lead + say("ask_car", lang))
+        step.reply.append(lead + say("ask_car", lang))
         return
     if task == BOOKING and s.time and s.car:
         args = {
@@ -73,15 +72,15 @@ def plan_task(s: State, r: Reading, task: str, plan: Plan, clock: Clock) -> None
             "time": s.time,
             "car_model": s.car,
         }
-        plan.calls.append(("schedule_appointment", args))
+        step.calls.append(("schedule_appointment", args))
         return
-    plan.calls.append(
+    step.calls.append(
         ("check_appointment_availability", {"dealership_id": s.showroom, "date": s.day.isoformat()})
     )
     if task == AVAILABILITY and s.time:
-        plan.asked_time = s.time
+        step.asked_time = s.time
     if task == BOOKING and not s.car:
-        plan.after.append(say("also_car", lang))
+        step.after.append(say("also_car", lang))
 
 
 def _lead(s: State, task: str) -> str:
@@ -114,7 +113,7 @@ def _lead(s: State, task: str) -> str:
 
 def picked_time(text: str, offered: list[str]) -> str | None:
     """A bare hour that names one of the offered times ("11 works", "the 3, please")."""
-    if mentions_day(text):
+    if find_date_words(text):
         return None
     for number in re.findall(r"(?<![\d:/])(\d{1,2})(?![\d:/])", text):
         for hour in (int(number), int(number) + 12):
@@ -123,8 +122,3 @@ def picked_time(text: str, offered: list[str]) -> str | None:
     return None
 
 
-def mentions_day(text: str) -> bool:
-    return find_date(text, _ANY_DAY) is not None
-
-
-_ANY_DAY = date(2000, 1, 1)

@@ -10,12 +10,14 @@ import re
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, Reading
 from supercar.llm.offline.state import State
-from supercar.tools.catalog import CARS
+from supercar.tools.catalog import CARS, CarModel
 from supercar.tools.wording import ES, join
 
 
-def words_reply(s: State, r: Reading) -> str:
-    """An answer in words: catalogue facts, greetings, thanks, help or the polite decline."""
+def words_reply(s: State, r: Reading, offer: bool = True) -> str:
+    """An answer in words: catalogue facts, greetings, thanks, help or the polite decline.
+    `offer`: end a car answer by offering a test drive (not when the customer put it off, or
+    when another part of the message already asks about one)."""
     lang = s.lang
     if r.other_car:
         return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
@@ -28,11 +30,14 @@ def words_reply(s: State, r: Reading) -> str:
         extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
         return say("electric", lang, electric=names, hybrid=extra)
     if r.has("superlative"):
-        return _superlative(s, r)
+        return _superlative(s, r, list(CARS))
+    if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
+        return _superlative(s, r, r.cars)  # "which is faster, the GT or the Track R?"
     if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
         if s.task == BOOKING or s.task == AVAILABILITY:
             s.car = r.cars[0].name
-        return " ".join(car_fact(car, lang) for car in r.cars) + " " + say("want_drive", lang)
+        facts = " ".join(car_fact(car, lang) for car in r.cars)
+        return facts + (" " + say("want_drive", lang) if offer else "")
     if r.has("car_list"):
         cap = _price_cap(r.text)
         cars = [car for car in CARS if cap is None or car.starting_price_usd <= cap]
@@ -53,17 +58,23 @@ def words_reply(s: State, r: Reading) -> str:
     return say("decline", lang)
 
 
-def _superlative(s: State, r: Reading) -> str:
-    """The cheapest, dearest or quickest car; it becomes the car of the conversation."""
+_COMPARATIVE_RE = re.compile(
+    r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
+    r"mas caro|mas potente|compare|versus|vs)\b"
+)
+
+
+def _superlative(s: State, r: Reading, pool: list[CarModel]) -> str:
+    """The cheapest, dearest or quickest car of `pool`; it becomes the car of the conversation."""
     low, lang = r.text.lower(), s.lang
     if "cheap" in low or "barat" in low or "least" in low or "asequible" in low:
-        car = min(CARS, key=lambda c: c.starting_price_usd)
+        car = min(pool, key=lambda c: c.starting_price_usd)
         key = "cheapest"
-    elif "expensive" in low or "caro" in low:
-        car = max(CARS, key=lambda c: c.starting_price_usd)
+    elif "expensive" in low or "caro" in low or "pricier" in low:
+        car = max(pool, key=lambda c: c.starting_price_usd)
         key = "priciest"
     else:
-        car = min(CARS, key=lambda c: c.zero_to_sixty_s)
+        car = min(pool, key=lambda c: c.zero_to_sixty_s)
         key = "fastest"
     s.car = car.name
     return say(key, lang, car=car.name, price=car.starting_price_usd, secs=car.zero_to_sixty_s)

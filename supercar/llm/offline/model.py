@@ -61,7 +61,7 @@ class OfflineModel:
             if plan.calls:
                 text = say("cant_look_up", state.lang)
             else:
-                text = " ".join(plan.before + plan.reply + plan.after)
+                text = plan.words()
         for word in _WORD_RE.findall(text.strip()):
             yield word
             await asyncio.sleep(self.word_delay)

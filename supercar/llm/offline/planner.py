@@ -3,19 +3,25 @@
 Decisions:
 - Guards come first: an attempt to change Lex's instructions, a question about another
   customer, and off-topic requests get a polite refusal and no tool.
+- Every request in the message is answered, in the order asked (one `Step` each); their tools
+  run in parallel and the report answers each in turn.
 - A thread is the task Lex is working on (weather, address, hours, availability, booking) and
   its slots (showroom, day, time or part of the day, car). A message that adds a slot continues
-  the thread ("Miami", "Friday at 3"); a completed booking ends it; a refusal clears only the
-  refused slot (a taken time, a closed day), so the rest of the booking is kept.
-- Several intents in one message are planned in the order the customer asked them; the
-  tools run in parallel and the report answers each.
+  the thread ("Miami", "Friday at 3") and a change of mind replaces one slot and keeps the
+  others ("make that Chicago"); a completed booking ends it; a refusal clears only the refused
+  slot (a taken time, a closed day), so the rest of the booking is kept.
+- Precision first: a message read weakly gets a question or the list of what Lex can do,
+  never a guess; at most one booking per message, and none in a message that carried fake
+  instructions (the booking is checked and offered instead).
+- Putting it off ("let me think about it", "lo pienso") or declining ends the push to book:
+  no "shall I book it?" until the customer asks again.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from supercar.llm.offline.booking import mentions_day, picked_time, plan_task
+from supercar.llm.offline.booking import picked_time, plan_task
 from supercar.llm.offline.catalogue import words_reply
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.language import ES
@@ -25,16 +31,18 @@ from supercar.llm.offline.reading import (
     ADDRESS,
     AVAILABILITY,
     BOOKING,
+    CATALOGUE,
     HOURS,
     TASKS,
     WEATHER,
     Reading,
+    Request,
 )
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
-from supercar.llm.offline.state import Plan, State
+from supercar.llm.offline.state import Plan, State, Step
 from supercar.llm.offline.weather import plan_weather
-from supercar.llm.offline.when import find_date
+from supercar.llm.offline.when import find_date, find_date_words
 from supercar.llm.offline.where import place_showroom
 
 
@@ -43,78 +51,117 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
     s.lang = r.lang or state.lang
     s.pending = None
-    lang, p = s.lang, Plan()
-    if r.showrooms and not r.has("injection"):
+    refusal = _guard(state, s, r)
+    if refusal is not None:
+        return Plan([Step(reply=[refusal[0]])]), refusal[1]
+    if r.has("markup"):
+        r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
+    if r.showrooms:
         s.talked_about = r.showrooms[0]  # the showroom this conversation is about
-    if r.cars and not r.has("injection"):
+    if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
-    follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
-    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
-    if r.has("injection"):
-        p.reply.append(say("decline", lang))
-        return p, replace(state, lang=lang)
-    if r.has("other_customer") or (r.has("third_party") and not s.bookings):
-        p.reply.append(say("other_customer", lang))
-        return p, replace(state, lang=lang)
-    if r.has("third_party"):
-        asks_memory = True  # "her confirmation?" after booking for her here
-    if (asks_memory or follow_up) and not r.has("cancel"):
-        s.topic = "memory"  # before off-topic words: "my confirmation code"
-        p.reply.append(memory_reply(s))
-        return p, s
-    if r.has("off_topic") and not r.intents and not r.cars:
-        p.reply.append(say("decline", lang))
-        return p, replace(state, lang=lang)
-    if r.has("cancel") and (s.bookings or not _adds(r)):
-        # Before anything is booked, "move it to 5pm" just changes the slot asked about.
-        p.reply.append(cancel_reply(s) if s.bookings else say("no_bookings", lang))
-        return p, s
+    lang = s.lang
 
+    requests = list(r.requests)
+    intents = [q.intent for q in requests]
+    task_text = next((q.text for q in requests if q.intent in TASKS), r.text)
     if r.time is None and state.offered:
         r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
-    intents = list(r.intents)
+    t = r.part(task_text)  # the words of the test-drive request
+    if t.time is None and state.offered:
+        t = replace(t, time=picked_time(t.text, state.offered))
     task = next((i for i in reversed(intents) if i in TASKS), None)
     if state.pending and r.has("yes") and task is None:
         _accept(state, s)
         task = s.task
-    elif state.pending and r.has("no") and not intents and not _adds(r):
-        s.time = None
-        p.reply.append(say("no_problem", lang))
-        return p, s
+    elif state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r):
+        s.time, s.deferred = None, True
+        key = "defer" if r.has("defer") else "no_problem"
+        return Plan([Step(reply=[_thanked(r, key, lang)])]), s
     elif not intents:
         continued = _continued(state, r, clock)
         if continued in TASKS:
             task = continued
-            if task == BOOKING and r.question and not (r.asks_to_book or r.picks) and r.time:
+            if task == BOOKING and r.question and not (r.asks_to_book or r.picks) and t.time:
                 task = AVAILABILITY  # "what about 3pm?" checks, it does not book
         elif continued is not None:
-            intents = [continued]
+            requests = [Request(continued, r.text)]
     if (
         task == AVAILABILITY
-        and r.time
+        and t.time
         and (
-            (state.offered and (r.picks or not r.question))  # picking one of the offered times
+            (state.offered and (t.picks or not t.question))  # picking one of the offered times
             # "let's do the Tourer at 1pm", "I'd like to come in at 2" (not "... if 2 is free")
-            or (r.picks and not r.question and not r.asks_free)
+            or (t.picks and not t.question and not t.asks_free)
         )
     ):
         task = BOOKING
-    elif task == BOOKING and r.question and r.time and not (r.asks_to_book or r.picks):
+    elif task == BOOKING and t.question and t.time and not (t.asks_to_book or t.picks):
         task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
+    if task == BOOKING and r.has("markup"):
+        task = AVAILABILITY
+    if task is not None and (r.intents or not r.has("defer")):
+        s.deferred = False  # asked again
+    elif r.has("defer"):
+        s.deferred = True
 
-    for intent in intents:  # in the order the customer asked
+    steps: list[Step] = []
+    for q in requests:  # in the order the customer asked
+        intent = task if q.intent in TASKS else q.intent
+        if intent is None or (intent == HOURS and task is not None and q.text == task_text):
+            continue  # "book a slot before you close" is a booking
+        step = Step()
+        sub = r.part(q.text) if len(requests) > 1 else r
         if intent == WEATHER:
-            plan_weather(s, r, intents, p, clock)
+            plan_weather(s, sub, step, clock)
         elif intent == ADDRESS:
-            plan_address(s, r, intents, p)
-        elif intent == HOURS and task is None:
-            plan_hours(s, r, p, clock)
-    if task is not None:
-        plan_task(s, r, task, p, clock)
-    elif not intents:
-        p.reply.append(_words(s, r))
-    s.topic = task or next(iter(intents), None)
-    return p, s
+            plan_address(s, sub, step)
+        elif intent == HOURS:
+            plan_hours(s, sub, step, clock)
+        elif intent == CATALOGUE:
+            step.reply.append(words_reply(s, sub, offer=False))
+        elif intent in TASKS:
+            if any(done.task for done in steps):
+                continue  # one test-drive request per message, so at most one booking
+            step.task = True
+            plan_task(s, t, intent, step, clock)
+        steps.append(step)
+    if task is not None and not any(step.task for step in steps):
+        step = Step(task=True)
+        plan_task(s, t, task, step, clock)
+        steps.append(step)
+    if not steps:
+        steps.append(Step(reply=[_words(s, r)]))
+    s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
+    return Plan(steps), s
+
+
+def _guard(state: State, s: State, r: Reading) -> tuple[str, State] | None:
+    """A refusal or an answer from memory that stands for the whole message, if any."""
+    lang = s.lang
+    follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
+    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
+    if r.has("injection"):
+        return say("decline", lang), replace(state, lang=lang)
+    if r.has("other_customer") or (r.has("third_party") and not s.bookings):
+        return say("other_customer", lang), replace(state, lang=lang)
+    if r.has("third_party"):
+        asks_memory = True  # "her confirmation?" after booking for her here
+    if (asks_memory or follow_up) and not r.has("cancel"):
+        s.topic = "memory"  # before off-topic words: "my confirmation code"
+        return memory_reply(s), s
+    if r.has("off_topic") and not r.intents and not r.cars:
+        return say("decline", lang), replace(state, lang=lang)
+    if r.has("cancel") and (s.bookings or not _adds(r)):
+        # Before anything is booked, "move it to 5pm" just changes the slot asked about.
+        return (cancel_reply(s) if s.bookings else say("no_bookings", lang)), s
+    return None
+
+
+def _thanked(r: Reading, key: str, lang: str) -> str:
+    if r.has("thanks"):
+        return say("welcome", lang) + " " + say("defer_thanks" if key == "defer" else key, lang)
+    return say(key, lang)
 
 
 def _continued(state: State, r: Reading, clock: Clock) -> str | None:
@@ -130,7 +177,7 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
         if r.cars and not (named_place or r.time or has_date):
             return BOOKING if state.task == BOOKING else None  # a car alone: its facts
         return state.task
-    if not r.flags and (r.time or r.period or has_date):
+    if not r.flags - {"markup"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
     return None
 
@@ -155,18 +202,20 @@ _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 
 
 def _words(s: State, r: Reading) -> str:
-    """No tool to call: a place near or far from a showroom, or an answer in words."""
+    """No tool to call: putting it off, a place near or far from a showroom, or words."""
+    if r.has("defer") and not (r.cars or r.other_car or r.flags & _CATALOGUE_FLAGS):
+        return _thanked(r, "defer", s.lang)
     places = showroom_places(r.places)
     if not places or r.other_car or r.cars or r.flags & _CATALOGUE_FLAGS:
-        return words_reply(s, r)
-    p = Plan()
-    showroom_id = place_showroom(s, places[0], p)
+        return words_reply(s, r, offer=not s.deferred)
+    step = Step()
+    showroom_id = place_showroom(s, places[0], step)
     if showroom_id:
         s.pending, s.suggested = "drive", showroom_id
-        return " ".join([*p.before, say("offer_drive", s.lang)])
-    return " ".join(p.reply)
+        return " ".join([*step.before, say("offer_drive", s.lang)])
+    return " ".join(step.reply)
 
 
 def _adds(r: Reading) -> bool:
     """Whether a message names a slot value (a follow-up like "Miami" or "at 3")."""
-    return bool(r.showrooms or r.places or r.time or r.period or mentions_day(r.text) or r.cars)
+    return bool(r.showrooms or r.places or r.time or r.period or find_date_words(r.text) or r.cars)

@@ -1,9 +1,17 @@
-"""What one customer message is about: its intents, its kind (question, request, answer) and
-the things it names. No conversation state here; `dialogue` decides what to do with a `Reading`.
+"""What one customer message is about: its requests (intent and the words that carry it), its
+kind (question, request, answer) and the things it names. No conversation state here; the
+`planner` decides what to do with a `Reading`.
 
 Decisions:
+- Only the customer's own words are read (`markup`): fake system or admin parts are dropped.
 - Intents are keyword families in both languages, matched on the corrected text, ordered by
-  where they first appear (several intents in one message become parallel tool calls).
+  where they first appear. A message is cut into clauses (at punctuation and "and", "also",
+  "y", ...); each clause belongs to the intents found in it, and a clause with none to the
+  request before it ("the weather in Miami and Chicago"), so each request carries its own
+  place and day ("the weather in Denver tomorrow and slots there on Thursday").
+- Weather is also asked without the word: how warm or cold it is, what to wear, an umbrella;
+  a temperature word counts only with a place, a day or "it"/"outside", so "a hot car" is not
+  a weather question.
 - A question is never a booking. A slot question ("is 3pm free?", "any times on Friday?",
   "¿hay hueco el viernes?") is availability even when it says "test drive"; only a booking word
   ("book", "reserve", "schedule", "sign me up", "reservar") together with a time asks to book.
@@ -19,8 +27,9 @@ from dataclasses import dataclass, field
 
 from supercar.llm.offline.cars import find_cars, find_other_car
 from supercar.llm.offline.language import corrected, detect_language
+from supercar.llm.offline.markup import customer_words
 from supercar.llm.offline.showrooms import PlaceMention, find_places, find_showrooms
-from supercar.llm.offline.when import find_period, find_time
+from supercar.llm.offline.when import find_date_words, find_period, find_time
 from supercar.tools.catalog import CarModel
 
 WEATHER = "weather"
@@ -28,6 +37,7 @@ ADDRESS = "address"
 HOURS = "hours"
 AVAILABILITY = "availability"
 BOOKING = "booking"
+CATALOGUE = "catalogue"  # a question about our cars, answered in words
 TASKS = (AVAILABILITY, BOOKING)
 
 
@@ -41,14 +51,23 @@ _INTENT_RES = {
         r"windy|"
         r"how (?:hot|cold|warm)|clima|lluv\w*|llov\w*|llueve|nieva|nevando|temperatura|"
         r"pronostico|soleado|"
-        r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)"
+        r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
+        r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
+        r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
+        r"fahrenheit|celsius|humid(?:ity)?|what'?s it like (?:in|out|there)|"
+        r"how'?s it (?:looking )?(?:in|out|there)|nice (?:out|outside)|"
+        r"abrigo|chaqueta|chamarra|paraguas|que me pongo|que ropa|grados|mas (?:calor|frio)|"
+        r"(?:como|que tal) esta (?:el dia|afuera)"
     ),
     ADDRESS: _re(
         r"where|address|located|location|directions|how (?:do|can) i get|get there|phone|"
         r"how far|how close|distance|lejos|distancia|queda|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
-        r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)"
+        r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
+        r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
+        r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
+        r"numero de (?:telefono|contacto)|contacto"
     ),
     HOURS: _re(
         r"opening hours|business hours|hours|open(?!-top)|opens|opening|close|closes|closing|"
@@ -59,14 +78,15 @@ _INTENT_RES = {
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
         r"huecos?|que horas|a que hora puedo|room at|come (?:in|by)|stop by|drop by|visit|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
-        r"se puede|(?:is there|have) room|fit me in"
+        r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance"
     ),
     BOOKING: _re(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
         r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
         r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
-        r"drive the|take the .{1,20} for a spin"
+        r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
+        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame"
     ),
 }
 _STRONG_AVAILABILITY_RE = _re(
@@ -77,7 +97,7 @@ _BOOK_VERB_RE = _re(
     r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|emos)|agend(?:ar|a|alo|ala|ame)|"
     r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
-    r"go ahead and|set (?:it|that|one) up"
+    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame"
 )
 # "don't book it yet", "sin reservar": a booking word that asks for the opposite.
 _NOT_BOOKING_RE = re.compile(
@@ -88,8 +108,9 @@ _NOT_BOOKING_RE = re.compile(
 # Requests phrased as questions that choose something: "can I have the 2 o'clock one?".
 _PICK_RE = _re(
     r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|i'?d like|i would like|"
-    r"i want|i'?ll (?:have|take|go with)|give me|let me (?:have|take)|let'?s (?:do|go with)|"
-    r"we'?ll take|quiero|me gustaria|dame|me quedo"
+    r"i want|i'?ll (?:have|take|go with|grab|go for)|give me|gimme|let me (?:have|take|grab|get)|"
+    r"lemme (?:have|take|grab|get|do)|let'?s (?:do|go with|go for)|we'?ll take|put me (?:in|down)|"
+    r"quiero|me gustaria|dame|me quedo|me apuntas|apuntame"
 )
 _QUESTION_RE = re.compile(
     # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
@@ -112,9 +133,32 @@ _GREETING_RE = re.compile(
 _THANKS_RE = _re(r"thanks|thank you|thx|cheers|bye|goodbye|gracias|adios|hasta luego|chao")
 _HELP_RE = _re(
     r"help|what can you do|who are you|what are you|are you (?:a |an )?(?:bot|human|real|"
-    r"person|robot|ai|chatgpt|gpt)|tell me about yourself|what model are you|ayuda|eres (?:un )?"
-    r"(?:bot|robot|humano|ia)|"
+    r"person|robot|ai|chatgpt|gpt|machine|computer|program)|tell me about yourself|"
+    r"what model are you|(?:real|actual|live) (?:person|human)|(?:person|human|people) or (?:a )?"
+    r"(?:bot|machine|robot|ai|computer)|(?:bot|machine|robot|ai) or (?:a )?(?:person|human)|"
+    r"who (?:made|built|created|programmed|runs|owns) you|what (?:kinds? of |sort of )?"
+    r"(?:things|stuff) (?:can|do) you|what do you do|how can you help|what are you (?:able|for)|"
+    r"what can i ask|talking to (?:a )?(?:bot|machine|human|person)|"
+    r"ayuda|eres (?:un |una )?(?:bot|robot|humano|humana|ia|persona|maquina)|persona (?:de verdad|"
+    r"real)|quien te (?:hizo|creo|programo)|que sabes hacer|en que (?:me )?puedes ayudar|"
     r"que puedes hacer|quien eres|que eres"
+)
+# Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
+_DEFER_RE = _re(
+    r"(?:let me|lemme|i'?ll|i need to|i have to|i'?d (?:like|have) to|gotta|i want to|i must)"
+    r" (?:think|check|talk|ask|see|get back|sleep on|come back|discuss|run it by|confirm|"
+    r"look at|decide)|get back to you|think (?:about|it over)|sleep on it|not (?:right )?now|"
+    r"maybe later|another time|some other time|not today|hold off|no rush|i'?ll let you know|"
+    r"i'?ll come back|para otro (?:momento|dia)|otro dia|mas adelante|luego te (?:digo|aviso|"
+    r"confirmo)|ya te (?:digo|aviso|confirmo)|lo (?:pienso|pensare|voy a pensar|consulto)|"
+    r"tengo que (?:pensarlo|consultarlo|hablarlo|mirarlo|verlo)|lo dejo|dejemoslo|"
+    r"de momento no|por ahora no|ahora no"
+)
+# "does 3pm work?", "is Friday ok?", "would 11 suit": whether a time suits, not opening hours.
+_SUITS_RE = _re(
+    r"(?:does|would|will|is|could|can|do|are)\b.{0,30}\b(?:work|suit|ok|okay|fine|good|alright|"
+    r"doable|possible)|work for you|(?:me|te|les|nos) (?:viene|va) bien|le viene bien|"
+    r"(?:esta|seria|es) (?:bien|posible)|puede ser|me sirve|sirve"
 )
 _INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|"
@@ -169,7 +213,11 @@ _MEMORY_RE = _re(
     r"confirmation|my booking|my bookings|my appointment|my reservation|my test drive|"
     r"(?:booking|my) (?:reference|ref|number|code|id)|my slot|referencia|"
     r"what did i book|when is my|did i book|have i booked|what have i booked|booked for me|"
-    r"mi reserva|mi cita|mis reservas|numero de confirmacion|codigo de confirmacion|que reserve"
+    r"mi reserva|mi cita|mis reservas|numero de confirmacion|codigo de confirmacion|que reserve|"
+    r"what (?:day|date|time) (?:did we|was|were|is) (?:it|that|we|my)|what (?:day|date|time) did "
+    r"we|did we (?:say|agree|pick|settle)|we (?:said|agreed)|remind me|(?:the|my) code|"
+    r"el codigo|mi codigo|me repites|recuerdame|que dia (?:era|quedamos|dijimos)|"
+    r"a que hora (?:era|quedamos|dijimos)|what was (?:the|my) (?:code|time|day|date)"
 )
 _ELECTRIC_RE = _re(r"electric|evs?|battery|electricos?|hybrids?|hibridos?|plug-in|zero emission")
 _CAR_LIST_RE = _re(
@@ -181,13 +229,41 @@ _SHOWROOM_LIST_RE = _re(
     r"showrooms|dealerships|locations|stores|branches|concesionarios|tiendas|sucursales"
 )
 _CAR_INFO_RE = _re(
-    r"tell me (?:more )?about|what is|what's the|specs?|price|prices|cost|how fast|how much|"
-    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion"
+    r"tell me (?:more )?about|what is|what's the|specs?|price|prices|cost|costs|how fast|how much|"
+    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|"
+    r"faster|quicker|cheaper|more expensive|more powerful|compare|versus|vs|difference|"
+    r"mas rapido|mas barato|mas caro|diferencia|cuanto vale|range|autonomia|seats?|asientos|"
+    r"convertible|electric|hybrid|top speed"
 )
 _SUPERLATIVE_RE = _re(
     r"fastest|quickest|cheapest|least expensive|most expensive|most powerful|mas rapido|"
     r"mas barato|mas caro|mas potente"
 )
+
+
+_WEAK_WEATHER_RE = _re(
+    r"warm|cold|hot|chilly|freezing|frio|fria|calor|fresco|caluroso|templado|rainy|cloudy|foggy"
+)
+_WEATHER_CONTEXT_RE = _re(
+    r"it|it'?s|outside|out there|out|there|today|tomorrow|tonight|weekend|right now|"
+    r"this (?:week|morning|afternoon|evening)|hace|hara|estara|afuera|alli|hoy|manana"
+)
+# Where one request ends and the next may begin: punctuation and joining words ("y" only
+# where it does not join minutes to an hour: "a las cuatro y media").
+_CLAUSE_BREAK_RE = re.compile(
+    r"[?!;]+|\.(?=\s|$)|,|\s(?=(?:and|also|plus|but|as well as|pero|tambien|ademas)\s)|"
+    r"\s(?=y\s(?!(?:media|cuarto|\d|diez|veinte|cinco|quince|treinta)\b))",
+    re.IGNORECASE,
+)
+_CATALOGUE_CLAUSE_RES = (_CAR_INFO_RE, _SUPERLATIVE_RE, _ELECTRIC_RE, _CAR_LIST_RE)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing a message asks: its intent and the words that carry it."""
+
+    intent: str
+    text: str
 
 
 @dataclass
@@ -208,9 +284,19 @@ class Reading:
     time: str | None
     period: tuple[int, int] | None
     flags: set[str] = field(default_factory=set)
+    requests: list[Request] = field(default_factory=list)
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
+
+    def part(self, text: str) -> Reading:
+        """The reading of one request's words, in this message's language."""
+        if text == self.text:
+            return self
+        sub = read(text)
+        sub.lang = self.lang
+        sub.flags |= self.flags & {"markup", "defer"}
+        return sub
 
 
 def _asks_to_book(low: str) -> bool:
@@ -225,6 +311,14 @@ def detect_intents(text: str) -> list[str]:
         match = pattern.search(low)
         if match:
             found[intent] = match.start()
+    if WEATHER not in found:
+        weak = _WEAK_WEATHER_RE.search(low)
+        if weak and (_WEATHER_CONTEXT_RE.search(low) or find_places(text)):
+            found[WEATHER] = weak.start()  # "is it cold in Chicago?", "will it be hot?"
+    suits = _SUITS_RE.search(low)
+    if suits and _names_a_slot(suits.group()) and WEATHER not in found:
+        found.setdefault(AVAILABILITY, suits.start())  # "does 3pm work?": free times, not hours
+        found.pop(HOURS, None)
     if AVAILABILITY in found and HOURS in found:
         if _STRONG_AVAILABILITY_RE.search(low):
             del found[HOURS]  # "open slots", "any free times before you close?"
@@ -245,7 +339,26 @@ def detect_intents(text: str) -> list[str]:
     return sorted(found, key=found.__getitem__)
 
 
+_BARE_HOUR_RE = re.compile(r"(?<![\d:/$])\b(1[0-2]|[1-9])\b(?![\d:/]|\s*(?:st|nd|rd|th)\b)")
+
+
+def _names_a_slot(words: str) -> bool:
+    return bool(find_time(words) or find_date_words(words) or _BARE_HOUR_RE.search(words))
+
+
+def _suits_hour(low: str) -> str | None:
+    """The bare hour of "does 10 work?" (1-7 is the afternoon, as everywhere)."""
+    suits = _SUITS_RE.search(low)
+    number = _BARE_HOUR_RE.search(suits.group()) if suits else None
+    if number is None:
+        return None
+    hour = int(number.group(1))
+    return f"{hour + 12 if hour <= 7 else hour:02d}:00"
+
+
 def read(text: str) -> Reading:
+    own = customer_words(text)
+    text = own.text
     low = corrected(text)
     flags = set()
     for flag, pattern in (
@@ -263,6 +376,7 @@ def read(text: str) -> Reading:
         ("greeting", _GREETING_RE),
         ("thanks", _THANKS_RE),
         ("help", _HELP_RE),
+        ("defer", _DEFER_RE),
         ("yes", _YES_RE),
         ("no", _NO_RE),
     ):
@@ -272,35 +386,80 @@ def read(text: str) -> Reading:
         flags.add("off_topic")
     if _NAMED_BOOKER_RE.search(text):
         flags.add("other_customer")
-    return Reading(
+    if own.dropped:
+        flags.add("markup")
+        if not re.search(r"[a-z]{3}", low):
+            flags.add("injection")  # nothing but instructions
+    intents = detect_intents(text)
+    cars = find_cars(text)
+    reading = Reading(
         text=text,
         lang=detect_language(text),
-        intents=detect_intents(text),
+        intents=intents,
         question=bool(_QUESTION_RE.search(low)),
         asks_to_book=_asks_to_book(low),
         picks=bool(_PICK_RE.search(low)),
         asks_free=bool(_STRONG_AVAILABILITY_RE.search(low)),
         showrooms=find_showrooms(text),
         places=find_places(text),
-        cars=find_cars(text),
+        cars=cars,
         other_car=find_other_car(text),
-        time=find_time(text),
+        time=find_time(text) or _suits_hour(low),
         period=find_period(text),
         flags=flags,
     )
+    reading.requests = _requests(text, intents, bool(cars or reading.other_car))
+    return reading
 
 
-def scope(text: str, intent: str, intents: list[str]) -> str:
-    """The clauses of the text that carry this intent (all of it when it is the only one)."""
-    if len(intents) == 1:
-        return text
-    parts, owner = [], None
-    for clause in re.split(r"\band\b|\balso\b|\by\b|[,;?!]|\.\s", text):
-        found = detect_intents(clause)
-        owner = found[0] if found else owner  # "weather in Paris and London": London inherits
-        if owner == intent:
-            parts.append(clause)
-    return " ".join(parts)
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK_RE.finditer(text):
+        if text[start : match.end()].strip(" ,"):
+            spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]:
+    """The message's requests in the order asked, each with the clauses that carry it."""
+    task = next((i for i in intents if i in TASKS), None)
+    spans = _clauses(text)
+    owners: list[list[str]] = []
+    for start, end in spans:
+        clause = text[start:end]
+        found: list[str] = []
+        for intent in detect_intents(clause):
+            mine = task if intent in TASKS else intent
+            if mine is not None and mine in intents and mine not in found:
+                found.append(mine)
+        if not found and names_a_car and intents:
+            low = corrected(clause)
+            if any(pattern.search(low) for pattern in _CATALOGUE_CLAUSE_RES):
+                found = [CATALOGUE]  # "... and how much is the Volt?"
+        owners.append(found)
+    for index in range(1, len(owners)):  # a clause with no intent continues the one before
+        owners[index] = owners[index] or owners[index - 1]
+    first = next((found for found in owners if found), [])
+    owners = [found or first for found in owners]  # ... or, at the start, the one after
+    order: list[str] = []
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for (start, end), found in zip(spans, owners, strict=True):
+        for intent in found:
+            if intent not in order:
+                order.append(intent)
+            runs = pieces.setdefault(intent, [])
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)  # contiguous clauses stay one piece of text
+            else:
+                runs.append((start, end))
+    if len(order) <= 1:
+        return [Request(intent, text) for intent in order]
+    return [
+        Request(intent, " ".join(text[a:b].strip() for a, b in pieces[intent])) for intent in order
+    ]
 
 
 THAT_DAY_RE = re.compile(r"\b(?:that day|same day|then|ese dia|ese mismo dia)\b")

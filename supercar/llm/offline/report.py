@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.phrasebook import say
-from supercar.llm.offline.state import Plan, Result, State
+from supercar.llm.offline.phrasebook import fahrenheit, say
+from supercar.llm.offline.state import Plan, Result, State, Step
 from supercar.tools.places import find_place
 from supercar.tools.wording import (
     describe,
@@ -36,37 +36,48 @@ _NEXT_QUESTION = {
 
 
 def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tuple[str, State]:
-    """The reply to tool results (one sentence each, refusals in customer words) and the state
-    they leave: offered times, a booking made, a refused slot forgotten."""
+    """The reply to tool results (one sentence each, refusals in customer words, each request
+    answered in the order asked) and the state they leave: offered times, a booking made, a
+    refused slot forgotten."""
     s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
     lang = s.lang
-    texts = list(plan.before)
-    after = list(plan.after)
+    texts: list[str] = []
+    after: list[str] = []
     refused = False
-    for name, args, data in results:
-        if data is None:
-            texts.append(say("unreadable", lang))
-            continue
-        code = error_code(data)
-        if code is not None:
-            texts.append(error_sentence(name, args, data, lang))
-            question = _question(code, data)
-            if question and not refused:
-                texts.append(say(question, lang))
-            refused = True
-            _forget(s, code, data)
-            after = []  # one thing at a time: the refusal's own question only
-            continue
-        if name == "check_appointment_availability":
-            texts.append(_availability(s, plan, data))
-            continue
-        if name == "schedule_appointment":
-            s.bookings.append(data)
-            s.end_thread()
-        if name == "get_weather":
-            texts.append(_weather(plan, data, lang, clock))
-            continue
-        texts.append(describe(name, data, lang))
+    pending = list(results)
+    for step in plan.steps:
+        texts += step.before
+        after += step.after
+        mine, pending = pending[: len(step.calls)], pending[len(step.calls) :]
+        weather: list[tuple[dict[str, Any], date]] = []
+        for name, args, data in mine:
+            if data is None:
+                texts.append(say("unreadable", lang))
+                continue
+            code = error_code(data)
+            if code is not None:
+                texts.append(error_sentence(name, args, data, lang))
+                question = _question(code, data)
+                if question and not refused:
+                    texts.append(say(question, lang))
+                refused = True
+                _forget(s, code, data)
+                continue
+            if name == "check_appointment_availability":
+                texts.append(_availability(s, step, data))
+            elif name == "get_weather":
+                texts.append(_weather(s, step, data, clock))
+                weather.append((data, _local_today(data, clock)))
+            else:
+                if name == "schedule_appointment":
+                    s.bookings.append(data)
+                    s.end_thread()
+                texts.append(describe(name, data, lang))
+        if step.compare and len(weather) > 1:
+            texts.append(_comparison(weather, lang))
+        texts += step.reply
+    if refused:
+        after = []  # one thing at a time: the refusal's own question only
     return " ".join(texts + after), s
 
 
@@ -76,14 +87,57 @@ def _question(code: str, data: dict[str, Any]) -> str | None:
     return _NEXT_QUESTION.get(code)
 
 
-def _weather(plan: Plan, data: dict[str, Any], lang: str, clock: Clock) -> str:
+def _local_today(data: dict[str, Any], clock: Clock) -> date:
     place = find_place(str(data.get("city", "")))
-    local_today = clock.today(timezone=place.timezone if place else None)
-    text = describe("get_weather", data, lang, today=local_today)
-    asked = plan.weather_day
-    if asked is not None and str(data.get("date")) != asked.isoformat():
+    return clock.today(timezone=place.timezone if place else None)
+
+
+def _weather(s: State, step: Step, data: dict[str, Any], clock: Clock) -> str:
+    lang = s.lang
+    celsius = data.get("temperature_c")
+    if isinstance(celsius, int | float):
+        s.last_weather = (str(data.get("city")), round(celsius))
+    text = describe("get_weather", data, lang, today=_local_today(data, clock))
+    if step.fahrenheit and isinstance(celsius, int | float):
+        text += " " + say("that_is_fahrenheit", lang, f=fahrenheit(celsius))
+    asked = step.weather_day
+    if asked is not None and not step.compare and str(data.get("date")) != asked.isoformat():
         return say("only_today", lang) + text[0].lower() + text[1:]
     return text
+
+
+def _comparison(weather: list[tuple[dict[str, Any], date]], lang: str) -> str:
+    """Which of two weather results is warmer: two places, or one place on two days."""
+    (first, first_today), (second, second_today) = weather[:2]
+    t1, t2 = first.get("temperature_c"), second.get("temperature_c")
+    if not isinstance(t1, int | float) or not isinstance(t2, int | float):
+        return ""
+    if round(t1) == round(t2):
+        return say("compare_same", lang, t1=round(t1), t2=round(t2))
+    (warm, warm_today), (cold, cold_today) = (
+        ((first, first_today), (second, second_today))
+        if t1 > t2
+        else ((second, second_today), (first, first_today))
+    )
+    fields = dict(t1=round(max(t1, t2)), t2=round(min(t1, t2)))
+    if warm.get("city") != cold.get("city"):
+        return say("compare_places", lang, warm=warm.get("city"), cold=cold.get("city"), **fields)
+    return say(
+        "compare_days",
+        lang,
+        city=warm.get("city"),
+        warm=_when(warm, warm_today, lang),
+        cold=_when(cold, cold_today, lang),
+        **fields,
+    )
+
+
+def _when(data: dict[str, Any], today: date, lang: str) -> str:
+    try:
+        day = date.fromisoformat(str(data.get("date")))
+    except ValueError:
+        return say("today", lang)
+    return say("today", lang) if day == today else on_day(day, lang)
 
 
 def _forget(s: State, code: str, data: dict[str, Any]) -> None:
@@ -97,7 +151,7 @@ def _forget(s: State, code: str, data: dict[str, Any]) -> None:
         s.showroom = None
 
 
-def _availability(s: State, plan: Plan, data: dict[str, Any]) -> str:
+def _availability(s: State, step: Step, data: dict[str, Any]) -> str:
     lang = s.lang
     times = [str(t) for t in data.get("availableTimes") or []]
     s.offered = times
@@ -106,7 +160,7 @@ def _availability(s: State, plan: Plan, data: dict[str, Any]) -> str:
     when = on_day(day, lang)
     if not times:
         return describe("check_appointment_availability", data, lang)
-    asked = plan.asked_time
+    asked = step.asked_time
     fields = dict(time=asked, day=when, showroom=where, times=join(times, lang))
     if asked is not None:
         if asked in times:

@@ -13,77 +13,76 @@ from supercar.llm.offline.phrasebook import (
     say,
     showroom_list,
 )
-from supercar.llm.offline.reading import ADDRESS, HOURS, Reading, scope
-from supercar.llm.offline.showrooms import find_places, find_showrooms, showroom_places
-from supercar.llm.offline.state import Plan, State
+from supercar.llm.offline.reading import ADDRESS, HOURS, Reading
+from supercar.llm.offline.showrooms import showroom_places
+from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.wording import ES, hours_summary, on_day
 
 
-def plan_address(s: State, r: Reading, intents: list[str], plan: Plan) -> None:
-    text = scope(r.text, ADDRESS, intents)
-    ids = find_showrooms(text) or r.showrooms[:1]
+def plan_address(s: State, r: Reading, step: Step) -> None:
+    ids = list(r.showrooms)
     if not ids:
-        places = showroom_places(find_places(text) or r.places)
+        places = showroom_places(r.places)
         nearest = places[0].showroom if places else None
         if places and places[0].region:
             if nearest is None:
-                plan.reply.append(say("no_showroom_region", s.lang, place=places[0].name))
+                step.reply.append(say("no_showroom_region", s.lang, place=places[0].name))
                 return
             ids = [nearest.id]
         elif nearest is not None:
             m = places[0]
             where = dict(showroom=nearest.name, place=m.name, distance=distance_text(m.km, s.lang))
-            plan.before.append(say("near" if m.near else "far_note", s.lang, **where))
+            step.before.append(say("near" if m.near else "far_note", s.lang, **where))
             ids = [nearest.id]
             if not m.near:
-                plan.after.append(say("offer_drive", s.lang))
+                step.after.append(say("offer_drive", s.lang))
                 s.pending, s.suggested = "drive", nearest.id
         elif places:
-            plan.reply.append(say("unknown_place", s.lang, place=places[0].name))
+            step.reply.append(say("unknown_place", s.lang, place=places[0].name))
             return
     if not ids and r.has("showroom_list"):
-        plan.reply.append(showroom_list(s.lang))
+        step.reply.append(showroom_list(s.lang))
         return
     if not ids and s.last_showroom and s.topic != ADDRESS:
         ids = [s.last_showroom]
     if not ids:
-        plan.reply.append(say("ask_showroom", s.lang))
+        step.reply.append(say("ask_showroom", s.lang))
         return
     for showroom_id in ids:
-        plan.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
+        step.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
     s.last_showroom = s.talked_about = ids[-1]
 
 
-def plan_hours(s: State, r: Reading, plan: Plan, clock: Clock) -> None:
-    showroom_id = showroom_for(s, r, plan) or (
-        s.showroom or s.last_showroom if not plan.reply else None
+def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
+    showroom_id = showroom_for(s, r, step) or (
+        s.showroom or s.last_showroom if not step.reply else None
     )
     # a bare follow-up ("Denver") keeps the day of the hours question it answers
     showroom = next(iter(r.showrooms), None) or s.showroom
     day = find_date(r.text, clock.today(showroom), day_first=s.lang == ES) or (
         s.hours_day if s.topic == HOURS and not r.intents else None
     )
-    if plan.reply:
+    if step.reply:
         return
     s.hours_day = day
     if showroom_id is None:
-        plan.reply.append(say("ask_showroom", s.lang))
+        step.reply.append(say("ask_showroom", s.lang))
         return
     room = find_showroom(showroom_id)
     assert room is not None
     s.last_showroom = s.talked_about = showroom_id
     lang = s.lang
     if day is None:
-        plan.reply.append(say("hours_week", lang, showroom=room.name, hours=hours_line(room, lang)))
+        step.reply.append(say("hours_week", lang, showroom=room.name, hours=hours_line(room, lang)))
         return
     span = room.hours_on(day.weekday())
     when = on_day(day, lang) if day != clock.today(showroom_id) else say("today", lang)
     if span is None:
         summary = hours_summary(room.hours_summary(), lang)
-        plan.reply.append(say("hours_closed", lang, showroom=room.name, day=when, hours=summary))
+        step.reply.append(say("hours_closed", lang, showroom=room.name, day=when, hours=summary))
         return
     low = r.text.lower()
     key = "hours_day"
@@ -91,7 +90,7 @@ def plan_hours(s: State, r: Reading, plan: Plan, clock: Clock) -> None:
         key = "hours_closes"
     elif re.search(r"\bopens?\b|\babren?\b|early|temprano", low):
         key = "hours_opens"
-    plan.reply.append(
+    step.reply.append(
         say(
             key,
             lang,

@@ -1,42 +1,90 @@
-"""Weather requests: which cities and which day, from the message and the conversation."""
+"""Weather requests: which cities and which days, from the message and the conversation.
+
+Decisions:
+- Up to three cities per request, in the order named; "there" is the place the conversation is
+  about (the showroom of the thread, else the last place named).
+- A comparison ("warmer in Miami or Chicago?", "colder tomorrow than today?") asks for each
+  city, or each day of one city, and the report says which is warmer.
+- A unit alone ("and in Fahrenheit?") converts the last result without a new call.
+"""
 
 from __future__ import annotations
 
+import re
+
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.language import ES, plain
-from supercar.llm.offline.phrasebook import say
-from supercar.llm.offline.reading import THAT_DAY_RE, WEATHER, Reading, scope
+from supercar.llm.offline.phrasebook import fahrenheit, say
+from supercar.llm.offline.reading import THAT_DAY_RE, Reading
 from supercar.llm.offline.showrooms import find_places
-from supercar.llm.offline.state import Plan, State, last_booked_day
-from supercar.llm.offline.when import find_date
+from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.when import find_date, find_dates
+from supercar.llm.offline.where import THERE_RE
 from supercar.tools.catalog import find_showroom
 from supercar.tools.places import find_place
 
+_COMPARE_RE = re.compile(
+    r"\b(?:warmer|colder|hotter|cooler|chillier|compare[sd]?|comparison|vs|versus|than|"
+    r"difference|mas (?:calor|frio|calido|fresco|caliente)|menos (?:calor|frio)|comparar|"
+    r"que en)\b"
+)
+_FAHRENHEIT_RE = re.compile(r"fahrenheit|°\s?f\b|\bin f\b|\bgrados f\b")
 
-def plan_weather(s: State, r: Reading, intents: list[str], plan: Plan, clock: Clock) -> None:
-    text = scope(r.text, WEATHER, intents)
-    places = find_places(text)[:3] or r.places[:1]
-    cities = [m.name for m in places]
-    if not cities and s.showroom:
-        showroom = find_showroom(s.showroom)
-        cities = [showroom.city] if showroom else []
-    if not cities and s.last_city:
-        cities = [s.last_city]
-    if not cities and s.last_showroom:
-        showroom = find_showroom(s.last_showroom)
-        cities = [showroom.city] if showroom else []
-    if not cities:
-        plan.reply.append(say("ask_city", s.lang))
+
+def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
+    low = plain(r.text)
+    if _FAHRENHEIT_RE.search(low) and not (r.places or r.showrooms) and s.last_weather:
+        step.reply.append(_converted(s))
         return
+    cities = _cities(s, r, low)
+    if not cities:
+        step.reply.append(say("ask_city", s.lang))
+        return
+    compare = bool(_COMPARE_RE.search(low))
     for city in cities:
         place = find_place(city)
         today = clock.today(timezone=place.timezone if place else None)
-        day = find_date(text, today, day_first=s.lang == ES)
-        if day is None and THAT_DAY_RE.search(plain(r.text)):
-            day = s.day or last_booked_day(s)  # "the weather that day"
-        args = {"city": city}
-        if day is not None and day != today:  # omitted means today
-            args["date"] = day.isoformat()
-            plan.weather_day = day
-        plan.calls.append(("get_weather", args))
+        days = find_dates(r.text, today, day_first=s.lang == ES) if compare else []
+        if len(cities) > 1 or len(days) < 2:
+            day = find_date(r.text, today, day_first=s.lang == ES)
+            if day is None and THAT_DAY_RE.search(low):
+                day = s.day or last_booked_day(s)  # "the weather that day"
+            days = [day] if day is not None else [today]
+        for day in days:
+            args = {"city": city}
+            if day != today:  # omitted means today
+                args["date"] = day.isoformat()
+                step.weather_day = day
+            step.calls.append(("get_weather", args))
+    step.compare = compare and len(step.calls) > 1
+    step.fahrenheit = bool(_FAHRENHEIT_RE.search(low))
     s.last_city = cities[-1]
+
+
+def _cities(s: State, r: Reading, low: str) -> list[str]:
+    """The cities asked about, in order; "there" is the conversation's place."""
+    cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
+    there = THERE_RE.search(low)
+    if there or not cities:
+        context = _context_city(s)
+        if context and context not in cities:
+            named_first = cities and low.find(plain(cities[0])) < (there.start() if there else 0)
+            cities = [*cities, context] if named_first else [context, *cities]
+    return cities[:3]
+
+
+def _context_city(s: State) -> str | None:
+    for showroom_id in (s.showroom,):
+        showroom = find_showroom(showroom_id) if showroom_id else None
+        if showroom:
+            return showroom.city
+    if s.last_city:
+        return s.last_city
+    showroom = find_showroom(s.talked_about or s.last_showroom or "")
+    return showroom.city if showroom else None
+
+
+def _converted(s: State) -> str:
+    assert s.last_weather is not None
+    city, celsius = s.last_weather
+    return say("in_fahrenheit", s.lang, city=city, c=celsius, f=fahrenheit(celsius))

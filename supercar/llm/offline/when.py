@@ -125,6 +125,15 @@ _DATE_RES = {
         r"san valentin|halloween|independence day|fourth of july)\b"
     ),
     "weekend": re.compile(r"\b(weekend|fin de semana|finde)\b"),
+    # "the Friday after next", "Monday week" (a week after the coming Monday)
+    "after_next": re.compile(
+        rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\s+(?:after next|week)\b"
+    ),
+    # "el viernes 4", "Friday 4th": the date, when that day is that weekday
+    "weekday_nth": re.compile(
+        rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})\s+(?:the\s+)?(\d{{1,2}})"
+        rf"{_ORD}\b{_NOT_MONTH}"
+    ),
     "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"),
 }
 
@@ -158,7 +167,16 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
         return _holiday(m[1], today)
     if kind == "weekend":
         return today if today.weekday() >= 5 else _next_weekday(5, today)
-    name = m[1]
+    if kind == "after_next":
+        return _weekday(m[1], today) + timedelta(days=7)
+    if kind == "weekday_nth":
+        day = _nth(int(m[2]), today)
+        return day if day is not None and day.weekday() == _weekday(m[1], today).weekday() else None
+    return _weekday(m[1], today)
+
+
+def _weekday(name: str, today: date) -> date:
+    """The next such weekday (never today), from an English, Spanish or short name."""
     if name in WEEKDAYS_EN:
         return _next_weekday(WEEKDAYS_EN.index(name), today)
     if name in WEEKDAYS_ES:
@@ -181,7 +199,9 @@ _HOLIDAYS = {
 
 
 def _holiday(name: str, today: date) -> date | None:
-    if name.startswith("christmas"):
+    if name == "christmas eve":
+        name = "nochebuena"
+    elif name.startswith("christmas"):
         name = "navidad"
     elif name.startswith("new year"):
         name = "nochevieja" if name.endswith("eve") else "ano nuevo"
@@ -213,6 +233,9 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
                     specific.append((match.start(), day))
     if specific:  # "Friday the 4th": the date, not the next Friday
         return min(specific)[1]
+    after_next = _DATE_RES["after_next"].search(low)
+    if after_next:
+        return _resolve("after_next", after_next, today, False)
     weekday = _DATE_RES["weekday"].search(low)
     named = _resolve("weekday", weekday, today, False) if weekday else None
     if named and _NEXT_WEEK_RE.search(low):  # "Wednesday next week": in next week
@@ -221,7 +244,7 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     return min(hits)[1] if hits else None
 
 
-_SPECIFIC = ("iso", "month_day", "day_month", "numeric", "nth", "holiday")
+_SPECIFIC = ("iso", "month_day", "day_month", "numeric", "nth", "holiday", "weekday_nth")
 _NEXT_WEEK_RE = re.compile(r"\b(?:next week|(?:la )?(?:semana )?proxima semana|semana que viene)\b")
 
 
@@ -340,3 +363,24 @@ def find_period(text: str) -> tuple[int, int] | None:
         if pattern.search(low):
             return span
     return None
+
+
+_COMPARED_RE = re.compile(r"\b(?:than|or|vs|versus|compared (?:to|with)|and|que|o|y)\b")
+
+
+def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
+    """The days compared in a text ("tomorrow than today"), in the order named, no repeats."""
+    days: list[date] = []
+    for piece in _COMPARED_RE.split(corrected(text)):
+        day = find_date(piece, today, day_first)
+        if day is not None and day not in days:
+            days.append(day)
+    return days
+
+
+def find_date_words(text: str) -> bool:
+    """Whether the text names a day at all (no clock needed)."""
+    return find_date(text, _ANY_DAY) is not None
+
+
+_ANY_DAY = date(2000, 1, 1)

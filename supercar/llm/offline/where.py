@@ -19,20 +19,20 @@ from supercar.llm.offline.showrooms import (
     find_showrooms,
     showroom_places,
 )
-from supercar.llm.offline.state import Plan, State
+from supercar.llm.offline.state import State, Step
 from supercar.tools.places import find_place, nearest_showroom
 
 THERE_RE = re.compile(r"\b(?:there|that showroom|same place|same showroom|alli|ahi|alla)\b")
 
 
-def showroom_for(s: State, r: Reading, plan: Plan, text: str | None = None) -> str | None:
+def showroom_for(s: State, r: Reading, step: Step, text: str | None = None) -> str | None:
     """The showroom the message means; may add a note, an offer or a question to the plan."""
     named = find_showrooms(text) if text is not None else r.showrooms
     if named:
         return named[0]
     places = showroom_places(find_places(text) if text is not None else r.places)
     for mention in places:
-        return place_showroom(s, mention, plan)
+        return place_showroom(s, mention, step)
     if THERE_RE.search(r.text.lower()) and s.last_city and not s.showroom:
         place = find_place(s.last_city)  # "there": the city we were just talking about
         ours = find_showrooms(s.last_city)
@@ -40,25 +40,25 @@ def showroom_for(s: State, r: Reading, plan: Plan, text: str | None = None) -> s
             return ours[0]
         if place is not None:
             return place_showroom(
-                s, PlaceMention(place.name, place, *nearest_showroom(place)), plan
+                s, PlaceMention(place.name, place, *nearest_showroom(place)), step
             )
     return None
 
 
-def place_showroom(s: State, m: PlaceMention, plan: Plan) -> str | None:
+def place_showroom(s: State, m: PlaceMention, step: Step) -> str | None:
     """The showroom serving a place: near ones directly (with a note), far ones offered."""
     lang = s.lang
     if m.region:
         if m.showroom is None:
-            plan.reply.append(say("no_showroom_region", lang, place=m.name))
+            step.reply.append(say("no_showroom_region", lang, place=m.name))
         return m.showroom.id if m.showroom else None
     if m.showroom is None:
-        plan.reply.append(say("unknown_place", lang, place=m.name))
+        step.reply.append(say("unknown_place", lang, place=m.name))
         return None
     where = dict(showroom=m.showroom.name, place=m.name, distance=distance_text(m.km, lang))
     if m.near:
-        plan.before.append(say("near", lang, **where))
+        step.before.append(say("near", lang, **where))
         return m.showroom.id
-    plan.reply.append(say("far", lang, **where))
+    step.reply.append(say("far", lang, **where))
     s.pending, s.suggested = "showroom", m.showroom.id
     return None

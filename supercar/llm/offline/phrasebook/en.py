@@ -35,7 +35,7 @@ LINES: dict[str, str] = {
         "You're welcome! Anything else I can do: the weather, a showroom's address and hours, "
         "free test-drive times or a booking?"
     ),
-    "no_problem": "No problem. Is there another time or day that would suit you?",
+    "no_problem": "No problem. If another day or time suits you, just tell me.",
     "yes_nothing": (
         "Great! What would you like to do: check the weather, find a showroom, or book a test "
         "drive?"
@@ -102,4 +102,13 @@ LINES: dict[str, str] = {
     "unreadable": "I got an answer I couldn't read; please try again.",
     "only_today": "I only have today's weather: ",
     "today": "today",
+    "welcome": "You're welcome!",
+    "defer": "No problem, take your time; I'm here whenever you're ready.",
+    "defer_thanks": "Take your time; I'm here whenever you're ready.",
+    "in_fahrenheit": "{c}°C in {city} is {f}°F.",
+    "that_is_fahrenheit": "That's {f}°F.",
+    "compare_places": "{warm} is warmer than {cold} ({t1}°C against {t2}°C).",
+    "compare_days": "In {city} it's warmer {warm} than {cold} ({t1}°C against {t2}°C).",
+    "compare_same": "It's about the same in both ({t1}°C and {t2}°C).",
+    "car_noted": "The {car}, then.",
 }

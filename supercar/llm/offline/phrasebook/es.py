@@ -37,7 +37,7 @@ LINES: dict[str, str] = {
         "¡De nada! ¿Algo más? Puedo ver el clima, la dirección de un concesionario, horas "
         "libres o reservar una prueba."
     ),
-    "no_problem": "Sin problema. ¿Te vendría bien otra hora u otro día?",
+    "no_problem": "Sin problema. Si te viene bien otro día u otra hora, dímelo.",
     "yes_nothing": (
         "¡Genial! ¿Qué te gustaría hacer: ver el clima, encontrar un concesionario o reservar "
         "una prueba?"
@@ -106,4 +106,13 @@ LINES: dict[str, str] = {
     "unreadable": "No pude leer la respuesta; inténtalo de nuevo.",
     "only_today": "Solo tengo el clima de hoy: ",
     "today": "hoy",
+    "welcome": "¡De nada!",
+    "defer": "Sin problema, tómate tu tiempo; aquí estaré cuando quieras.",
+    "defer_thanks": "Tómate tu tiempo; aquí estaré cuando quieras.",
+    "in_fahrenheit": "{c}°C en {city} son {f}°F.",
+    "that_is_fahrenheit": "Son {f}°F.",
+    "compare_places": "En {warm} hace más calor que en {cold} ({t1}°C frente a {t2}°C).",
+    "compare_days": "En {city} hace más calor {warm} que {cold} ({t1}°C frente a {t2}°C).",
+    "compare_same": "Hace más o menos lo mismo ({t1}°C y {t2}°C).",
+    "car_noted": "Entonces, el {car}.",
 }
