@@ -18,7 +18,7 @@ from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE, Reading
 from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import find_date, find_date_words
-from supercar.llm.offline.where import showroom_for
+from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.wording import EN, on_day
 
@@ -32,6 +32,7 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
         s.showroom, s.offered = showroom_id, []
     if s.showroom:
         s.last_showroom = s.showroom
+        focus_on(s, s.showroom)
     today = clock.today(next(iter(r.showrooms), None) or s.showroom)
     day = find_date(r.text, today, day_first=lang == ES)
     if day is None and THAT_DAY_RE.search(plain(r.text)):

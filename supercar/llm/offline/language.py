@@ -119,7 +119,32 @@ def _correct_word(word: str) -> str:
     return best[0] if best else word
 
 
+# What customers call our showroom cities, as the name every finder knows ("the Windy City
+# one" is Chicago, not the weather).
+_NICKNAMES = {
+    "windy city": "chicago",
+    "chi town": "chicago",
+    "chi-town": "chicago",
+    "chitown": "chicago",
+    "big apple": "new york",
+    "mile high city": "denver",
+    "mile-high city": "denver",
+    "socal": "los angeles",
+    "so cal": "los angeles",
+    "southern california": "los angeles",
+    "south florida": "miami",
+    "sunshine state": "florida",
+    "magic city": "miami",
+    "city of angels": "los angeles",
+}
+_NICKNAME_RE = re.compile(rf"\b({'|'.join(map(re.escape, _NICKNAMES))})\b")
+
+
 @lru_cache(maxsize=1024)
 def corrected(text: str) -> str:
-    """The plain text with misspelt words replaced by the vocabulary word they are closest to."""
-    return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), plain(text))
+    """The plain text with nicknames replaced by the city's name, letters typed three times
+    or more ("boook") cut to two, and misspelt words replaced by the vocabulary word they are
+    closest to."""
+    low = _NICKNAME_RE.sub(lambda m: _NICKNAMES[m[1]], plain(text))
+    low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)
+    return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), low)

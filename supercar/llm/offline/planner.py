@@ -56,8 +56,6 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         return Plan([Step(reply=[refusal[0]])]), refusal[1]
     if r.has("markup"):
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
-    if r.showrooms:
-        s.talked_about = r.showrooms[0]  # the showroom this conversation is about
     if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
     lang = s.lang
@@ -112,6 +110,8 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
             continue  # "book a slot before you close" is a booking
         step = Step()
         sub = r.part(q.text) if len(requests) > 1 else r
+        if sub is not r and intent != WEATHER and not (sub.showrooms or sub.places):
+            sub = replace(sub, showrooms=r.showrooms)  # "open today? and where in Chicago?"
         if intent == WEATHER:
             plan_weather(s, sub, step, clock)
         elif intent == ADDRESS:
@@ -132,6 +132,11 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         steps.append(step)
     if not steps:
         steps.append(Step(reply=[_words(s, r)]))
+    for step in steps:
+        if step.task and step.calls and state.car and s.car != state.car and r.cars:
+            step.before.insert(0, say("car_noted", lang, car=s.car))  # a change of mind
+    if r.showrooms:
+        s.talked_about = r.showrooms[0]  # the showroom this conversation is about
     s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
     return Plan(steps), s
 
@@ -171,6 +176,8 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
     if state.topic in (WEATHER, ADDRESS, HOURS) and not (r.time or r.cars):
         if named_place or (state.topic != ADDRESS and has_date):
             return state.topic  # "and in Denver?", "and on Saturday?"
+    if state.task and r.cars and _asks_about_cars(r) and not (named_place or r.time or has_date):
+        return None  # "how much is the Volt again?": its facts, the thread waits
     if state.task and _adds(r):
         if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
             return BOOKING if state.offered or r.cars else AVAILABILITY
@@ -180,6 +187,10 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
     if not r.flags - {"markup"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
     return None
+
+
+def _asks_about_cars(r: Reading) -> bool:
+    return bool(r.flags & {"car_info", "superlative", "electric", "car_list"}) and r.question
 
 
 def _has_date(r: Reading, state: State, clock: Clock) -> bool:

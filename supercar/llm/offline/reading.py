@@ -86,7 +86,8 @@ _INTENT_RES = {
         r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
-        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame"
+        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame|"
+        r"(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno"
     ),
 }
 _STRONG_AVAILABILITY_RE = _re(
@@ -122,7 +123,8 @@ _QUESTION_RE = re.compile(
     r"how about)\b"
 )
 _YES_RE = _re(
-    r"yes|yeah|yep|yup|sure|ok|okay|please do|do it|go ahead|sounds good|perfect|great|"
+    r"yes|yeah|yep|yup|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|go ahead|"
+    r"sounds good|perfect|great|"
     r"si|claro|vale|dale|de acuerdo|perfecto|por supuesto|let'?s do it|that works|book it"
 )
 _NO_RE = re.compile(r"^\W*(?:no|nope|nah|not really|no thanks|no gracias|mejor no)\b")
@@ -152,7 +154,8 @@ _DEFER_RE = _re(
     r"i'?ll come back|para otro (?:momento|dia)|otro dia|mas adelante|luego te (?:digo|aviso|"
     r"confirmo)|ya te (?:digo|aviso|confirmo)|lo (?:pienso|pensare|voy a pensar|consulto)|"
     r"tengo que (?:pensarlo|consultarlo|hablarlo|mirarlo|verlo)|lo dejo|dejemoslo|"
-    r"de momento no|por ahora no|ahora no"
+    r"de momento no|por ahora no|ahora no|just (?:looking|browsing)|not sure yet|"
+    r"no (?:estoy )?segur[oa]|solo (?:estoy )?mirando|solo miro"
 )
 # "does 3pm work?", "is Friday ok?", "would 11 suit": whether a time suits, not opening hours.
 _SUITS_RE = _re(
@@ -324,6 +327,8 @@ def detect_intents(text: str) -> list[str]:
             del found[HOURS]  # "open slots", "any free times before you close?"
         else:
             del found[AVAILABILITY]  # "what time do you open?"
+    if WEATHER in found and BOOKING in found and not _asks_to_book(low) and not find_time(text):
+        del found[BOOKING]  # "what should I wear for my test drive?" asks about the weather
     if BOOKING in found and _NOT_BOOKING_RE.search(low):
         found.setdefault(AVAILABILITY, found.pop(BOOKING))  # "don't book yet: what's free?"
     if AVAILABILITY in found:

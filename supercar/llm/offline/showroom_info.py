@@ -4,8 +4,10 @@ hours for when it is open (on a day, or every day)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.language import plain
 from supercar.llm.offline.phrasebook import (
     distance_text,
     hour_text,
@@ -17,7 +19,7 @@ from supercar.llm.offline.reading import ADDRESS, HOURS, Reading
 from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date
-from supercar.llm.offline.where import showroom_for
+from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.wording import ES, hours_summary, on_day
 
@@ -46,20 +48,29 @@ def plan_address(s: State, r: Reading, step: Step) -> None:
     if not ids and r.has("showroom_list"):
         step.reply.append(showroom_list(s.lang))
         return
+    if not ids and THERE_RE.search(plain(r.text)):
+        ids = [room] if (room := focus_showroom(s, step)) else []
+        if step.reply:
+            return
     if not ids and s.last_showroom and s.topic != ADDRESS:
         ids = [s.last_showroom]
+    if not ids and s.focus and s.topic != ADDRESS:
+        ids = [room] if (room := focus_showroom(s, step)) else []
+        if step.reply:
+            return
     if not ids:
         step.reply.append(say("ask_showroom", s.lang))
         return
     for showroom_id in ids:
         step.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
     s.last_showroom = s.talked_about = ids[-1]
+    focus_on(s, ids[-1])
 
 
 def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
-    showroom_id = showroom_for(s, r, step) or (
-        s.showroom or s.last_showroom if not step.reply else None
-    )
+    showroom_id = showroom_for(s, r, step)
+    if showroom_id is None and not step.reply:
+        showroom_id = s.showroom or focus_showroom(s, step) or s.last_showroom
     # a bare follow-up ("Denver") keeps the day of the hours question it answers
     showroom = next(iter(r.showrooms), None) or s.showroom
     day = find_date(r.text, clock.today(showroom), day_first=s.lang == ES) or (
@@ -71,32 +82,29 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
     if showroom_id is None:
         step.reply.append(say("ask_showroom", s.lang))
         return
+    for each in [showroom_id, *r.showrooms[1:3]]:  # "the hours for Manhattan and Miami"
+        step.reply.append(_hours(s, r, each, day, clock))
+    s.last_showroom = s.talked_about = showroom_id
+    focus_on(s, showroom_id)
+
+
+def _hours(s: State, r: Reading, showroom_id: str, day: date | None, clock: Clock) -> str:
+    """A showroom's hours: every day, or on one day (open, closing or opening time)."""
     room = find_showroom(showroom_id)
     assert room is not None
-    s.last_showroom = s.talked_about = showroom_id
     lang = s.lang
     if day is None:
-        step.reply.append(say("hours_week", lang, showroom=room.name, hours=hours_line(room, lang)))
-        return
+        return say("hours_week", lang, showroom=room.name, hours=hours_line(room, lang))
     span = room.hours_on(day.weekday())
     when = on_day(day, lang) if day != clock.today(showroom_id) else say("today", lang)
     if span is None:
         summary = hours_summary(room.hours_summary(), lang)
-        step.reply.append(say("hours_closed", lang, showroom=room.name, day=when, hours=summary))
-        return
+        return say("hours_closed", lang, showroom=room.name, day=when, hours=summary)
     low = r.text.lower()
     key = "hours_day"
     if re.search(r"clos|shut|late|cierra|cierre", low):
         key = "hours_closes"
-    elif re.search(r"\bopens?\b|\babren?\b|early|temprano", low):
+    elif re.search(r"\bopens\b|(?:what time|when)\b.*\bopen\b|\babren?\b|early|temprano", low):
         key = "hours_opens"
-    step.reply.append(
-        say(
-            key,
-            lang,
-            showroom=room.name,
-            open=hour_text(span[0], lang),
-            close=hour_text(span[1], lang),
-            day=when,
-        )
-    )
+    open_, close = hour_text(span[0], lang), hour_text(span[1], lang)
+    return say(key, lang, showroom=room.name, open=open_, close=close, day=when)

@@ -28,7 +28,7 @@ class State:
     pending: str | None = None  # "book" (a slot offered), "showroom" (one suggested), "drive"
     suggested: str | None = None
     last_showroom: str | None = None
-    last_city: str | None = None
+    focus: str | None = None  # the place the conversation is about: the last city named or used
     talked_about: str | None = None  # the showroom of this thread's address or hours questions
     topic: str | None = None  # what the last message was about (a follow-up may continue it)
     hours_day: date | None = None

@@ -58,7 +58,7 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
             step.calls.append(("get_weather", args))
     step.compare = compare and len(step.calls) > 1
     step.fahrenheit = bool(_FAHRENHEIT_RE.search(low))
-    s.last_city = cities[-1]
+    s.focus = cities[-1]
 
 
 def _cities(s: State, r: Reading, low: str) -> list[str]:
@@ -74,13 +74,10 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
 
 
 def _context_city(s: State) -> str | None:
-    for showroom_id in (s.showroom,):
-        showroom = find_showroom(showroom_id) if showroom_id else None
-        if showroom:
-            return showroom.city
-    if s.last_city:
-        return s.last_city
-    showroom = find_showroom(s.talked_about or s.last_showroom or "")
+    """The place the conversation is about, else the showroom of the thread."""
+    if s.focus:
+        return s.focus
+    showroom = find_showroom(s.showroom or s.talked_about or s.last_showroom or "")
     return showroom.city if showroom else None
 
 

@@ -11,43 +11,53 @@ from __future__ import annotations
 
 import re
 
+from supercar.llm.offline.language import plain
 from supercar.llm.offline.phrasebook import distance_text, say
 from supercar.llm.offline.reading import Reading
-from supercar.llm.offline.showrooms import (
-    PlaceMention,
-    find_places,
-    find_showrooms,
-    showroom_places,
-)
+from supercar.llm.offline.showrooms import PlaceMention, find_showrooms, showroom_places
 from supercar.llm.offline.state import State, Step
+from supercar.tools.catalog import find_showroom
 from supercar.tools.places import find_place, nearest_showroom
 
 THERE_RE = re.compile(r"\b(?:there|that showroom|same place|same showroom|alli|ahi|alla)\b")
 
 
-def showroom_for(s: State, r: Reading, step: Step, text: str | None = None) -> str | None:
-    """The showroom the message means; may add a note, an offer or a question to the plan."""
-    named = find_showrooms(text) if text is not None else r.showrooms
-    if named:
-        return named[0]
-    places = showroom_places(find_places(text) if text is not None else r.places)
-    for mention in places:
+def showroom_for(s: State, r: Reading, step: Step) -> str | None:
+    """The showroom the message means; may add a note, an offer or a question to the step."""
+    if r.showrooms:
+        return r.showrooms[0]
+    for mention in showroom_places(r.places):
         return place_showroom(s, mention, step)
-    if THERE_RE.search(r.text.lower()) and s.last_city and not s.showroom:
-        place = find_place(s.last_city)  # "there": the city we were just talking about
-        ours = find_showrooms(s.last_city)
-        if ours:
-            return ours[0]
-        if place is not None:
-            return place_showroom(
-                s, PlaceMention(place.name, place, *nearest_showroom(place)), step
-            )
+    if THERE_RE.search(plain(r.text)) and not s.showroom:
+        return focus_showroom(s, step)  # "there": the place we were just talking about
     return None
+
+
+def focus_showroom(s: State, step: Step) -> str | None:
+    """The showroom of the place the conversation is about, if there is one."""
+    if not s.focus:
+        return None
+    ours = find_showrooms(s.focus)
+    if ours:
+        return ours[0]
+    place = find_place(s.focus)
+    if place is None:
+        return None
+    return place_showroom(s, PlaceMention(place.name, place, *nearest_showroom(place)), step)
+
+
+def focus_on(s: State, showroom_id: str) -> None:
+    """The conversation is now about this showroom's city."""
+    showroom = find_showroom(showroom_id)
+    if showroom is not None:
+        s.focus = showroom.city
 
 
 def place_showroom(s: State, m: PlaceMention, step: Step) -> str | None:
     """The showroom serving a place: near ones directly (with a note), far ones offered."""
     lang = s.lang
+    if not m.region:
+        s.focus = m.name
     if m.region:
         if m.showroom is None:
             step.reply.append(say("no_showroom_region", lang, place=m.name))
