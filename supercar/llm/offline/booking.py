@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.language import ES, plain
+from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE, Reading
 from supercar.llm.offline.state import State, Step, last_booked_day
-from supercar.llm.offline.when import find_date, find_date_words
+from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.wording import EN, on_day
@@ -74,6 +74,8 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
             "car_model": s.car,
         }
         step.calls.append(("schedule_appointment", args))
+        if len(r.cars) > 1 or len(r.showrooms) > 1 or len(_TIMES_RE.findall(r.text)) > 1:
+            step.after.append(say("one_at_a_time", lang))  # the first is booked, not the rest
         return
     step.calls.append(
         ("check_appointment_availability", {"dealership_id": s.showroom, "date": s.day.isoformat()})
@@ -112,14 +114,16 @@ def _lead(s: State, task: str) -> str:
     return lead + ". "
 
 
+_TIMES_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b", re.I)
+
+
 def picked_time(text: str, offered: list[str]) -> str | None:
     """A bare hour that names one of the offered times ("11 works", "the 3, please")."""
     if find_date_words(text):
         return None
+    text = BOUND_RE.sub(" ", corrected(text))  # "what's free after 3?" is a window, not 3
     for number in re.findall(r"(?<![\d:/])(\d{1,2})(?![\d:/])", text):
         for hour in (int(number), int(number) + 12):
             if f"{hour:02d}:00" in offered:
                 return f"{hour:02d}:00"
     return None
-
-

@@ -19,12 +19,13 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from supercar.llm.offline.booking import picked_time, plan_task
 from supercar.llm.offline.catalogue import words_reply
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.language import ES
+from supercar.llm.offline.language import ES, plain
 from supercar.llm.offline.own_bookings import cancel_reply, memory_reply
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import (
@@ -98,6 +99,14 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
     if task == BOOKING and r.has("markup"):
         task = AVAILABILITY
+    if (
+        task == BOOKING
+        and state.task is None
+        and s.bookings
+        and not _adds(r)
+        and not _ANOTHER_RE.search(plain(r.text))
+    ):
+        return Plan([Step(reply=[say("already_booked", lang) + " " + memory_reply(s)])]), s
     if task is not None and (r.intents or not r.has("defer")):
         s.deferred = False  # asked again
     elif r.has("defer"):
@@ -209,6 +218,7 @@ def _accept(state: State, s: State) -> None:
             s.task = BOOKING
 
 
+_ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 
 

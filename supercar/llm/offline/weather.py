@@ -29,12 +29,14 @@ _COMPARE_RE = re.compile(
     r"que en)\b"
 )
 _FAHRENHEIT_RE = re.compile(r"fahrenheit|°\s?f\b|\bin f\b|\bgrados f\b")
+_CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
 
 
 def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
     low = plain(r.text)
-    if _FAHRENHEIT_RE.search(low) and not (r.places or r.showrooms) and s.last_weather:
-        step.reply.append(_converted(s))
+    unit = _FAHRENHEIT_RE.search(low) or _CELSIUS_RE.search(low)
+    if unit and not (r.places or r.showrooms or THERE_RE.search(low)) and s.last_weather:
+        step.reply.append(_converted(s))  # "and in Fahrenheit?": the last result, converted
         return
     cities = _cities(s, r, low)
     if not cities:
@@ -64,6 +66,8 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
 def _cities(s: State, r: Reading, low: str) -> list[str]:
     """The cities asked about, in order; "there" is the conversation's place."""
     cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
+    if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
+        cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
     there = THERE_RE.search(low)
     if there or not cities:
         context = _context_city(s)

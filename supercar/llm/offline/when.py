@@ -356,9 +356,34 @@ _PERIODS = (
 _PERIOD_RES = [(re.compile(rf"\b(?:{words})\b"), span) for words, span in _PERIODS]
 
 
+# "after 3", "before noon", "después de las 4": a window from or until an hour.
+BOUND_RE = re.compile(
+    rf"\b(?P<side>after|from|past|later than|before|earlier than|despues de|a partir de|antes de)"
+    rf"\s+(?:las?\s+)?(?P<h>{_HOUR}|noon|mediodia)\b(?:\s*(?P<ap>am|pm|a\.m\.|p\.m\.))?"
+)
+
+
+def _bound(low: str) -> tuple[int, int] | None:
+    match = BOUND_RE.search(low)
+    if match is None:
+        return None
+    word = match["h"]
+    hour = 12 if word in ("noon", "mediodia") else _number(word)
+    if match["ap"]:
+        hour = hour % 12 + (12 if match["ap"].startswith("p") else 0)
+    elif 1 <= hour <= 7:
+        hour += 12  # as for a bare time: showrooms are closed at 3 in the morning
+    if match["side"] in ("before", "earlier than", "antes de"):
+        return (0, hour)
+    return (hour + (1 if match["side"] in ("past", "later than") else 0), 24)
+
+
 def find_period(text: str) -> tuple[int, int] | None:
-    """An hour window [start, end) named by a part of the day, if any."""
+    """An hour window [start, end) named by a part of the day or a bound ("after 3"), if any."""
     low = corrected(text)
+    bound = _bound(low)
+    if bound is not None:
+        return bound
     for pattern, span in _PERIOD_RES:
         if pattern.search(low):
             return span

@@ -111,4 +111,6 @@ LINES: dict[str, str] = {
     "compare_days": "In {city} it's warmer {warm} than {cold} ({t1}°C against {t2}°C).",
     "compare_same": "It's about the same in both ({t1}°C and {t2}°C).",
     "car_noted": "The {car}, then.",
+    "one_at_a_time": ("I book one test drive per request: tell me the next one when you're ready."),
+    "already_booked": "That's booked already.",
 }

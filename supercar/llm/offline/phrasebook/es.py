@@ -115,4 +115,6 @@ LINES: dict[str, str] = {
     "compare_days": "En {city} hace más calor {warm} que {cold} ({t1}°C frente a {t2}°C).",
     "compare_same": "Hace más o menos lo mismo ({t1}°C y {t2}°C).",
     "car_noted": "Entonces, el {car}.",
+    "one_at_a_time": "Reservo una prueba por petición: dime la siguiente cuando quieras.",
+    "already_booked": "Eso ya está reservado.",
 }
