@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from supercar.tools.catalog import SHOWROOMS
-from supercar.tools.places import PLACES, SHOWROOM_COORDINATES, find_place, fold, nearest_showroom
+from supercar.tools.places import (
+    PLACES,
+    SHOWROOM_COORDINATES,
+    find_place,
+    find_places,
+    fold,
+    nearest_showroom,
+)
 
 
 def test_names_fold_accents_case_and_punctuation() -> None:
@@ -47,3 +54,65 @@ def test_every_showroom_has_coordinates_and_every_place_a_real_latitude() -> Non
     assert set(SHOWROOM_COORDINATES) == {s.id for s in SHOWROOMS}
     assert all(-90 <= p.lat <= 90 and -180 <= p.lon <= 180 for p in PLACES)
     assert all(p.name.replace(" ", "").isalpha() and p.name.isascii() for p in PLACES)
+
+
+# --- find_places: every place named in a free text ---------------------------------------------
+
+NAMED = [
+    ("What's the weather in Brooklyn?", ["Brooklyn"]),
+    ("weather in brooklyn and miami beach", ["Brooklyn", "Miami Beach"]),
+    ("Is it colder in Denver than in Chicago?", ["Denver", "Chicago"]),
+    ("I live in LA", ["Los Angeles"]),
+    ("NYC or new york, same thing", ["New York"]),
+    ("¿Qué tiempo hace en São Paulo?", ["Sao Paulo"]),
+    ("Rio de Janeiro tomorrow", ["Rio de Janeiro"]),
+    # typos, where a word stands in a name's place
+    ("is it hot in Chicgo", ["Chicago"]),
+    ("weather in brookyln", ["Brooklyn"]),
+    ("Brookyln", ["Brooklyn"]),
+    ("Is Bostn colder than Maimi?", ["Boston", "Miami"]),
+    ("clima en Denvr", ["Denver"]),
+]
+NOT_NAMED = [
+    "What a nice car",
+    "Nice! Book it",
+    "nice",
+    "I love reading about the Spyder",
+    "Reading the reviews now",
+    "is the app on mobile too",
+    "can we split the payment",
+    "I'd like to take a bath after the drive",
+    "what's the temp outside",
+    "in celsius please",
+    "la casa de mi madre",
+    "book it for tomorrow at 10",
+    "para mañana por favor",
+    "cerca de mi casa",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED)
+def test_places_named_in_a_text_are_found_in_order(text: str, expected: list[str]) -> None:
+    assert [place.name for _, place in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_NAMED)
+def test_ordinary_words_are_not_places(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_each_place_comes_with_the_text_as_written() -> None:
+    assert [written for written, _ in find_places("From brookyln to NYC, then Miami")] == [
+        "brookyln",
+        "NYC",
+        "Miami",
+    ]
+
+
+def test_a_place_named_twice_is_listed_once() -> None:
+    assert [p.name for _, p in find_places("Miami, Miami, and again miami")] == ["Miami"]
+
+
+def test_a_misspelt_word_is_not_corrected_where_no_name_stands() -> None:
+    assert find_places("i think brookyln is nice") == []
+    assert [p.name for _, p in find_places("i think Brookyln is nice")] == ["Brooklyn"]

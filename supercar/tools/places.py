@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from supercar.tools.catalog import SHOWROOMS, Showroom
 
@@ -189,6 +190,159 @@ def find_place(name: str) -> Place | None:
 def names() -> list[str]:
     """Every folded name and alias `find_place` knows, longest first (for scanning a text)."""
     return sorted(_BY_KEY, key=len, reverse=True)
+
+
+# --- places in a free text -----------------------------------------------------------------------
+
+# Words before a name that say "a place follows" (the text is matched in lower case).
+_PLACE_WORDS = frozenset("in at near around from to for en de desde para hacia cerca a".split())
+# Ordinary English and Spanish words that are also place names: never a place unless written
+# where a name stands (capitalised, not just because a sentence starts there).
+_ORDINARY = frozenset(
+    """
+    nice reading mobile bath split temp celsius fahrenheit
+    """.split()
+)
+# Lower-case connecting words inside a capitalised name ("Rio de Janeiro", "Stoke on Trent").
+_CONNECTORS = frozenset(
+    "de del la las los el do da dos das di of the on upon sur le les y and".split()
+)
+_MAX_WORDS = 4
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    written: str
+    key: str  # folded
+    start: int
+    end: int
+    starts_sentence: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    last_end = 0
+    for match in _TOKEN_RE.finditer(text):
+        key = fold(match.group())
+        if not key:
+            continue
+        between = text[last_end : match.start()]
+        starts = not tokens or bool(re.search(r"[.!?¡¿:;\n]", between))
+        for part in key.split():  # "Straße" folds to two words
+            tokens.append(_Token(match.group(), part, match.start(), match.end(), starts))
+            starts = False
+        last_end = match.end()
+    return tokens
+
+
+def _capitalised(words: list[_Token], shouting: bool) -> bool:
+    """Written as a name: every word that is not a connector starts with a capital."""
+    if shouting:
+        return False  # all in capitals: capitals say nothing
+    significant = [w for w in words if w.key not in _CONNECTORS] or words
+    return all(w.written[:1].isupper() for w in significant)
+
+
+def _is_ordinary(key: str) -> bool:
+    return key in _ORDINARY or len(key) <= 3
+
+
+def _stands_as_name(words: list[_Token], key: str, shouting: bool, whole: bool) -> bool:
+    """Whether an exact name in the text is meant as a place, not as an everyday word."""
+    if not _is_ordinary(key):
+        return True
+    written = " ".join(w.written for w in words)
+    if len(key.replace(" ", "")) <= 3 and written.isupper() and not shouting:
+        return True  # "LA", "NYC", "DC": capitals only ("la" is a Spanish article)
+    return _capitalised(words, shouting) and not words[0].starts_sentence and not whole
+
+
+def _typo_budget(key: str) -> int:
+    """How many slips (OSA edits) a name of this length may carry and still be recognised."""
+    letters = len(key.replace(" ", ""))
+    return 0 if letters < 5 else 1 if letters < 9 else 2
+
+
+def _fuzzy(key: str) -> Place | None:
+    """The place whose name is within a typo or two of `key` (same first letter), else None."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    budget = _typo_budget(key)
+    if not budget:
+        return None
+    candidates = [k for k in _fuzzy_keys().get(key[0], ()) if abs(len(k) - len(key)) <= budget]
+    best = process.extractOne(key, candidates, scorer=OSA.distance, score_cutoff=budget)
+    return _BY_KEY[best[0]] if best else None
+
+
+@cache
+def _fuzzy_keys() -> dict[str, tuple[str, ...]]:
+    by_letter: dict[str, list[str]] = {}
+    for key in _BY_KEY:
+        if _typo_budget(key) and not _is_ordinary(key):
+            by_letter.setdefault(key[0], []).append(key)
+    return {letter: tuple(keys) for letter, keys in by_letter.items()}
+
+
+def _in_name_position(tokens: list[_Token], i: int, size: int, shouting: bool) -> bool:
+    """Where a word stands in a name's place: capitalised mid-sentence, after "in/at/en/de"...,
+    or the whole message."""
+    words = tokens[i : i + size]
+    if size == len(tokens):
+        return True
+    if i > 0 and tokens[i - 1].key in _PLACE_WORDS:
+        return True
+    return _capitalised(words, shouting) and not words[0].starts_sentence
+
+
+def find_places(text: str) -> list[tuple[str, Place]]:
+    """Every place named in a free text, in order, as (the text as written, the place).
+
+    Precision first. An exact name counts wherever it stands as a name; an ordinary word that
+    is also a place ("nice", "reading") only when written as a name (capitalised, not merely at
+    a sentence's start). A misspelt name ("Londn") is recognised only where a word stands in a
+    name's place: capitalised, after "in/at/near/from/to/en/de/desde/para...", or the whole
+    message; never an ordinary word. Each place is listed once, at its first mention."""
+    tokens = _tokens(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = len(letters) > 3 and all(ch.isupper() for ch in letters)
+    hits: list[tuple[int, str, Place]] = []
+    taken = [False] * len(tokens)
+    for exact in (True, False):
+        i = 0
+        while i < len(tokens):
+            for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+                if any(taken[i : i + size]):
+                    continue
+                words = tokens[i : i + size]
+                key = " ".join(w.key for w in words)
+                if exact:
+                    place = _BY_KEY.get(key)
+                    if place is None or not _stands_as_name(
+                        words, key, shouting, size == len(tokens)
+                    ):
+                        continue
+                else:
+                    if _is_ordinary(key) or words[0].key in _CONNECTORS:
+                        continue
+                    if not _in_name_position(tokens, i, size, shouting):
+                        continue
+                    place = _fuzzy(key)
+                    if place is None:
+                        continue
+                hits.append((words[0].start, text[words[0].start : words[-1].end], place))
+                taken[i : i + size] = [True] * size
+                i += size
+                break
+            else:
+                i += 1
+    found: list[tuple[str, Place]] = []
+    for _, written, place in sorted(hits, key=lambda hit: hit[0]):
+        if all(place != seen for _, seen in found):
+            found.append((written, place))
+    return found
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
