@@ -100,10 +100,8 @@ _KEEP = frozenset(
 
 @cache
 def _vocabulary() -> tuple[str, ...]:
-    from supercar.tools.places import names
-
-    place_words = {word for name in names() for word in name.split() if len(word) >= 5}
-    return tuple(sorted(set(_VOCABULARY) | place_words))
+    # Place names are not here: the gazetteer reads its own names, typos included.
+    return tuple(sorted(set(_VOCABULARY)))
 
 
 @lru_cache(maxsize=4096)
