@@ -110,3 +110,17 @@ def test_a_new_session_id_carries_128_random_bits() -> None:
     ids = {new_session() for _ in range(50)}
     assert len(ids) == 50
     assert all(re.fullmatch(r"cli-[0-9a-f]{32}", session) for session in ids)
+
+
+def test_a_cancellation_is_told_in_the_tools_own_sentence(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(
+        Script([tool_call("cancel_appointment", {"confirmation_code": "SC-00000000"})]),
+        Script(words("I couldn't find that booking.")),
+    )
+    assert main(["ask", "--url", url, "Cancel SC-00000000"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "  · checking the booking…",
+        "  · Not cancelled: we couldn't find a booking with that code in this conversation.",
+    ]
