@@ -49,6 +49,11 @@ TOOL_LABELS = {
     "check_appointment_availability": "checking test-drive availability",
     "schedule_appointment": "booking the test drive",
 }
+# Tools whose `output` is already one sentence for a person, success or refusal.
+SENTENCE_TOOLS = {
+    "cancel_appointment": "checking the booking",
+    "reschedule_appointment": "checking the booking",
+}
 
 
 class Failure(Exception):
@@ -105,6 +110,8 @@ def summarize_tool(payload: dict[str, Any]) -> str:
     name = str(payload.get("name", "tool"))
     data = payload.get("data") or {}
     output = payload.get("output")
+    if name in SENTENCE_TOOLS and isinstance(output, str):
+        return output
     if payload.get("is_error") or error_code(data):
         return f"{name} failed: {error_sentence(name, {}, data)}"
     if name in TOOL_LABELS:
@@ -138,7 +145,8 @@ def run_turn(client: httpx.Client, url: str, session: str, query: str, printer: 
                 if event.event == "chunk":
                     printer.text(event.data)
                 elif event.event == "tool_use":
-                    printer.note(TOOL_LABELS.get(event.data, f"using {event.data}") + "…")
+                    label = TOOL_LABELS.get(event.data) or SENTENCE_TOOLS.get(event.data)
+                    printer.note((label or f"using {event.data}") + "…")
                 elif event.event == "tool_output":
                     printer.note(summarize_tool(event.json()))
                 elif event.event == "error":

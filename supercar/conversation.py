@@ -46,11 +46,13 @@ from supercar import metrics
 from supercar.agent import Turn
 from supercar.config import Settings
 from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, encode
+from supercar.limits import digest
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
 from supercar.services import Services
 from supercar.store.base import Session, SessionConflict, SessionStore, StoreUnavailable
 from supercar.tools.base import ToolContext
+from supercar.tools.changes import proposals
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +87,11 @@ class TurnRequest:
 
 
 async def start_turn(
-    services: Services, settings: Settings, session_id: str, query: str
+    services: Services, settings: Settings, session_id: str, query: str, client: str
 ) -> TurnStreamResponse:
     """Claim and load the session, and return the response that runs the turn and releases the
-    claim however it ends. Raises `SessionBusy` or `StoreUnavailable`, holding nothing."""
+    claim however it ends; `client` is the address the limits count. Raises `SessionBusy` or
+    `StoreUnavailable`, holding nothing."""
     sessions = services.sessions
     await sessions.lock(session_id, ttl_seconds=settings.turn_timeout_seconds + 30)
     try:
@@ -98,11 +101,12 @@ async def start_turn(
             await sessions.unlock(session_id)
         raise
     now = datetime.now(UTC)
+    history = session.history(settings.history_turns)
     turn = Turn(
         model=services.model,
         tools=services.tools,
         system_prompt=system_prompt(now),
-        history=session.history(settings.history_turns),
+        history=history,
         query=query,
         ctx=ToolContext(
             session_id=session_id,
@@ -110,6 +114,11 @@ async def start_turn(
             now=now,
             booking_horizon_days=settings.booking_horizon_days,
             max_bookings_per_session=settings.max_bookings_per_session,
+            client=digest(client),
+            max_bookings_per_client_per_day=settings.max_bookings_per_client_per_day,
+            changes=services.limits,
+            # Changes proposed in committed turns only: see `supercar.tools.changes`.
+            proposals=proposals(history),
         ),
         max_rounds=settings.max_tool_rounds,
     )

@@ -120,3 +120,17 @@ def test_the_terminal_client_does_not_load_the_offline_model() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_cancellation_is_told_in_the_tools_own_sentence(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(
+        Script([tool_call("cancel_appointment", {"confirmation_code": "SC-00000000"})]),
+        Script(words("I couldn't find that booking.")),
+    )
+    assert main(["ask", "--url", url, "Cancel SC-00000000"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "  · checking the booking…",
+        "  · Not cancelled: we couldn't find a booking with that code in this conversation.",
+    ]

@@ -131,7 +131,8 @@ async def query(
         # Answered, not refused: a customer can paste this much, and the page shows no 4xx.
         log.info("query of %d characters over MAX_QUERY_CHARS: declined", len(text))
         return decline(ErrorCode.QUERY_TOO_LONG, settings)
-    refusal = await services.limits.admit(client_address(request), body.session_id)
+    client = client_address(request)
+    refusal = await services.limits.admit(client, body.session_id)
     if refusal is not None:
         return error_response(
             LIMIT_STATUS[refusal.code],
@@ -140,7 +141,7 @@ async def query(
             headers={"Retry-After": str(refusal.retry_after)},
         )
     try:
-        return await start_turn(services, settings, body.session_id, text)
+        return await start_turn(services, settings, body.session_id, text, client)
     except SessionBusy:
         return error_response(
             409, "session_busy", "This conversation is still answering; try again when it ends."
