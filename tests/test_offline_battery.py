@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ from supercar.store.base import Booking
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext
+from supercar.tools.changes import proposals
 
 pytestmark = pytest.mark.anyio
 
@@ -45,7 +46,7 @@ class Say:
     calls: list[tuple[str, dict[str, str]]] | None = None  # None: not checked; []: no tools
     has: tuple[str, ...] = ()  # case-insensitive
     lacks: tuple[str, ...] = ()
-    books: bool = False  # the customer asked to book (a booking call is allowed)
+    books: bool = False  # the customer asked to book, cancel or move (and confirmed a change)
     category: str | None = None  # defaults to the conversation's
 
 
@@ -64,6 +65,8 @@ WEATHER = "get_weather"
 ADDRESS = "get_dealership_address"
 AVAIL = "check_appointment_availability"
 BOOK = "schedule_appointment"
+CANCEL = "cancel_appointment"
+MOVE = "reschedule_appointment"
 
 
 def avail(showroom: str, day: str) -> list[tuple[str, dict[str, str]]]:
@@ -788,7 +791,13 @@ CONVERSATIONS = [
                 books=True,
                 category="booking",
             ),
-            Say("Actually, can we move it to 5pm?", **no_tools("call"), category="memory"),
+            Say(
+                # Since issue 18 Lex moves it (after a yes); before, it gave the phone number.
+                "Actually, can we move it to 5pm?",
+                [(MOVE, {"date": "2026-12-02", "time": "17:00"})],
+                ("shall I move", "17:00"),
+                category="changes",
+            ),
         ],
     ),
     Conversation(
@@ -1044,7 +1053,12 @@ CONVERSATIONS = [
                 category="booking",
             ),
             Say("What's her confirmation?", **no_tools("SC-"), category="memory"),
-            Say("ok now cancel it", **no_tools("call"), category="memory"),
+            Say(
+                "ok now cancel it",
+                [(CANCEL, {})],
+                ("shall I cancel", "Spyder"),
+                category="changes",
+            ),
         ],
     ),
     Conversation(
@@ -1254,10 +1268,12 @@ async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
         await bookings.book(
             Booking("SC-OTHER", "someone-else", showroom, day, time, "SuperCar GT", "x")
         )
-    ctx = ToolContext(session_id=f"battery-{index}", bookings=bookings, now=NOW)
+    session = ToolContext(session_id=f"battery-{index}", bookings=bookings, now=NOW)
     history: list[Message] = []
     outcomes = []
     for say in convo.turns:
+        # As the app does: the changes proposed in earlier (committed) turns may be confirmed.
+        ctx = replace(session, proposals=proposals(history))
         turn = Turn(model, registry, "You are Lex.", history, say.text, ctx, max_rounds=3)
         events = [event async for event in turn.run()]
         history.extend(turn.messages)
@@ -1283,7 +1299,9 @@ async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
         failures += [f"raw {p!r}" for p in RAW if p in text]
         if len(text.strip()) <= 3:
             failures.append("no real text")
-        unasked = any(name == BOOK for name, _ in calls) and not say.books
+        # A booking made, or one cancelled or moved (not just proposed), needs the customer's ask.
+        changed = any(o.data.get("status") in ("cancelled", "rescheduled") for o in outputs)
+        unasked = (changed or any(name == BOOK for name, _ in calls)) and not say.books
         if unasked:
             failures.append("UNASKED BOOKING")
         outcomes.append(

@@ -179,8 +179,84 @@ _SENTENCES: dict[str, tuple[str, str]] = {
         "Sorry, something went wrong with that request; could you put it another way?",
         "Lo siento, algo salió mal con esa petición; ¿puedes decirlo de otra forma?",
     ),
+    "unknown_booking": (
+        "I couldn't find a booking with that code in this conversation.",
+        "No encontré ninguna reserva con ese código en esta conversación.",
+    ),
+    "booking_cancelled": (
+        "That test drive was cancelled, so it can't be moved; I can book a new one.",
+        "Esa prueba está cancelada, así que no se puede cambiar; puedo reservar una nueva.",
+    ),
+    "same_slot": (
+        "Your test drive is already at that time.",
+        "Tu prueba ya está a esa hora.",
+    ),
+    "change_limit": (
+        "This conversation can't change more bookings today; please call the showroom.",
+        "Esta conversación no puede cambiar más reservas hoy; llama al concesionario, por favor.",
+    ),
+    "client_booking_cap": (
+        "We can't take more bookings from here today; please call the showroom.",
+        "Hoy no podemos aceptar más reservas desde aquí; llama al concesionario, por favor.",
+    ),
     "free_times": ("Free times that day: {times}.", "Horas libres ese día: {times}."),
     "no_free_times": ("Nothing else is free that day.", "Ese día no queda nada libre."),
+    # successful results
+    "today": ("today", "hoy"),
+    "weather": (
+        "It's {temp}°C and {condition} in {city} {day}.",
+        "En {city} hace {temp}°C y está {condition} {day}.",
+    ),
+    "weather_storm": (
+        "It's {temp}°C with thunderstorms in {city} {day}.",
+        "En {city} hace {temp}°C y hay tormenta {day}.",
+    ),
+    "simulated": (
+        "(That's simulated weather: no live weather service is reachable.)",
+        "(Clima simulado.)",
+    ),
+    "good_weather": (" Perfect weather for a test drive!", " ¡Un tiempo perfecto para probarlo!"),
+    "address": (
+        "{name} is at {where}. Phone: {phone}; hours: {hours}.",
+        "{name} está en {where}. Teléfono: {phone}; horario: {hours}.",
+    ),
+    "times": (
+        "{showroom} has these test-drive times {day}: {times}.",
+        "{showroom} tiene estas horas libres {day}: {times}.",
+    ),
+    "no_times": (
+        "{showroom} has no free test-drive times {day}. Would another day work?",
+        "{showroom} no tiene horas libres {day}. ¿Te vendría bien otro día?",
+    ),
+    "booked": (
+        "You're booked! A test drive of the {car} at {showroom} {day} at {time} (local time). "
+        "Your confirmation is {id}.",
+        "¡Reservado! Una prueba del {car} en {showroom} {day} a las {time} (hora local). "
+        "Tu confirmación es {id}.",
+    ),
+    "confirm_cancel": (
+        "Just to confirm: shall I cancel your {car} test drive at {showroom} {day} at {time} "
+        "({id})? Nothing has changed yet.",
+        "Para confirmar: ¿cancelo tu prueba del {car} en {showroom} {day} a las {time} ({id})? "
+        "Todavía no he cambiado nada.",
+    ),
+    "cancelled": (
+        "Done: your {car} test drive at {showroom} {day} at {time} is cancelled ({id}).",
+        "Hecho: he cancelado tu prueba del {car} en {showroom} {day} a las {time} ({id}).",
+    ),
+    "confirm_move": (
+        "Just to confirm: shall I move your {car} test drive at {showroom} from {date} at "
+        "{time} to {new_date} at {new_time} ({id})? Nothing has changed yet.",
+        "Para confirmar: ¿cambio tu prueba del {car} en {showroom} ({date}, {time}) para "
+        "{new_date} a las {new_time} ({id})? Todavía no he cambiado nada.",
+    ),
+    "moved": (
+        "Done: your {car} test drive at {showroom} is now on {new_date} at {new_time} "
+        "(confirmation {id}).",
+        "Hecho: tu prueba del {car} en {showroom} queda para {new_date} a las {new_time} "
+        "(confirmación {id}).",
+    ),
+    "found": ("Here is what I found.", "Aquí está lo que encontré."),
 }
 _TIME_RE = re.compile(r"\b\d{2}:\d{2}\b")
 
@@ -262,25 +338,29 @@ def _line(key: str, lang: str, **fields: Any) -> str:
 
 def describe(name: str, data: dict[str, Any], lang: str = EN, today: date | None = None) -> str:
     """One sentence for a successful tool result."""
+    day = _date(data.get("date"))
+    when = on_day(day, lang) if day else ""
+    fields: dict[str, Any] = {
+        "day": when,
+        "time": data.get("time"),
+        "car": data.get("car_model"),
+        "showroom": data.get("dealership_name") or data.get("dealership_id"),
+        "id": data.get("confirmation_id"),
+    }
     if name == "get_weather":
-        day = _date(data.get("date"))
-        when = (
-            ("hoy" if lang == ES else "today")
-            if day is None or today is None or day == today
-            else on_day(day, lang)
-        )
         condition = str(data.get("condition", ""))
-        temp, city = data.get("temperature_c"), data.get("city")
-        simulated = data.get("source") == "simulated"
-        if lang == ES:
-            text = f"En {city} hace {temp}°C y está {condition_text(condition, lang)} {when}."
-            return text + (" (Clima simulado.)" if simulated else "")
-        phrase = "with thunderstorms" if condition == "thunderstorm" else f"and {condition}"
-        text = f"It's {temp}°C {phrase} in {city} {when}."
-        if simulated:
-            text += " (That's simulated weather: no live weather service is reachable.)"
-        elif condition in ("sunny", "clear"):
-            text += " Perfect weather for a test drive!"
+        fields.update(
+            day=_line("today", lang) if day is None or today is None or day == today else when,
+            temp=data.get("temperature_c"),
+            city=data.get("city"),
+            condition=condition_text(condition, lang),
+        )
+        key = "weather_storm" if condition == "thunderstorm" else "weather"
+        text = _line(key, lang, **fields)
+        if data.get("source") == "simulated":
+            return text + " " + _line("simulated", lang)
+        if condition in ("sunny", "clear"):
+            return text + _line("good_weather", lang)
         return text
     if name == "get_dealership_address":
         address = data.get("address", {})
@@ -288,39 +368,37 @@ def describe(name: str, data: dict[str, Any], lang: str = EN, today: date | None
             f"{address.get('street')}, {address.get('city')}, {address.get('region')} "
             f"{address.get('postal_code')}"
         )
-        if lang == ES:
-            return (
-                f"{data.get('name')} está en {where}. Teléfono: {data.get('phone')}; "
-                f"horario: {hours_summary(str(data.get('hours_summary')), lang)}."
-            )
-        return (
-            f"{data.get('name')} is at {where}. Phone: {data.get('phone')}; "
-            f"hours: {data.get('hours_summary')}."
+        hours = hours_summary(str(data.get("hours_summary")), lang)
+        return _line(
+            "address",
+            lang,
+            name=data.get("name"),
+            where=where,
+            phone=data.get("phone"),
+            hours=hours,
         )
     if name == "check_appointment_availability":
         times = [str(t) for t in data.get("availableTimes") or []]
-        where = str(data.get("dealership_name") or data.get("dealership_id"))
-        day = _date(data.get("date"))
-        when = on_day(day, lang) if day else ""
+        fields["showroom"] = data.get("dealership_name") or data.get("dealership_id")
         if not times:
-            if lang == ES:
-                return f"{where} no tiene horas libres {when}. ¿Te vendría bien otro día?"
-            return f"{where} has no free test-drive times {when}. Would another day work?"
-        if lang == ES:
-            return f"{where} tiene estas horas libres {when}: {join(times, lang)}."
-        return f"{where} has these test-drive times {when}: {join(times, lang)}."
+            return _line("no_times", lang, **fields)
+        return _line("times", lang, times=join(times, lang), **fields)
     if name == "schedule_appointment":
-        day = _date(data.get("date"))
-        when = on_day(day, lang) if day else ""
-        if lang == ES:
-            return (
-                f"¡Reservado! Una prueba del {data.get('car_model')} en "
-                f"{data.get('dealership_name')} {when} a las {data.get('time')} (hora local). "
-                f"Tu confirmación es {data.get('confirmation_id')}."
-            )
-        return (
-            f"You're booked! A test drive of the {data.get('car_model')} at "
-            f"{data.get('dealership_name')} {when} at {data.get('time')} (local time). "
-            f"Your confirmation is {data.get('confirmation_id')}."
+        return _line("booked", lang, **fields)
+    if name in ("cancel_appointment", "reschedule_appointment"):
+        new_day = _date(data.get("new_date"))
+        fields.update(
+            date=day_text(day, lang) if day else "",
+            new_date=day_text(new_day, lang) if new_day else "",
+            new_time=data.get("new_time"),
         )
-    return "Aquí está lo que encontré." if lang == ES else "Here is what I found."
+        status = str(data.get("status", ""))
+        change = {
+            ("cancel_appointment", "confirm"): "confirm_cancel",
+            ("cancel_appointment", "cancelled"): "cancelled",
+            ("reschedule_appointment", "confirm"): "confirm_move",
+            ("reschedule_appointment", "rescheduled"): "moved",
+        }.get((name, status))
+        if change is not None:
+            return _line(change, lang, **fields)
+    return _line("found", lang)

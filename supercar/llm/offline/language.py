@@ -93,7 +93,7 @@ _KEEP = frozenset(
     house whether there three other hour horse close chose clothes store stores
     shower shows share where were when what which while white these those think thing
     thursdays tracks trick truck later water closer closest closet thirsty hello configuration
-    viene vienes vengo venir
+    viene vienes vengo venir reserva reservas reservo reservada reservado reservaste
     """.split()
 )
 

@@ -26,7 +26,7 @@ from supercar.llm.offline.booking import picked_time, plan_task
 from supercar.llm.offline.catalogue import words_reply
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.language import ES, plain
-from supercar.llm.offline.own_bookings import cancel_reply, memory_reply
+from supercar.llm.offline.own_bookings import memory_reply, plan_change, wants_change
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import (
     ADDRESS,
@@ -51,10 +51,10 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     """What to do about message `r`, and the state it leaves."""
     s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
     s.lang = r.lang or state.lang
-    s.pending = None
-    refusal = _guard(state, s, r)
-    if refusal is not None:
-        return Plan([Step(reply=[refusal[0]])]), refusal[1]
+    s.pending, s.proposal, s.changing = None, None, None
+    guarded = _guard(state, s, r, clock)
+    if guarded is not None:
+        return Plan([guarded[0]]), guarded[1]
     if r.has("markup"):
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
     if r.cars:
@@ -150,25 +150,24 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     return Plan(steps), s
 
 
-def _guard(state: State, s: State, r: Reading) -> tuple[str, State] | None:
-    """A refusal or an answer from memory that stands for the whole message, if any."""
+def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, State] | None:
+    """A refusal, a change or an answer from memory that stands for the whole message."""
     lang = s.lang
     follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
     asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
     if r.has("injection"):
-        return say("decline", lang), replace(state, lang=lang)
+        return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     if r.has("other_customer") or (r.has("third_party") and not s.bookings):
-        return say("other_customer", lang), replace(state, lang=lang)
+        return Step(reply=[say("other_customer", lang)]), replace(state, lang=lang)
     if r.has("third_party"):
         asks_memory = True  # "her confirmation?" after booking for her here
-    if (asks_memory or follow_up) and not r.has("cancel"):
+    if wants_change(state, r):
+        return plan_change(state, s, r, clock), s
+    if asks_memory or follow_up:
         s.topic = "memory"  # before off-topic words: "my confirmation code"
-        return memory_reply(s), s
+        return Step(reply=[memory_reply(s)]), s
     if r.has("off_topic") and not r.intents and not r.cars:
-        return say("decline", lang), replace(state, lang=lang)
-    if r.has("cancel") and (s.bookings or not _adds(r)):
-        # Before anything is booked, "move it to 5pm" just changes the slot asked about.
-        return (cancel_reply(s) if s.bookings else say("no_bookings", lang)), s
+        return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     return None
 
 

@@ -211,9 +211,16 @@ _OFF_TOPIC_RE = _re(
 )
 _ARITHMETIC_RE = re.compile(r"\d+\s*[-+*/x×]\s*\d+\s*(?:=|\?|$)")
 _CANCEL_RE = _re(
-    r"cancel|reschedule|move (?:my|it|the)|push (?:it|my)|change (?:it|the time)|"
-    r"change my (?:booking|appointment|reservation|test drive)|moverla|cambiarla|"
-    r"cancelar|anular|cambiar mi (?:reserva|cita)"
+    r"cancel\w*|call (?:it|that|the \w+|my \w+) off|scrap (?:it|that|the|my)|anula\w*|"
+    r"cancela\w*|ya no (?:puedo ir|voy a ir|podre ir)"
+)
+_MOVE_RE = _re(
+    r"reschedul\w*|re-schedul\w*|move (?:it|my|the|our|that|this)|push (?:it|my|the|that) "
+    r"(?:back|forward|to|till|until)|change (?:it|that|the time|the day|the date|my (?:booking|"
+    r"appointment|reservation|test drive|slot))|switch (?:it|that|the time|the day|my)|"
+    r"bring (?:it|my|that) forward|mover(?:la|lo)?|muevel[ao]|muevas|cambia(?:la|lo|rla|rlo)|"
+    r"cambiar (?:mi|la) (?:reserva|cita|prueba)|pasa(?:la|lo|rla|rlo)|adelanta(?:la|lo|r)?|"
+    r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?"
 )
 _MEMORY_RE = _re(
     r"confirmation|my booking|my bookings|my appointment|my reservation|my test drive|"
@@ -305,8 +312,14 @@ class Reading:
         return sub
 
 
+# "what did I book?", "have we booked?": about a booking made, not a new one.
+_BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|reserve|schedule)")
+
+
 def _asks_to_book(low: str) -> bool:
-    return bool(_BOOK_VERB_RE.search(low)) and not _NOT_BOOKING_RE.search(low)
+    return bool(
+        _BOOK_VERB_RE.search(low) and not _NOT_BOOKING_RE.search(low) and not _BOOKED_RE.search(low)
+    )
 
 
 def detect_intents(text: str) -> list[str]:
@@ -375,6 +388,7 @@ def read(text: str) -> Reading:
         ("third_party", _THIRD_PARTY_RE),
         ("off_topic", _OFF_TOPIC_RE),
         ("cancel", _CANCEL_RE),
+        ("move", _MOVE_RE),
         ("memory", _MEMORY_RE),
         ("electric", _ELECTRIC_RE),
         ("car_list", _CAR_LIST_RE),

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.own_bookings import CANCEL, MOVE, after_change
 from supercar.llm.offline.phrasebook import fahrenheit, say
 from supercar.llm.offline.state import Plan, Result, State, Step
 from supercar.tools.places import find_place
@@ -44,11 +45,9 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
     texts: list[str] = []
     after: list[str] = []
     refused = False
-    pending = list(results)
-    for step in plan.steps:
+    for step, mine in _by_step(plan, results):
         texts += step.before
         after += step.after
-        mine, pending = pending[: len(step.calls)], pending[len(step.calls) :]
         weather: list[tuple[dict[str, Any], date]] = []
         for name, args, data in mine:
             if data is None:
@@ -62,6 +61,8 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
                     texts.append(say(question, lang))
                 refused = True
                 _forget(s, code, data)
+                if name == MOVE and code == "slot_taken":
+                    s.changing = ("move", str(args.get("confirmation_code")))  # "then 4pm?"
                 continue
             if name == "check_appointment_availability":
                 texts.append(_availability(s, step, data))
@@ -72,6 +73,8 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
                 if name == "schedule_appointment":
                     s.bookings.append(data)
                     s.end_thread()
+                elif name in (CANCEL, MOVE):
+                    after_change(s, name, args, data)
                 texts.append(describe(name, data, lang))
         if step.compare and len(weather) > 1:
             texts.append(_comparison(weather, lang))
@@ -79,6 +82,23 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
     if refused:
         after = []  # one thing at a time: the refusal's own question only
     return " ".join(texts + after), s
+
+
+def _by_step(plan: Plan, results: list[Result]) -> list[tuple[Step, list[Result]]]:
+    """Each step with the results of its own calls; results no step asked for come last."""
+    mine: list[list[Result]] = [[] for _ in plan.steps]
+    waiting = [list(step.calls) for step in plan.steps]
+    others: list[Result] = []
+    for result in results:
+        call = (result[0], result[1])
+        owner = next((i for i, calls in enumerate(waiting) if call in calls), None)
+        if owner is None:
+            others.append(result)
+            continue
+        waiting[owner].remove(call)
+        mine[owner].append(result)
+    paired = list(zip(plan.steps, mine, strict=True))
+    return paired + ([(Step(), others)] if others else [])
 
 
 def _question(code: str, data: dict[str, Any]) -> str | None:

@@ -35,6 +35,10 @@ class State:
     bookings: list[dict[str, Any]] = field(default_factory=list)
     deferred: bool = False  # the customer put the decision off: no push to book until asked
     last_weather: tuple[str, int] | None = None  # (city, °C) of the last weather result
+    proposal: Call | None = None  # a change the tool proposed last turn, waiting for a yes
+    # a change asked for but not yet proposed: ("cancel" or "move", the code, or "" until the
+    # customer says which booking), waiting for which booking or the new day and time
+    changing: tuple[str, str] | None = None
 
     def end_thread(self) -> None:
         self.task, self.showroom, self.day, self.time = None, None, None, None

@@ -27,10 +27,6 @@ LINES: dict[str, str] = {
     "other_customer": (
         "Sorry, I can only help with your own bookings; I can't see or change anyone else's."
     ),
-    "cancel": (
-        "I can't cancel or change a booking here; please call {where} and they'll sort it out."
-    ),
-    "cancel_where": "the showroom",
     "thanks": (
         "You're welcome! Anything else I can do: the weather, a showroom's address and hours, "
         "free test-drive times or a booking?"
@@ -113,4 +109,20 @@ LINES: dict[str, str] = {
     "car_noted": "The {car}, then.",
     "one_at_a_time": ("I book one test drive per request: tell me the next one when you're ready."),
     "already_booked": "That's booked already.",
+    "kept": "No problem, I've left your test drive as it is.",
+    "no_bookings_to_change": (
+        "I don't see a test drive booked in this conversation, and I can only change those. "
+        "For a booking made elsewhere, please call the showroom."
+    ),
+    "can_change": (
+        "Yes: I can cancel or move a test drive booked in this conversation. Just tell me when "
+        'you\'d like to, for example "move it to Friday at 3".'
+    ),
+    "which_booking": "Which test drive do you mean: {bookings}?",
+    "booking_choice": "the {car} {day} at {time} ({id})",
+    "ask_move_when": "Which day and time would you like to move it to?",
+    "your_booking_cancelled": (
+        "Your {car} test drive at {showroom} {day} at {time} was cancelled ({id})."
+    ),
+    "so_far_thread": "Nothing is booked yet; so far we have: {what}.",
 }

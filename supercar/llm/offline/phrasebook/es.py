@@ -29,10 +29,6 @@ LINES: dict[str, str] = {
         "Lo siento, solo puedo ayudarte con tus propias reservas; no puedo ver ni cambiar las "
         "de otras personas."
     ),
-    "cancel": (
-        "No puedo cancelar ni cambiar una reserva desde aquí; llama a {where} y lo resolverán."
-    ),
-    "cancel_where": "el concesionario",
     "thanks": (
         "¡De nada! ¿Algo más? Puedo ver el clima, la dirección de un concesionario, horas "
         "libres o reservar una prueba."
@@ -117,4 +113,20 @@ LINES: dict[str, str] = {
     "car_noted": "Entonces, el {car}.",
     "one_at_a_time": "Reservo una prueba por petición: dime la siguiente cuando quieras.",
     "already_booked": "Eso ya está reservado.",
+    "kept": "Sin problema, dejo tu prueba como está.",
+    "no_bookings_to_change": (
+        "No veo ninguna prueba reservada en esta conversación, y solo puedo cambiar esas. "
+        "Para una reserva hecha por otra vía, llama al concesionario."
+    ),
+    "can_change": (
+        "Sí: puedo cancelar o cambiar una prueba reservada en esta conversación. Solo dime "
+        'cuándo, por ejemplo "cámbiala al viernes a las 3".'
+    ),
+    "which_booking": "¿Qué prueba quieres decir: {bookings}?",
+    "booking_choice": "el {car} {day} a las {time} ({id})",
+    "ask_move_when": "¿A qué día y hora quieres cambiarla?",
+    "your_booking_cancelled": (
+        "Tu prueba del {car} en {showroom} {day} a las {time} está cancelada ({id})."
+    ),
+    "so_far_thread": "Todavía no hay nada reservado; de momento tenemos: {what}.",
 }
