@@ -28,11 +28,20 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         if lang == ES:
             names = join([f"el {c.name} ({c.powertrain})" for c in electric], lang)
         extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
-        return say("electric", lang, electric=names, hybrid=extra)
+        return say("electric", lang, electric=names, hybrid=extra) + (
+            " " + say("want_one", lang) if offer else ""
+        )
     if r.has("superlative"):
         return _superlative(s, r, list(CARS))
     if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
-        return _superlative(s, r, r.cars)  # "which is faster, the GT or the Track R?"
+        # "which is faster, the GT or the Track R?" (and "how much is the Spyder, is it faster
+        # than the GT?": the facts of each first)
+        facts = (
+            " ".join(car_fact(car, lang) for car in r.cars) + " "
+            if _PRICE_RE.search(r.text.lower())
+            else ""
+        )
+        return facts + _superlative(s, r, r.cars)
     if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
         if s.task == BOOKING or s.task == AVAILABILITY:
             s.car = r.cars[0].name
@@ -58,6 +67,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     return say("decline", lang)
 
 
+_PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|cuanto|cuesta|precio|vale)\b")
 _COMPARATIVE_RE = re.compile(
     r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
     r"mas caro|mas potente|compare|versus|vs)\b"

@@ -190,7 +190,9 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
         if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
             return BOOKING if state.offered or r.cars else AVAILABILITY
         if r.cars and not (named_place or r.time or has_date):
-            return BOOKING if state.task == BOOKING else None  # a car alone: its facts
+            if state.task == BOOKING or _SWITCH_CAR_RE.search(plain(r.text)):
+                return state.task  # "make that the Urban": the thread goes on with it
+            return None  # a car alone: its facts
         return state.task
     if not r.flags - {"markup"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
@@ -217,6 +219,10 @@ def _accept(state: State, s: State) -> None:
             s.task = BOOKING
 
 
+_SWITCH_CAR_RE = re.compile(
+    r"\b(?:make (?:it|that)|instead|rather|switch|change|swap|prefer|then|mejor|en vez|"
+    r"en lugar|prefiero|cambia)\b"
+)
 _ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 

@@ -87,7 +87,9 @@ _INTENT_RES = {
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
         r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame|"
-        r"(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno"
+        r"(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno|"
+        r"(?:can|could|may|might) (?:i|we) (?:test[- ]?)?(?:drive|try)|"
+        r"(?:i|we) (?:could|can|might|may) (?:test[- ]?)?(?:drive|try)"
     ),
 }
 _STRONG_AVAILABILITY_RE = _re(
@@ -269,6 +271,7 @@ _CLAUSE_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 _CATALOGUE_CLAUSE_RES = (_CAR_INFO_RE, _SUPERLATIVE_RE, _ELECTRIC_RE, _CAR_LIST_RE)
+_WHICH_CARS_RES = (_SUPERLATIVE_RE, _ELECTRIC_RE, _CAR_LIST_RE)  # which cars, not one car's facts
 
 
 @dataclass(frozen=True)
@@ -457,8 +460,10 @@ def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]
             mine = task if intent in TASKS else intent
             if mine is not None and mine in intents and mine not in found:
                 found.append(mine)
-        if not found and names_a_car and intents:
-            low = corrected(clause)
+        low = corrected(clause)
+        if intents and any(pattern.search(low) for pattern in _WHICH_CARS_RES):
+            found.insert(0, CATALOGUE)  # "anything electric I could try in Chicago?"
+        elif not found and names_a_car and intents:
             if any(pattern.search(low) for pattern in _CATALOGUE_CLAUSE_RES):
                 found = [CATALOGUE]  # "... and how much is the Volt?"
         owners.append(found)

@@ -78,6 +78,8 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
                 texts.append(describe(name, data, lang))
         if step.compare and len(weather) > 1:
             texts.append(_comparison(weather, lang))
+        if step.wear and weather:
+            texts.append(_what_to_wear(weather[0][0], lang))
         texts += step.reply
     if refused:
         after = []  # one thing at a time: the refusal's own question only
@@ -124,6 +126,19 @@ def _weather(s: State, step: Step, data: dict[str, Any], clock: Clock) -> str:
     if asked is not None and not step.compare and str(data.get("date")) != asked.isoformat():
         return say("only_today", lang) + text[0].lower() + text[1:]
     return text
+
+
+def _what_to_wear(data: dict[str, Any], lang: str) -> str:
+    celsius = data.get("temperature_c")
+    if data.get("condition") in ("rainy", "thunderstorm"):
+        return say("wear_umbrella", lang)
+    if not isinstance(celsius, int | float):
+        return ""
+    if celsius < 10:
+        return say("wear_coat", lang)
+    if celsius < 18:
+        return say("wear_jacket", lang)
+    return say("wear_light", lang)
 
 
 def _comparison(weather: list[tuple[dict[str, Any], date]], lang: str) -> str:

@@ -59,6 +59,7 @@ class Step:
     weather_day: date | None = None
     compare: bool = False  # "is it warmer in Miami or Chicago?": compare the weather results
     fahrenheit: bool = False  # say the temperature in °F too
+    wear: bool = False  # "do I need a jacket?": say what to wear
     task: bool = False  # the test-drive request (one per message)
 
 

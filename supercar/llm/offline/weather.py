@@ -29,6 +29,10 @@ _COMPARE_RE = re.compile(
     r"que en)\b"
 )
 _FAHRENHEIT_RE = re.compile(r"fahrenheit|°\s?f\b|\bin f\b|\bgrados f\b")
+_WEAR_RE = re.compile(
+    r"\b(?:wear|jacket|coat|sweater|jumper|scarf|gloves|umbrella|sunscreen|sunglasses|shorts|"
+    r"dress|bring|pack|abrigo|chaqueta|chamarra|paraguas|ponerme|me pongo|ropa|llevar|llevo)\b"
+)
 _CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
 
 
@@ -60,6 +64,7 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
             step.calls.append(("get_weather", args))
     step.compare = compare and len(step.calls) > 1
     step.fahrenheit = bool(_FAHRENHEIT_RE.search(low))
+    step.wear = bool(_WEAR_RE.search(low))
     s.focus = cities[-1]
 
 

@@ -62,9 +62,8 @@ LINES: dict[str, str] = {
     ),
     "showroom_list": "We have five showrooms: {rooms}. Which one would you like to visit?",
     "car_list": "Our line-up: {names}. Ask me about any of them, or book a test drive.",
-    "electric": (
-        "Our fully electric models are {electric}.{hybrid} Would you like to test drive one?"
-    ),
+    "electric": "Our fully electric models are {electric}.{hybrid}",
+    "want_one": "Would you like to test drive one?",
     "hybrid": " The {cars} is a plug-in hybrid.",
     "want_drive": "Would you like to book a test drive?",
     "fastest": "The quickest is the {car}: 0-60 mph in {secs} s.",
@@ -125,4 +124,8 @@ LINES: dict[str, str] = {
         "Your {car} test drive at {showroom} {day} at {time} was cancelled ({id})."
     ),
     "so_far_thread": "Nothing is booked yet; so far we have: {what}.",
+    "wear_umbrella": "Bring an umbrella.",
+    "wear_coat": "A warm coat would be a good idea.",
+    "wear_jacket": "A light jacket should do.",
+    "wear_light": "No coat needed: dress light.",
 }

@@ -64,7 +64,8 @@ LINES: dict[str, str] = {
     ),
     "showroom_list": "Tenemos cinco concesionarios: {rooms}. ¿Cuál te gustaría visitar?",
     "car_list": "Nuestra gama: {names}. Pregúntame por cualquiera o reserva una prueba de manejo.",
-    "electric": "Nuestros modelos eléctricos son {electric}.{hybrid} ¿Quieres probar uno?",
+    "electric": "Nuestros modelos eléctricos son {electric}.{hybrid}",
+    "want_one": "¿Quieres probar uno?",
     "hybrid": " El {cars} es un híbrido enchufable.",
     "want_drive": "¿Quieres reservar una prueba de manejo?",
     "fastest": "El más rápido es el {car}: de 0 a 60 mph en {secs} s.",
@@ -129,4 +130,8 @@ LINES: dict[str, str] = {
         "Tu prueba del {car} en {showroom} {day} a las {time} está cancelada ({id})."
     ),
     "so_far_thread": "Todavía no hay nada reservado; de momento tenemos: {what}.",
+    "wear_umbrella": "Lleva paraguas.",
+    "wear_coat": "Mejor lleva un abrigo.",
+    "wear_jacket": "Con una chaqueta ligera basta.",
+    "wear_light": "No hace falta abrigo: ropa ligera.",
 }
