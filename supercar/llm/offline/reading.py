@@ -160,7 +160,8 @@ _DEFER_RE = _re(
     r"confirmo)|ya te (?:digo|aviso|confirmo)|lo (?:pienso|pensare|voy a pensar|consulto)|"
     r"tengo que (?:pensarlo|consultarlo|hablarlo|mirarlo|verlo)|lo dejo|dejemoslo|"
     r"de momento no|por ahora no|ahora no|just (?:looking|browsing)|not sure yet|"
-    r"no (?:estoy )?segur[oa]|solo (?:estoy )?mirando|solo miro"
+    r"no (?:estoy )?segur[oa]|solo (?:estoy )?mirando|solo miro|(?:lo )?tengo que pensar(?:lo)?|"
+    r"no se todavia|todavia no lo se|dejame pensar(?:lo)?|dejame verlo"
 )
 # "does 3pm work?", "is Friday ok?", "would 11 suit": whether a time suits, not opening hours.
 _SUITS_RE = _re(

@@ -130,15 +130,11 @@ def _weather(s: State, step: Step, data: dict[str, Any], clock: Clock) -> str:
 
 def _what_to_wear(data: dict[str, Any], lang: str) -> str:
     celsius = data.get("temperature_c")
-    if data.get("condition") in ("rainy", "thunderstorm"):
-        return say("wear_umbrella", lang)
+    rain = say("wear_umbrella", lang) if data.get("condition") in ("rainy", "thunderstorm") else ""
     if not isinstance(celsius, int | float):
-        return ""
-    if celsius < 10:
-        return say("wear_coat", lang)
-    if celsius < 18:
-        return say("wear_jacket", lang)
-    return say("wear_light", lang)
+        return rain
+    key = "wear_coat" if celsius < 10 else "wear_jacket" if celsius < 18 else "wear_light"
+    return " ".join(part for part in (say(key, lang), rain) if part)
 
 
 def _comparison(weather: list[tuple[dict[str, Any], date]], lang: str) -> str:

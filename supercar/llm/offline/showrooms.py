@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from supercar.llm.offline.language import corrected
 from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
-from supercar.tools.places import Place, find_place, fold, nearest_showroom
+from supercar.tools.places import Place, find_place, fold, nearest_showroom, strip_accents
 from supercar.tools.places import find_places as gazetteer_places
 
 NEAR_KM = 60.0
@@ -113,7 +113,7 @@ def find_places(text: str) -> list[PlaceMention]:
             name = region.upper() if len(region) <= 2 else region.title()
             mentions.append(PlaceMention(name, None, inside, region=True))
     known = {fold(m.name) for m in mentions}
-    for match in _AFTER_PREP_RE.finditer(text):
+    for match in _AFTER_PREP_RE.finditer(strip_accents(text)):  # "en Los Ángeles"
         name = match.group(1).strip()
         words = fold(name).split()
         if not words or words[0] in _NOT_PLACES or fold(name) in known:
