@@ -26,7 +26,9 @@ _HEADING_RE = re.compile(
     rf"#{{2,}}\s*(?:{_ROLE}|new instructions?|override)\b[^\n]*", re.IGNORECASE
 )
 _ROLE_PREFIX_RE = re.compile(
-    rf"(?:^|(?<=[\n.!?]))\s*(?:{_ROLE})\s*:.*?(?=\buser\s*:|\n|$)", re.IGNORECASE | re.DOTALL
+    rf"(?:(?:^|(?<=[\n.!?]))\s*(?:{_ROLE})|\b(?:system|admin|developer|assistant))\s*:"
+    r".*?(?=\buser\s*:|\n|$)",
+    re.IGNORECASE | re.DOTALL,
 )
 _USER_PREFIX_RE = re.compile(r"(?:^|(?<=[\s.!?]))user\s*:\s*", re.IGNORECASE)
 _ANY_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s[^<>]{0,80})?/?\s*>")

@@ -29,7 +29,7 @@ from supercar.llm.offline.cars import find_cars, find_other_car
 from supercar.llm.offline.language import corrected, detect_language
 from supercar.llm.offline.markup import customer_words
 from supercar.llm.offline.showrooms import PlaceMention, find_places, find_showrooms
-from supercar.llm.offline.when import find_date_words, find_period, find_time
+from supercar.llm.offline.when import BOUND_RE, find_date_words, find_period, find_time
 from supercar.tools.catalog import CarModel
 
 WEATHER = "weather"
@@ -430,7 +430,7 @@ def read(text: str) -> Reading:
         places=find_places(text),
         cars=cars,
         other_car=find_other_car(text),
-        time=find_time(text) or _suits_hour(low),
+        time=find_time(BOUND_RE.sub(" ", low)) or _suits_hour(low),  # not "after 2pm"
         period=find_period(text),
         flags=flags,
     )

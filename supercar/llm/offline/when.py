@@ -128,6 +128,7 @@ _DATE_RES = {
     # "the Friday after next", "Monday week" (a week after the coming Monday)
     "after_next": re.compile(
         rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\s+(?:after next|week)\b"
+        rf"|\ba week (?:from|on) ({'|'.join(WEEKDAYS_EN)}|{_SHORT_DAYS})\b"
     ),
     # "el viernes 4", "Friday 4th": the date, when that day is that weekday
     "weekday_nth": re.compile(
@@ -168,7 +169,7 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
     if kind == "weekend":
         return today if today.weekday() >= 5 else _next_weekday(5, today)
     if kind == "after_next":
-        return _weekday(m[1], today) + timedelta(days=7)
+        return _weekday(m[1] or m[2], today) + timedelta(days=7)
     if kind == "weekday_nth":
         day = _nth(int(m[2]), today)
         return day if day is not None and day.weekday() == _weekday(m[1], today).weekday() else None
@@ -358,8 +359,8 @@ _PERIOD_RES = [(re.compile(rf"\b(?:{words})\b"), span) for words, span in _PERIO
 
 # "after 3", "before noon", "después de las 4": a window from or until an hour.
 BOUND_RE = re.compile(
-    rf"\b(?P<side>after|from|past|later than|before|earlier than|despues de|a partir de|antes de)"
-    rf"\s+(?:las?\s+)?(?P<h>{_HOUR}|noon|mediodia)\b(?:\s*(?P<ap>am|pm|a\.m\.|p\.m\.))?"
+    rf"\b(?P<side>after|from|later than|before|earlier than|despues de|a partir de|antes de)"
+    rf"\s+(?:las?\s+)?(?P<h>{_HOUR}|noon|mediodia)(?:\s*(?P<ap>am|pm|a\.m\.|p\.m\.))?(?![\w:])"
 )
 
 
@@ -375,7 +376,7 @@ def _bound(low: str) -> tuple[int, int] | None:
         hour += 12  # as for a bare time: showrooms are closed at 3 in the morning
     if match["side"] in ("before", "earlier than", "antes de"):
         return (0, hour)
-    return (hour + (1 if match["side"] in ("past", "later than") else 0), 24)
+    return (hour + (1 if match["side"] == "later than" else 0), 24)
 
 
 def find_period(text: str) -> tuple[int, int] | None:
