@@ -154,7 +154,8 @@ def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, Stat
     """A refusal, a change or an answer from memory that stands for the whole message."""
     lang = s.lang
     follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
-    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r))
+    asks_other = {WEATHER, ADDRESS, HOURS} & set(r.intents)  # "the weather for my test drive"
+    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r) or asks_other)
     if r.has("injection"):
         return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     if r.has("other_customer") or (r.has("third_party") and not s.bookings):

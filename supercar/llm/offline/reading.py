@@ -64,6 +64,8 @@ _INTENT_RES = {
         r"how far|how close|distance|lejos|distancia|queda|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
+        r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
+        r"do you have (?:a|an|any) (?:showroom|dealership|store|branch|location|dealer)|"
         r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
         r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
         r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
@@ -76,7 +78,9 @@ _INTENT_RES = {
     AVAILABILITY: _re(
         r"available|availability|free|slots?|openings|when can i|what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
-        r"huecos?|que horas|a que hora puedo|room at|come (?:in|by)|stop by|drop by|visit|"
+        r"huecos?|que horas|a que hora puedo|room at|come (?:in|by|over)|stop by|drop by|visit|"
+        r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
+        r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
         r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance"
     ),
@@ -490,4 +494,7 @@ def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]
     ]
 
 
-THAT_DAY_RE = re.compile(r"\b(?:that day|same day|then|ese dia|ese mismo dia)\b")
+THAT_DAY_RE = re.compile(
+    r"\b(?:that day|same day|then|ese dia|ese mismo dia|(?:my|the|our) (?:test drive|"
+    r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
+)

@@ -124,7 +124,7 @@ _DATE_RES = {
         r"new year'?s(?: day)?|ano nuevo|thanksgiving|accion de gracias|valentine'?s(?: day)?|"
         r"san valentin|halloween|independence day|fourth of july)\b"
     ),
-    "weekend": re.compile(r"\b(weekend|fin de semana|finde)\b"),
+    "weekend": re.compile(r"\b(weekend|wknd|wkend|fin de semana|finde)\b"),
     # "the Friday after next", "Monday week" (a week after the coming Monday)
     "after_next": re.compile(
         rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\s+(?:after next|week)\b"
