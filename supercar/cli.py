@@ -6,7 +6,7 @@
 Decisions:
 - It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
   app's internals, so it works against any deployment, and what it shows is what a browser gets.
-  Its tool lines reuse the one reader of tool results (`supercar.tools.wording`, pure text
+  Its tool lines reuse the one reader of tool results (`supercar.tools.summaries`, pure text
   functions), so a tool's data is put into words in one place; it never loads the offline model.
 - SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
   dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
@@ -38,7 +38,7 @@ from typing import Any, TextIO
 import httpx
 from httpx_sse import SSEError, connect_sse
 
-from supercar.tools.wording import describe, error_code, error_sentence
+from supercar.tools.summaries import describe, error_code, error_sentence
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(10.0, read=90.0)

@@ -20,7 +20,7 @@ from supercar.llm.offline.when import find_date, find_time
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext
-from supercar.tools.wording import error_code, error_sentence
+from supercar.tools.summaries import error_code, error_sentence
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # a Tuesday; 10:00 in New York
 TODAY = NOW.date()

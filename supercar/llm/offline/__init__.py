@@ -20,7 +20,7 @@ One job per module, in the order a message meets them:
   words), `own_bookings` (what the customer booked here);
 - `report`: the answer once the tools have answered, and what their results change;
 - `phrasebook`: every line Lex says, one table per language (`phrasebook/en.py`, `es.py`);
-  tool results are put into words by `supercar.tools.wording`, shared with the terminal client;
+  tool results are put into words by `supercar.tools.summaries`, shared with the terminal client;
 - `model`: `OfflineModel`, the streaming `ChatModel`.
 
 Deterministic and pure Python: the same messages and clock give the same answer. `rapidfuzz`

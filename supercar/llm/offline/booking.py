@@ -20,7 +20,7 @@ from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
-from supercar.tools.wording import EN, on_day
+from supercar.tools.summaries import EN, on_day
 
 
 def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None:

@@ -11,7 +11,7 @@ from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, Reading
 from supercar.llm.offline.state import State
 from supercar.tools.catalog import CARS, CarModel
-from supercar.tools.wording import ES, join
+from supercar.tools.summaries import ES, join
 
 
 def words_reply(s: State, r: Reading, offer: bool = True) -> str:

@@ -20,7 +20,7 @@ import re
 from functools import cache, lru_cache
 
 from supercar.tools.places import strip_accents
-from supercar.tools.wording import EN, ES
+from supercar.tools.summaries import EN, ES
 
 __all__ = ["EN", "ES", "corrected", "detect_language", "plain", "words"]
 
@@ -118,7 +118,9 @@ def _correct_word(word: str) -> str:
     # a slip adds or drops a letter at most, so "swing" is not "snowing".
     slack = 1 if len(word) < 8 else 2
     same_start = [
-        known for known in vocabulary if known[0] == word[0] and abs(len(known) - len(word)) <= slack
+        known
+        for known in vocabulary
+        if known[0] == word[0] and abs(len(known) - len(word)) <= slack
     ]
     best = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=82)
     return best[0] if best else word

@@ -27,7 +27,7 @@ from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date, find_date_words
 from supercar.tools.catalog import find_showroom
-from supercar.tools.wording import join, on_day
+from supercar.tools.summaries import join, on_day
 
 CANCEL = "cancel_appointment"
 MOVE = "reschedule_appointment"

@@ -14,7 +14,7 @@ from supercar.llm.offline.own_bookings import CANCEL, MOVE, after_change
 from supercar.llm.offline.phrasebook import fahrenheit, say
 from supercar.llm.offline.state import Plan, Result, State, Step
 from supercar.tools.places import find_place
-from supercar.tools.wording import (
+from supercar.tools.summaries import (
     describe,
     error_code,
     error_sentence,

@@ -21,7 +21,7 @@ from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
 from supercar.tools.catalog import find_showroom
-from supercar.tools.wording import ES, hours_summary, on_day
+from supercar.tools.summaries import ES, hours_summary, on_day
 
 
 def plan_address(s: State, r: Reading, step: Step) -> None:

@@ -7,14 +7,14 @@ Decisions:
 - Ask ONE thing per reply: every question here asks for one missing piece.
 - Days are written as a customer says them ("Friday, November 27" / "el viernes 27 de
   noviembre"); times stay HH:MM as the tools and the frontend's cards show them. The wording of
-  tool results and refusals is the tools' own (`supercar.tools.wording`), shared with the CLI.
+  tool results and refusals is the tools' own (`supercar.tools.summaries`), shared with the CLI.
 """
 
 from __future__ import annotations
 
 from supercar.llm.offline.phrasebook import en, es
 from supercar.tools.catalog import CARS, SHOWROOMS, CarModel, Showroom
-from supercar.tools.wording import ES, car_choices, days_name, hours_summary, join, short_car
+from supercar.tools.summaries import ES, car_choices, days_name, hours_summary, join, short_car
 
 _TABLES = {"en": en.LINES, "es": es.LINES}
 

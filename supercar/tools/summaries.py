@@ -1,5 +1,6 @@
-"""A tool result in a customer's words: one sentence per result, one per refusal, in English
-and Spanish, and the formatting of days, lists and hours they share.
+"""A tool result summed up in a customer's words: one sentence per result, one per refusal, in
+English and Spanish, and the formatting of days, lists and hours they share. (What a card itself
+shows is `wording`'s.)
 
 Shared by the offline model (its answers after tools) and the terminal client (its one-line
 tool notes), so a tool's data is read in one place; it lives with the tools because it says
