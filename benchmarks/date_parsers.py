@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from supercar.llm.offline.when import find_date
-from tests.date_phrasings import PHRASINGS, TODAY
+from tests.date_phrasings import PHRASINGS, SECOND, TODAY
 
 Parser = Callable[[str, str], date | None]
 BASE = datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0)
@@ -94,10 +94,19 @@ def first_use_ms(statement: str) -> float:
 
 
 def main() -> None:
+    for title, phrasings in (("first set", PHRASINGS), ("second set", SECOND)):
+        print(f"\n## {title} ({len(phrasings)} messages)\n")
+        score(phrasings)
+    print()
+    for name, statement in FIRST_USE.items():
+        print(f"{name}: import and first parse {first_use_ms(statement):.0f} ms")
+
+
+def score(phrasings: list[tuple[str, str, date | None]]) -> None:
     wrong: dict[str, list[str]] = {name: [] for name in PARSERS}
     right: dict[tuple[str, str], int] = {}
     totals = {"en": 0, "es": 0}
-    for text, lang, want in PHRASINGS:
+    for text, lang, want in phrasings:
         totals[lang] += 1
         for name, parse in PARSERS.items():
             try:
@@ -120,9 +129,6 @@ def main() -> None:
         print(f"\n{name}: {len(misses)} wrong")
         for miss in misses:
             print("  " + miss)
-    print()
-    for name, statement in FIRST_USE.items():
-        print(f"{name}: import and first parse {first_use_ms(statement):.0f} ms")
 
 
 if __name__ == "__main__":

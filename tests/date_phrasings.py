@@ -4,6 +4,9 @@ Written for issue 15 before any date parser was scored on them, as whole message
 model reads whole messages, not isolated date phrases), including messages that name no date
 at all (a parser that finds one there invents a day). `today` is Tuesday 2026-11-24.
 
+`PHRASINGS` was scored first (our rules read 44/49 before they were fixed on it); `SECOND`
+was written afterwards and scored once, untouched, as a check on the fixes.
+
 Used by `tests/test_offline_dates.py` (the offline model's parser must read them all) and by
 `benchmarks/date_parsers.py` (the comparison with `dateparser` and `parsedatetime`).
 """
@@ -65,4 +68,28 @@ PHRASINGS: list[tuple[str, str, date | None]] = [
     ("a las 10 de la mañana del jueves", "es", date(2026, 11, 26)),
     ("a las 5 de la tarde", "es", None),
     ("tengo 3 coches", "es", None),
+]
+
+# Written after the rules were fixed on PHRASINGS; scored once before any further change.
+SECOND: list[tuple[str, str, date | None]] = [
+    ("could I come in on Thursday morning", "en", date(2026, 11, 26)),
+    ("what about the 30th?", "en", date(2026, 11, 30)),
+    ("Dec 12 at 11", "en", date(2026, 12, 12)),
+    ("this coming Sunday", "en", date(2026, 11, 29)),
+    ("next Friday afternoon", "en", date(2026, 11, 27)),
+    ("in a couple of days", "en", date(2026, 11, 26)),
+    ("on 1/12", "en", date(2027, 1, 12)),
+    ("any time on Monday the 7th", "en", date(2026, 12, 7)),
+    ("tomorrow evening if possible", "en", date(2026, 11, 25)),
+    ("I'm around all week", "en", None),
+    ("the 3 o'clock slot", "en", None),
+    ("el sábado que viene", "es", date(2026, 11, 28)),
+    ("mañana temprano", "es", date(2026, 11, 25)),
+    ("el 12 de diciembre por la tarde", "es", date(2026, 12, 12)),
+    ("el domingo 29", "es", date(2026, 11, 29)),
+    ("dentro de 10 días", "es", date(2026, 12, 4)),
+    ("el lunes 7 de diciembre", "es", date(2026, 12, 7)),
+    ("para el jueves", "es", date(2026, 11, 26)),
+    ("a las 11 de la mañana", "es", None),
+    ("tengo 2 hijos", "es", None),
 ]
