@@ -34,7 +34,8 @@ _ES_MARKERS = frozenset(
     cita coche carro auto concesionario tienda direccion abren cierran abierto cerrado
     si vale claro perfecto numero confirmacion adios dias y o pero tambien
     tengo tienes todavia lo le ya muy mucho bien algo ustedes oye vez cual quiere
-    hablo eres soy estoy entonces mejor otro otra dime cambia cambiala cancela
+    hablo eres soy estoy entonces mejor otro otra dime cambia cambiala cancela cancelala
+    dejala dejalo muevela pasala reservala
     """.split()
 )
 _EN_MARKERS = frozenset(

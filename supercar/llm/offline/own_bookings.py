@@ -9,7 +9,7 @@ Decisions:
   it out. Anything else leaves the booking as it is.
 - Never on a weak reading: a question about whether one could ("can I cancel later?", "what's
   your cancellation policy?") is answered in words, and with several bookings and nothing to
-  tell them apart, Lex asks which.
+  tell them apart, Lex asks which. A message carrying fake instructions changes nothing.
 - The booking is the one the customer names (its code, its car or showroom), else the only
   one; a move keeps the day or the time the customer does not change.
 """
@@ -124,8 +124,11 @@ def plan_change(state: State, s: State, r: Reading, clock: Clock) -> Step:
     """Cancel or move: propose it, carry out a proposal the customer confirms, or ask."""
     lang = s.lang
     low = plain(r.text)
+    if r.has("markup"):
+        return Step(reply=[say("kept" if state.proposal else "own_words_only", lang)])
     if state.proposal is not None:
-        clear = r.has("yes") and not (_KEEP_RE.search(low) or _HEDGE_RE.search(low))
+        other = "cancel" if state.proposal[0] == MOVE else "move"
+        clear = r.has("yes") and not (_KEEP_RE.search(low) or _HEDGE_RE.search(low) or r.has(other))
         if clear and not _slot_words(r):
             return Step(calls=[state.proposal])  # confirmed: the same call again carries it out
         if not (_changes(r) or _slot_words(r)):

@@ -343,7 +343,8 @@ def detect_intents(text: str) -> list[str]:
         if weak and (_WEATHER_CONTEXT_RE.search(low) or find_places(text)):
             found[WEATHER] = weak.start()  # "is it cold in Chicago?", "will it be hot?"
     suits = _SUITS_RE.search(low)
-    if suits and _names_a_slot(suits.group()) and WEATHER not in found:
+    near = low[max(0, suits.start() - 25) : suits.end()] if suits else ""  # "¿las 3 está bien?"
+    if suits and _names_a_slot(near) and WEATHER not in found:
         found.setdefault(AVAILABILITY, suits.start())  # "does 3pm work?": free times, not hours
         found.pop(HOURS, None)
     if AVAILABILITY in found and HOURS in found:
@@ -378,7 +379,7 @@ def _names_a_slot(words: str) -> bool:
 def _suits_hour(low: str) -> str | None:
     """The bare hour of "does 10 work?" (1-7 is the afternoon, as everywhere)."""
     suits = _SUITS_RE.search(low)
-    number = _BARE_HOUR_RE.search(suits.group()) if suits else None
+    number = _BARE_HOUR_RE.search(low[max(0, suits.start() - 25) : suits.end()]) if suits else None
     if number is None:
         return None
     hour = int(number.group(1))

@@ -134,4 +134,7 @@ LINES: dict[str, str] = {
     "wear_coat": "Mejor lleva un abrigo.",
     "wear_jacket": "Con una chaqueta ligera basta.",
     "wear_light": "No hace falta abrigo: ropa ligera.",
+    "own_words_only": (
+        "Solo cambio una reserva si me lo pides con tus propias palabras; no he cambiado nada."
+    ),
 }
