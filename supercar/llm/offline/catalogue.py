@@ -21,7 +21,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     lang = s.lang
     if r.other_car:
         return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
-    if r.has("electric"):
+    if r.has("electric") and not r.cars:
         electric = [car for car in CARS if "electric" in car.powertrain]
         hybrid = [car for car in CARS if "hybrid" in car.powertrain]
         names = join([f"the {c.name} ({c.powertrain})" for c in electric], lang)

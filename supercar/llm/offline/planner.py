@@ -45,6 +45,7 @@ from supercar.llm.offline.state import Plan, State, Step
 from supercar.llm.offline.weather import plan_weather
 from supercar.llm.offline.when import find_date, find_date_words
 from supercar.llm.offline.where import place_showroom
+from supercar.tools.catalog import find_showroom
 
 
 def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
@@ -99,6 +100,9 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
     if task == BOOKING and r.has("markup"):
         task = AVAILABILITY
+    if task is not None and r.has("ask_showroom") and not (r.asks_to_book or t.time or _adds(t)):
+        task = None  # "can I bring my kids to the test drive?" asks about one, it books nothing
+        requests = [q for q in requests if q.intent not in TASKS]
     if (
         task == BOOKING
         and state.task is None
@@ -139,6 +143,8 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         step = Step(task=True)
         plan_task(s, t, task, step, clock)
         steps.append(step)
+    if r.has("ask_showroom"):
+        steps.append(Step(reply=[_ask_the_showroom(s, r)]))
     if not steps:
         steps.append(Step(reply=[_words(s, r)]))
     for step in steps:
@@ -170,6 +176,14 @@ def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, Stat
     if r.has("off_topic") and not r.intents and not r.cars:
         return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     return None
+
+
+def _ask_the_showroom(s: State, r: Reading) -> str:
+    """What only the showroom can answer: its phone, if we know which one."""
+    showroom = find_showroom(next(iter(r.showrooms), None) or s.showroom or s.talked_about or "")
+    if showroom is None:
+        return say("ask_the_showroom", s.lang)
+    return say("ask_this_showroom", s.lang, showroom=showroom.name, phone=showroom.phone)
 
 
 def _thanked(r: Reading, key: str, lang: str) -> str:

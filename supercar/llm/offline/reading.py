@@ -61,7 +61,8 @@ _INTENT_RES = {
     ),
     ADDRESS: _re(
         r"where|address|located|location|directions|how (?:do|can) i get|get there|phone|"
-        r"how far|how close|distance|lejos|distancia|queda|"
+        r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
+        r"distancia|queda|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
@@ -153,6 +154,14 @@ _HELP_RE = _re(
     r"ayuda|eres (?:un |una )?(?:bot|robot|humano|humana|ia|persona|maquina)|persona (?:de verdad|"
     r"real)|quien te (?:hizo|creo|programo)|que sabes hacer|en que (?:me )?puedes ayudar|"
     r"que puedes hacer|quien eres|que eres"
+)
+# Questions only the showroom can answer (what to bring, who may come, stock, financing).
+_ASK_SHOWROOM_RE = _re(
+    r"can i bring|may i bring|could i bring|is it (?:ok|okay|allowed) to|am i allowed|"
+    r"do i need (?:a |my |an |to bring )?(?:license|licence|id|insurance|passport|deposit)|"
+    r"insurance|age limit|how old|minimum age|in stock|stock|financ\w*|lease|leasing|"
+    r"trade[- ]?ins?|deposit|warranty|puedo llevar|necesito (?:carnet|licencia|seguro)|"
+    r"financiacion|financiamiento|garantia"
 )
 # Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
 _DEFER_RE = _re(
@@ -408,6 +417,7 @@ def read(text: str) -> Reading:
         ("thanks", _THANKS_RE),
         ("help", _HELP_RE),
         ("defer", _DEFER_RE),
+        ("ask_showroom", _ASK_SHOWROOM_RE),
         ("yes", _YES_RE),
         ("no", _NO_RE),
     ):

@@ -148,7 +148,9 @@ _DATE_RES = {
         rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})\s+(?:the\s+)?(\d{{1,2}})"
         rf"{_ORD}\b{_NOT_MONTH}"
     ),
-    "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"),
+    "weekday": re.compile(
+        rf"\b(?:(next|proximo)\s+)?({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)}|{_SHORT_DAYS})s?\b\.?"
+    ),
 }
 
 
@@ -186,7 +188,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
     if kind == "weekday_nth":
         day = _nth(int(m[2]), today)
         return day if day is not None and day.weekday() == _weekday(m[1], today).weekday() else None
-    return _weekday(m[1], today)
+    day = _weekday(m[2], today)
+    if m[1] and day == today + timedelta(days=1):
+        return day + timedelta(days=7)  # "next Wednesday" said on a Tuesday: not tomorrow
+    return day
 
 
 def _weekday(name: str, today: date) -> date:

@@ -131,4 +131,9 @@ LINES: dict[str, str] = {
     "own_words_only": (
         "I only change a booking when you ask me in your own words; nothing has changed."
     ),
+    "ask_the_showroom": (
+        "I can't answer that one from here; the showroom can. Tell me which showroom and I'll "
+        "give you its phone number."
+    ),
+    "ask_this_showroom": "I can't answer that one from here; {showroom} can: {phone}.",
 }

@@ -137,4 +137,8 @@ LINES: dict[str, str] = {
     "own_words_only": (
         "Solo cambio una reserva si me lo pides con tus propias palabras; no he cambiado nada."
     ),
+    "ask_the_showroom": (
+        "Eso no puedo responderlo desde aquí; el concesionario sí. Dime cuál y te doy su teléfono."
+    ),
+    "ask_this_showroom": "Eso no puedo responderlo desde aquí; {showroom} sí: {phone}.",
 }
