@@ -17,7 +17,7 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE, Reading
 from supercar.llm.offline.state import State, Step, last_booked_day
-from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words
+from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words, weekday_after
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.summaries import EN, on_day
@@ -34,7 +34,9 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
         s.last_showroom = s.showroom
         focus_on(s, s.showroom)
     today = clock.today(next(iter(r.showrooms), None) or s.showroom)
-    day = find_date(r.text, today, day_first=lang == ES)
+    day = find_date(r.day_words, today, day_first=lang == ES)
+    if s.day is not None:
+        day = weekday_after(r.text, s.day) or day  # "what about the Monday after?"
     if day is None and THAT_DAY_RE.search(plain(r.text)):
         day = s.day or s.hours_day or last_booked_day(s)  # "that day", "ese día"
     if day is None and s.day is None and s.topic == HOURS:

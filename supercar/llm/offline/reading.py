@@ -103,6 +103,7 @@ _STRONG_AVAILABILITY_RE = _re(
 # Words that ask to book (not merely to talk about a test drive).
 _BOOK_VERB_RE = _re(
     r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|emos)|agend(?:ar|a|alo|ala|ame)|"
+    r"(?<!mi )(?<!la )(?<!tu )(?<!su )(?<!una )(?<!de )(?<!esa )(?<!esta )reserva|"
     r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame"
@@ -125,9 +126,9 @@ _QUESTION_RE = re.compile(
     r"\b(?:(?:i'?d like|i want|i would like|quisiera|me gustaria) to (?:know|ask|check|see)|"
     r"tell me|saber si|"
     r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
-    r"tal vez|a lo mejor|pensando)\b|\?|^\s*(?:is|are|do|does|can|could|would|will|what|which|"
-    r"when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|what about|"
-    r"how about)\b"
+    r"tal vez|a lo mejor|pensando)\b|\?|^\W*(?:\w+[.!,]+\s+)?(?:is|are|do|does|can|could|would|"
+    r"will|what|which|when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|"
+    r"what about|how about)\b|\b(?:can|could|may) (?:i|we)\b"
 )
 _YES_RE = _re(
     r"yes|yeah|yep|yup|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|go ahead|"
@@ -147,7 +148,8 @@ _HELP_RE = _re(
     r"(?:bot|machine|robot|ai|computer)|(?:bot|machine|robot|ai) or (?:a )?(?:person|human)|"
     r"who (?:made|built|created|programmed|runs|owns) you|what (?:kinds? of |sort of )?"
     r"(?:things|stuff) (?:can|do) you|what do you do|how can you help|what are you (?:able|for)|"
-    r"what can i ask|talking to (?:a )?(?:bot|machine|human|person)|"
+    r"what can i ask|(?:talking|chatting|speaking|texting) (?:to|with) (?:a )?(?:bot|machine|"
+    r"human|person|real|robot|ai)|"
     r"who am i (?:talking|speaking|chatting) (?:to|with)|who(?:'s| is) this|is this (?:a )?"
     r"(?:bot|human|person|real person|robot|machine|ai)|con quien hablo|quien (?:es|habla)|"
     r"(?:hablo|estoy hablando) con (?:un|una) (?:persona|bot|robot|maquina|humano)|"
@@ -315,6 +317,7 @@ class Reading:
     period: tuple[int, int] | None
     flags: set[str] = field(default_factory=set)
     requests: list[Request] = field(default_factory=list)
+    whole: str = ""  # for one request of a message: the whole message (its day, if it has none)
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -326,7 +329,14 @@ class Reading:
         sub = read(text)
         sub.lang = self.lang
         sub.flags |= self.flags & {"markup", "defer"}
+        sub.whole = self.text
         return sub
+
+    @property
+    def day_words(self) -> str:
+        """The words to read a day from: this request's, else the whole message's ("the weather
+        there on Saturday and whether 10am is free")."""
+        return self.text if find_date_words(self.text) or not self.whole else self.whole
 
 
 # "what did I book?", "have we booked?": about a booking made, not a new one.

@@ -73,7 +73,7 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
         showroom_id = s.showroom or focus_showroom(s, step) or s.last_showroom
     # a bare follow-up ("Denver") keeps the day of the hours question it answers
     showroom = next(iter(r.showrooms), None) or s.showroom
-    day = find_date(r.text, clock.today(showroom), day_first=s.lang == ES) or (
+    day = find_date(r.day_words, clock.today(showroom), day_first=s.lang == ES) or (
         s.hours_day if s.topic == HOURS and not r.intents else None
     )
     if step.reply:

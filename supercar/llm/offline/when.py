@@ -422,6 +422,18 @@ def find_dates(text: str, today: date, day_first: bool = False) -> list[date]:
     return days
 
 
+_AFTER_THAT_RE = re.compile(
+    rf"\b({'|'.join(WEEKDAYS_EN)}|{_SHORT_DAYS}) after(?! next| tomorrow)\b|"
+    rf"\bel ({'|'.join(WEEKDAYS_ES)}) (?:siguiente|de despues|despues)\b"
+)
+
+
+def weekday_after(text: str, anchor: date) -> date | None:
+    """ "the Monday after" (the day talked about): the first such weekday after `anchor`."""
+    match = _AFTER_THAT_RE.search(corrected(text))
+    return _weekday(match[1] or match[2], anchor) if match else None
+
+
 def find_date_words(text: str) -> bool:
     """Whether the text names a day at all (no clock needed)."""
     return find_date(text, _ANY_DAY) is not None
