@@ -128,7 +128,9 @@ _QUESTION_RE = re.compile(
     r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
     r"tal vez|a lo mejor|pensando)\b|\?|^\W*(?:\w+[.!,]+\s+)?(?:is|are|do|does|can|could|would|"
     r"will|what|which|when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|"
-    r"what about|how about)\b|\b(?:can|could|may) (?:i|we)\b"
+    r"what about|how about)\b|\b(?:can|could|may) (?:i|we)\b|"
+    r"\b(?:would it|is it|is there|are there|do you|does it|will it|is that|would that|"
+    r"can you|could you|would you|puedo|podria|podemos|se puede|seria posible|es posible)\b"
 )
 _YES_RE = _re(
     r"yes|yeah|yep|yup|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|go ahead|"
