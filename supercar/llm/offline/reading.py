@@ -126,6 +126,8 @@ _QUESTION_RE = re.compile(
     r"\b(?:(?:i'?d like|i want|i would like|quisiera|me gustaria) to (?:know|ask|check|see)|"
     r"tell me|saber si|"
     r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
+    r"hoping|hope to|(?<!i )wants to|would love|i'?d love|keen|interested|fancy|wish|"
+    r"me encantaria|ojala|quiere|quieren|"
     r"tal vez|a lo mejor|pensando)\b|\?|^\W*(?:\w+[.!,]+\s+)?(?:is|are|do|does|can|could|would|"
     r"will|what|which|when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|"
     r"what about|how about)\b|\b(?:can|could|may) (?:i|we)\b|"
