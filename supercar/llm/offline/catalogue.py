@@ -6,6 +6,7 @@ help or the polite decline.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
 from supercar.llm.offline.reading import AVAILABILITY, BOOKING, Reading
@@ -33,6 +34,8 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         )
     if r.has("superlative"):
         return _superlative(s, r, list(CARS))
+    if not r.cars and s.car and r.has("car_info") and _IT_RE.search(r.text.lower()):
+        r = replace(r, cars=[car for car in CARS if car.name == s.car])  # "how fast is it?"
     if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
         # "which is faster, the GT or the Track R?" (and "how much is the Spyder, is it faster
         # than the GT?": the facts of each first)
@@ -67,6 +70,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     return say("decline", lang)
 
 
+_IT_RE = re.compile(r"\b(?:it|that one|this one|that car|this car|lo|la|ese|este)\b")
 _PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|cuanto|cuesta|precio|vale)\b")
 _COMPARATIVE_RE = re.compile(
     r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
