@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
-from supercar.llm.offline.reading import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE, Reading
+from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words, weekday_after
 from supercar.llm.offline.where import focus_on, showroom_for

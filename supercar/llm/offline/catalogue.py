@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from supercar.llm.offline.keywords import AVAILABILITY, BOOKING
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
-from supercar.llm.offline.reading import AVAILABILITY, BOOKING, Reading
+from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State
 from supercar.tools.catalog import CARS, CarModel
 from supercar.tools.summaries import ES, join

@@ -25,10 +25,7 @@ from dataclasses import replace
 from supercar.llm.offline.booking import picked_time, plan_task
 from supercar.llm.offline.catalogue import words_reply
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.language import ES, plain
-from supercar.llm.offline.own_bookings import memory_reply, plan_change, wants_change
-from supercar.llm.offline.phrasebook import say
-from supercar.llm.offline.reading import (
+from supercar.llm.offline.keywords import (
     ADDRESS,
     AVAILABILITY,
     BOOKING,
@@ -36,9 +33,11 @@ from supercar.llm.offline.reading import (
     HOURS,
     TASKS,
     WEATHER,
-    Reading,
-    Request,
 )
+from supercar.llm.offline.language import ES, plain
+from supercar.llm.offline.own_bookings import memory_reply, plan_change, wants_change
+from supercar.llm.offline.phrasebook import say
+from supercar.llm.offline.reading import Reading, Request
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import Plan, State, Step
@@ -205,9 +204,10 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
         if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
             return BOOKING if state.offered or r.cars else AVAILABILITY
         if r.cars and not (named_place or r.time or has_date):
-            if state.task == BOOKING or _SWITCH_CAR_RE.search(plain(r.text)) or not r.question:
+            slot = _SWITCH_CAR_RE.search(plain(r.text)) or not (state.offered or r.question)
+            if state.task == BOOKING or slot:
                 return state.task  # "for the Tourer", "make that the Urban": the thread goes on
-            return None  # "the Volt?": its facts
+            return None  # "Volt" beside free times, "the Volt?": its facts
         return state.task
     if not r.flags - {"markup", "yes", "greeting", "thanks"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
@@ -236,7 +236,7 @@ def _accept(state: State, s: State) -> None:
 
 _SWITCH_CAR_RE = re.compile(
     r"\b(?:make (?:it|that)|instead|rather|switch|change|swap|prefer|then|mejor|en vez|"
-    r"en lugar|prefiero|cambia)\b"
+    r"en lugar|prefiero|cambia|for the|with the|con el|para el)\b"
 )
 _ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import ADDRESS, HOURS
 from supercar.llm.offline.language import plain
 from supercar.llm.offline.phrasebook import (
     distance_text,
@@ -15,7 +16,7 @@ from supercar.llm.offline.phrasebook import (
     say,
     showroom_list,
 )
-from supercar.llm.offline.reading import ADDRESS, HOURS, Reading
+from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import THAT_DAY_RE
 from supercar.llm.offline.language import ES, plain
 from supercar.llm.offline.phrasebook import fahrenheit, say
-from supercar.llm.offline.reading import THAT_DAY_RE, Reading
+from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.showrooms import find_places
 from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import find_date, find_dates
