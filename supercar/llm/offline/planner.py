@@ -204,10 +204,9 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
         if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
             return BOOKING if state.offered or r.cars else AVAILABILITY
         if r.cars and not (named_place or r.time or has_date):
-            slot = _SWITCH_CAR_RE.search(plain(r.text)) or not (state.offered or r.question)
-            if state.task == BOOKING or slot:
+            if state.task == BOOKING or _SWITCH_CAR_RE.search(plain(r.text)):
                 return state.task  # "for the Tourer", "make that the Urban": the thread goes on
-            return None  # "Volt" beside free times, "the Volt?": its facts
+            return None  # a bare "Volt" beside a search for times: its facts
         return state.task
     if not r.flags - {"markup", "yes", "greeting", "thanks"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
