@@ -281,3 +281,11 @@ THAT_DAY_RE = re.compile(
     r"\b(?:that day|same day|then|ese dia|ese mismo dia|(?:my|the|our) (?:test drive|"
     r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
 )
+
+# "which showroom is open on Sunday?", "all your showrooms": every showroom, not one.
+EVERY_SHOWROOM_RE = words(
+    r"which (?:showroom|store|location|dealership|branch)e?s?|which of your|any of your|"
+    r"all (?:of )?your|all the (?:showrooms|stores|locations)|every (?:showroom|store|location)|"
+    r"each (?:showroom|store|location)|cuales|que (?:concesionarios?|tiendas?)|todos (?:los|sus)|"
+    r"todas (?:las|sus)|algun concesionario"
+)

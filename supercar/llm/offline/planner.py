@@ -67,6 +67,8 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     if r.time is None and state.offered:
         r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
     t = r.part(task_text)  # the words of the test-drive request
+    if t is not r and not (t.showrooms or t.places):
+        t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
     if t.time is None and state.offered:
         t = replace(t, time=picked_time(t.text, state.offered))
     task = next((i for i in reversed(intents) if i in TASKS), None)

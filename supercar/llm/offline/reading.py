@@ -221,7 +221,7 @@ def read(text: str) -> Reading:
         flags.add("markup")
         if not re.search(r"[a-z]{3}", low):
             flags.add("injection")  # nothing but instructions
-    intents = detect_intents(text)
+    intents = _message_intents(text)
     cars = find_cars(text)
     reading = Reading(
         text=text,
@@ -252,6 +252,25 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
+
+
+def _message_intents(text: str) -> list[str]:
+    """The intents of a whole message: each clause's own (so "the hours on Saturday, and a slot
+    that day" keeps both), one test-drive task for the message, in the order asked."""
+    whole = detect_intents(text)
+    spans = _clauses(text)
+    if len(spans) <= 1:
+        return whole
+    task = next((i for i in whole if i in TASKS), None)
+    merged: list[str] = []
+    for start, end in spans:
+        for intent in detect_intents(text[start:end]):
+            if intent in TASKS:
+                task = task or intent
+                intent = task
+            if intent not in merged:
+                merged.append(intent)
+    return merged
 
 
 def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]:

@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import ADDRESS, HOURS
-from supercar.llm.offline.language import plain
+from supercar.llm.offline.keywords import ADDRESS, EVERY_SHOWROOM_RE, HOURS
+from supercar.llm.offline.language import corrected, plain
 from supercar.llm.offline.phrasebook import (
     distance_text,
     hour_text,
@@ -21,8 +21,8 @@ from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
-from supercar.tools.catalog import find_showroom
-from supercar.tools.summaries import ES, hours_summary, on_day
+from supercar.tools.catalog import SHOWROOMS, find_showroom
+from supercar.tools.summaries import ES, hours_summary, join, on_day
 
 
 def plan_address(s: State, r: Reading, step: Step) -> None:
@@ -80,6 +80,9 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
     if step.reply:
         return
     s.hours_day = day
+    if EVERY_SHOWROOM_RE.search(corrected(r.text)) and not r.showrooms:
+        step.reply.append(_every_showroom(s.lang, day))  # "which showroom is open on Sunday?"
+        return
     if showroom_id is None:
         step.reply.append(say("ask_showroom", s.lang))
         return
@@ -87,6 +90,33 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
         step.reply.append(_hours(s, r, each, day, clock))
     s.last_showroom = s.talked_about = showroom_id
     focus_on(s, showroom_id)
+
+
+def _every_showroom(lang: str, day: date | None) -> str:
+    if day is None:
+        lines = [
+            say("hours_week", lang, showroom=room.name, hours=hours_line(room, lang))
+            for room in SHOWROOMS
+        ]
+        return " ".join(lines)
+    open_rooms = [room for room in SHOWROOMS if room.hours_on(day.weekday())]
+    closed = [room.name for room in SHOWROOMS if not room.hours_on(day.weekday())]
+    spans = [
+        say(
+            "open_span",
+            lang,
+            showroom=room.name,
+            open=hour_text(span[0], lang),
+            close=hour_text(span[1], lang),
+        )
+        for room in open_rooms
+        if (span := room.hours_on(day.weekday()))
+    ]
+    text = say("open_on", lang, day=on_day(day, lang), rooms=join(spans, lang))
+    text = text[0].upper() + text[1:]
+    if closed:
+        text += " " + say("closed_then", lang, rooms=join(closed, lang))
+    return text
 
 
 def _hours(s: State, r: Reading, showroom_id: str, day: date | None, clock: Clock) -> str:

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import THAT_DAY_RE
-from supercar.llm.offline.language import ES, plain
+from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE
+from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import fahrenheit, say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.showrooms import find_places
 from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import find_date, find_dates
 from supercar.llm.offline.where import THERE_RE
-from supercar.tools.catalog import find_showroom
+from supercar.tools.catalog import SHOWROOMS, find_showroom
 from supercar.tools.places import find_place
 
 _COMPARE_RE = re.compile(
@@ -53,7 +53,7 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         today = clock.today(timezone=place.timezone if place else None)
         days = find_dates(r.text, today, day_first=s.lang == ES) if compare else []
         if len(cities) > 1 or len(days) < 2:
-            day = find_date(r.text, today, day_first=s.lang == ES)
+            day = find_date(r.day_words, today, day_first=s.lang == ES)
             if day is None and THAT_DAY_RE.search(low):
                 day = s.day or last_booked_day(s)  # "the weather that day"
             days = [day] if day is not None else [today]
@@ -71,6 +71,8 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
 
 def _cities(s: State, r: Reading, low: str) -> list[str]:
     """The cities asked about, in order; "there" is the conversation's place."""
+    if EVERY_SHOWROOM_RE.search(corrected(r.text)):
+        return [room.city for room in SHOWROOMS]  # "the weather at all your showrooms"
     cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
     if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
         cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
@@ -80,7 +82,7 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
         if context and context not in cities:
             named_first = cities and low.find(plain(cities[0])) < (there.start() if there else 0)
             cities = [*cities, context] if named_first else [context, *cities]
-    return cities[:3]
+    return cities[:3]  # a few cities at most, however many are named
 
 
 def _context_city(s: State) -> str | None:

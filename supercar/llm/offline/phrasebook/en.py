@@ -136,4 +136,7 @@ LINES: dict[str, str] = {
         "give you its phone number."
     ),
     "ask_this_showroom": "I can't answer that one from here; {showroom} can: {phone}.",
+    "open_on": "{day}, {rooms} are open.",
+    "open_span": "{showroom} {open}-{close}",
+    "closed_then": "{rooms} are closed that day.",
 }

@@ -141,4 +141,7 @@ LINES: dict[str, str] = {
         "Eso no puedo responderlo desde aquí; el concesionario sí. Dime cuál y te doy su teléfono."
     ),
     "ask_this_showroom": "Eso no puedo responderlo desde aquí; {showroom} sí: {phone}.",
+    "open_on": "{day} abren {rooms}.",
+    "open_span": "{showroom} de {open} a {close}",
+    "closed_then": "{rooms} cierran ese día.",
 }
