@@ -129,7 +129,7 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         if intent == WEATHER:
             plan_weather(s, sub, step, clock)
         elif intent == ADDRESS:
-            plan_address(s, sub, step)
+            plan_address(s, sub, step, ask=task is None)  # the test drive asks which showroom
         elif intent == HOURS:
             plan_hours(s, sub, step, clock)
         elif intent == CATALOGUE:

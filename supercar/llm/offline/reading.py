@@ -154,6 +154,8 @@ def detect_intents(text: str) -> list[str]:
             del found[HOURS]  # "open slots", "any free times before you close?"
         else:
             del found[AVAILABILITY]  # "what time do you open?"
+    if WEATHER in found and find_cars(text) and not find_places(text) and not find_date_words(text):
+        del found[WEATHER]  # "is the Spyder good in the rain?" is about the car
     if WEATHER in found and BOOKING in found and not _asks_to_book(low) and not find_time(text):
         del found[BOOKING]  # "what should I wear for my test drive?" asks about the weather
     if BOOKING in found and NOT_BOOKING_RE.search(low):

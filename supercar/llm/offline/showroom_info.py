@@ -22,11 +22,24 @@ from supercar.llm.offline.state import State, Step
 from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
 from supercar.tools.catalog import SHOWROOMS, find_showroom
+from supercar.tools.places import SHOWROOM_COORDINATES, distance_km
 from supercar.tools.summaries import ES, hours_summary, join, on_day
 
 
-def plan_address(s: State, r: Reading, step: Step) -> None:
+def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:
+    """The address of the showroom meant, or of the one nearest a place; `ask=False` when
+    another request of the message asks for the showroom already."""
     ids = list(r.showrooms)
+    far = [m for m in showroom_places(r.places) if m.place is not None and not m.region]
+    if ids and far:  # "how far is it from Boston to your NY store?"
+        room = find_showroom(ids[0])
+        place = far[0].place
+        if room is not None and place is not None:
+            km = distance_km((place.lat, place.lon), SHOWROOM_COORDINATES[room.id])
+            distance = distance_text(km, s.lang)
+            step.before.append(
+                say("distance_to", s.lang, showroom=room.name, place=far[0].name, distance=distance)
+            )
     if not ids:
         places = showroom_places(r.places)
         nearest = places[0].showroom if places else None
@@ -60,7 +73,8 @@ def plan_address(s: State, r: Reading, step: Step) -> None:
         if step.reply:
             return
     if not ids:
-        step.reply.append(say("ask_showroom", s.lang))
+        if ask:
+            step.reply.append(say("ask_showroom", s.lang))
         return
     for showroom_id in ids:
         step.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))

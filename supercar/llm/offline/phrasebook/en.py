@@ -139,4 +139,5 @@ LINES: dict[str, str] = {
     "open_on": "{day}, {rooms} are open.",
     "open_span": "{showroom} {open}-{close}",
     "closed_then": "{rooms} are closed that day.",
+    "distance_to": "{showroom} is {distance} from {place}.",
 }

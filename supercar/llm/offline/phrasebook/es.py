@@ -144,4 +144,5 @@ LINES: dict[str, str] = {
     "open_on": "{day} abren {rooms}.",
     "open_span": "{showroom} de {open} a {close}",
     "closed_then": "{rooms} cierran ese día.",
+    "distance_to": "{showroom} está {distance} de {place}.",
 }
