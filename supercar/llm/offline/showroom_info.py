@@ -32,14 +32,11 @@ def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:
     ids = list(r.showrooms)
     far = [m for m in showroom_places(r.places) if m.place is not None and not m.region]
     if ids and far:  # "how far is it from Boston to your NY store?"
-        room = find_showroom(ids[0])
-        place = far[0].place
-        if room is not None and place is not None:
-            km = distance_km((place.lat, place.lon), SHOWROOM_COORDINATES[room.id])
-            distance = distance_text(km, s.lang)
-            step.before.append(
-                say("distance_to", s.lang, showroom=room.name, place=far[0].name, distance=distance)
-            )
+        named, place = find_showroom(ids[0]), far[0].place
+        if named is not None and place is not None:
+            km = distance_km((place.lat, place.lon), SHOWROOM_COORDINATES[named.id])
+            where = dict(showroom=named.name, place=far[0].name, distance=distance_text(km, s.lang))
+            step.before.append(say("distance_to", s.lang, **where))
     if not ids:
         places = showroom_places(r.places)
         nearest = places[0].showroom if places else None
