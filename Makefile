@@ -60,7 +60,7 @@ $(BIN)/.bench-installed: $(BIN)/.installed benchmarks/requirements.txt
 bench: $(BIN)/.bench-installed  ## benchmark: added latency, CPU per turn, cold start, memory
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# --- AWS (see README, Deploy to AWS). Needs the AWS SAM CLI; sam-local also needs Docker.
+# --- AWS (see docs/deploy.md). Needs the AWS SAM CLI; sam-local also needs Docker.
 SAM_CONFIG := --config-file infra/samconfig.toml
 LAMBDA_SRC ?= build/lambda
 

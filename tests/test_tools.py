@@ -428,9 +428,13 @@ class EmptyArgs(BaseModel):
     pass
 
 
-async def test_registry_unknown_tool(registry: ToolRegistry) -> None:
+async def test_an_unknown_tool_is_said_in_customer_words_and_the_tool_list_goes_to_the_model(
+    registry: ToolRegistry,
+) -> None:
     result = await registry.run("launch_rocket", "{}", make_ctx())
-    assert result.is_error and "get_weather" in result.data["error"]
+    assert result.is_error and result.data["code"] == "unknown_tool"
+    assert all(name in result.data["error"] for name in registry.tools)  # for the model
+    assert result.output == "That is not something I can look up."
 
 
 @pytest.mark.parametrize("raw", ["not json", "[1, 2]", "{"])

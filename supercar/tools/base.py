@@ -143,6 +143,8 @@ class Tool:
 
 # What a card says when the model's request could not be read (the detail is for the model).
 _GARBLED_REQUEST = "the request could not be read"
+# What a client sees of a call to a tool that does not exist; the model is told which do.
+_NO_SUCH_TOOL = "That is not something I can look up."
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -164,7 +166,7 @@ class ToolRegistry:
         if tool is None:
             message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
             data = {"error": message, "code": "unknown_tool"}
-            return ToolResult(output=message, data=data, is_error=True)
+            return ToolResult(output=_NO_SUCH_TOOL, data=data, is_error=True)
         try:
             decoded = json.loads(raw_arguments or "{}")
         except ValueError:
