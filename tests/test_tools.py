@@ -489,9 +489,9 @@ def test_schemas_are_valid_function_schemas(registry: ToolRegistry) -> None:
         assert re.fullmatch(r"[a-z_]+", function["name"]) and function["description"]
         params = function["parameters"]
         assert params["type"] == "object"
-        # Every argument is required except weather's `date` (omitted means today).
+        # Every argument is required except weather's `date` (omitted: today) and `unit`.
         optional = set(params["properties"]) - set(params["required"])
-        assert optional == ({"date"} if function["name"] == "get_weather" else set())
+        assert optional == ({"date", "unit"} if function["name"] == "get_weather" else set())
         for prop in params["properties"].values():
             assert prop["type"] == "string" and prop["description"]
         assert "user_id" not in json.dumps(schema)

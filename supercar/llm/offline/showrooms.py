@@ -2,8 +2,8 @@
 
 Decisions:
 - Showrooms are named by id, city, name or a landmark ("Beverly Hills", "Biscayne", "NYC");
-  places come from the gazetteer (`supercar.tools.places`) on the corrected text, so "Brookyln"
-  is Brooklyn. Two-letter names ("LA", "NY") count only in capitals: "la" is a Spanish article.
+  places come from the gazetteer (`supercar.tools.places.find_places`, which forgives typos
+  where a name stands, so "Brookyln" is Brooklyn, and keeps ordinary words ordinary).
 - A place within `NEAR_KM` of a showroom is served by it directly, with a note of the distance
   ("SuperCar Manhattan is the closest to Brooklyn, about 10 km away"); a place further away gets
   the nearest showroom *offered*, never silently chosen ("Boston": Manhattan, about 300 km).
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from supercar.llm.offline.language import corrected
 from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
-from supercar.tools.places import Place, find_place, fold, names, nearest_showroom
+from supercar.tools.places import Place, find_place, fold, nearest_showroom
+from supercar.tools.places import find_places as places_in
 
 NEAR_KM = 60.0
 
@@ -98,28 +99,10 @@ _AFTER_PREP_RE = re.compile(
 )
 
 
-def _scan_gazetteer(text: str) -> list[tuple[int, str, Place]]:
-    folded = " " + fold(corrected(text)) + " "
-    hits: list[tuple[int, str, Place]] = []
-    taken: list[tuple[int, int]] = []
-    for key in names():  # longest first, so "miami beach" wins over "miami"
-        if len(key) <= 3 and not re.search(rf"\b{re.escape(key.upper())}\b", text):
-            continue  # "la", "ny", "mia": only as capitals
-        for match in re.finditer(rf" {re.escape(key)} ", folded):
-            span = (match.start(), match.end())
-            if any(s < span[1] - 1 and span[0] + 1 < e for s, e in taken):
-                continue
-            place = find_place(key)
-            if place is not None:
-                taken.append(span)
-                hits.append((match.start(), key, place))
-    return sorted(hits, key=lambda hit: hit[0])
-
-
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text (known or not), in order, with the showroom nearest each."""
     mentions: list[PlaceMention] = []
-    for _, _, place in _scan_gazetteer(text):
+    for _, place in places_in(text):
         showroom, km = nearest_showroom(place)
         if all(m.place != place for m in mentions):
             mentions.append(PlaceMention(place.name, place, showroom, km))
