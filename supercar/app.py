@@ -3,7 +3,7 @@
 The routes live in `supercar.api`, what they share in `supercar.services`; this module only
 assembles them. Middleware order matters: the request context is outermost, so every log record
 of a request carries its request id (and session id); CORS answers preflights before the body
-guard would refuse a bodiless OPTIONS.
+guard sees them.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.add_middleware(
-        BodyGuard, max_body_bytes=settings.max_body_bytes, bodiless_paths=lifecycle.PATHS
+        BodyGuard, max_body_bytes=settings.max_body_bytes, body_routes=query.BODY_ROUTES
     )
     if settings.cors_origins:
         app.add_middleware(

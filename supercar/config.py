@@ -1,7 +1,8 @@
 """All settings in one class, read from the environment and `.env`, refused at start-up if wrong.
 
-Every field here is documented in `.env.example` and in the README's settings table; keep the
-three in step. The Groq key is a `SecretStr` so it never shows up in a repr, a log line or /health.
+Every field here is documented in `.env.example` and in docs/operations.md's settings table; keep
+the three in step. The Groq key is a `SecretStr` so it never shows up in a repr, a log line or
+/health.
 """
 
 from __future__ import annotations

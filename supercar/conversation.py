@@ -46,6 +46,7 @@ from supercar import metrics
 from supercar.agent import Turn
 from supercar.config import Settings
 from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, encode
+from supercar.language import conversation_language
 from supercar.limits import digest
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
@@ -102,6 +103,7 @@ async def start_turn(
         raise
     now = datetime.now(UTC)
     history = session.history(settings.history_turns)
+    earlier = [m["content"] for m in reversed(history) if m["role"] == "user" and m["content"]]
     turn = Turn(
         model=services.model,
         tools=services.tools,
@@ -119,6 +121,8 @@ async def start_turn(
             changes=services.limits,
             # Changes proposed in committed turns only: see `supercar.tools.changes`.
             proposals=proposals(history),
+            # The cards' words follow the customer's language, in both modes.
+            language=conversation_language(query, earlier),
         ),
         max_rounds=settings.max_tool_rounds,
     )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
 import pytest
 
+from supercar.api.query import BODY_ROUTES
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, reasoning, text, tool_call, words
 from tests.helpers import ask, post_query
@@ -57,6 +59,19 @@ async def test_a_tool_turn_emits_tool_use_output_then_the_answer(
     assert follow_up[-2]["tool_calls"][0]["id"] == "call_w"
     assert follow_up[-1]["role"] == "tool" and follow_up[-1]["tool_call_id"] == "call_w"
     assert json.loads(follow_up[-1]["content"]) == output["data"]
+
+
+async def test_a_call_to_an_unknown_tool_shows_the_client_no_tool_names(
+    client: httpx.AsyncClient, fake_groq: FakeGroq
+) -> None:
+    fake_groq.push(
+        Script([tool_call("get_horoscope", {})]), Script([text("I cannot read the stars.")])
+    )
+    events = await ask(client, "My horoscope?")
+    output = next(e for e in events if e.name == "tool_output").json()
+    assert output["output"] == "That is not something I can look up."
+    told_the_model = fake_groq.requests[1]["messages"][-1]["content"]
+    assert "get_weather" in told_the_model and "schedule_appointment" in told_the_model
 
 
 async def test_fragmented_tool_call_arguments_are_accumulated(
@@ -262,6 +277,20 @@ async def test_bad_requests_get_a_4xx_json_error_and_never_reach_the_model(
     assert fake_groq.requests == []
 
 
+async def test_the_schema_says_a_query_must_hold_text_and_the_route_agrees(
+    client: httpx.AsyncClient,
+) -> None:
+    schema = (await client.get("/openapi.json")).json()["components"]["schemas"]
+    pattern = schema["QueryRequest"]["properties"]["query"]["pattern"]
+    for query in ["", "   \n ", "\u3000\t", "Hi", "  Is the GT red? "]:
+        holds_text = re.search(pattern, query) is not None  # JSON Schema patterns search
+        response = await post_query(client, query)
+        assert response.status_code == (200 if holds_text else 422), repr(query)
+        if not holds_text:
+            assert response.json()["code"] == "invalid_request"
+            assert response.json()["detail"][0]["loc"] == ["body", "query"]
+
+
 async def test_unknown_fields_are_ignored(client: httpx.AsyncClient, fake_groq: FakeGroq) -> None:
     response = await client.post("/query", json={"query": "hi", "session_id": "s", "extra": 1})
     assert response.status_code == 200
@@ -312,6 +341,39 @@ async def test_get_on_query_is_405_with_a_json_body(client: httpx.AsyncClient) -
     response = await client.get("/query")
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "content_type"),
+    [
+        ("PUT", "/health", "text/plain"),
+        ("PUT", "/health", "application/json"),
+        ("POST", "/health", "text/plain"),
+        ("PUT", "/query", "text/plain"),
+        ("PATCH", "/query", "application/json"),
+    ],
+)
+async def test_a_wrong_method_is_405_whatever_its_body(
+    client: httpx.AsyncClient, fake_groq: FakeGroq, method: str, path: str, content_type: str
+) -> None:
+    response = await client.request(
+        method, path, content=b'{"query": "hi"}', headers={"content-type": content_type}
+    )
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert fake_groq.requests == []
+
+
+async def test_every_route_that_reads_a_body_is_guarded(client: httpx.AsyncClient) -> None:
+    # The body guard runs before routing, so it is told which routes take a body.
+    paths = (await client.get("/openapi.json")).json()["paths"]
+    with_a_body = {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+        if "requestBody" in operation
+    }
+    assert with_a_body == BODY_ROUTES == {("POST", "/query")}
 
 
 async def test_a_body_over_the_byte_cap_gets_413_before_parsing(

@@ -351,6 +351,48 @@ def test_a_failed_card_speaks_to_the_customer(groq_server, open_chat):
     chat.assert_clean("failed-card")
 
 
+def test_a_spanish_conversation_gets_spanish_cards_through_groq(groq_server, open_chat):
+    url, fake = groq_server
+    fake.push(
+        Script([tool_call("get_dealership_address", {"dealership_id": "atlantis"})]),
+        Script(words("No encontré ese concesionario.")),
+    )
+    chat = open_chat(url)
+    chat.send("¿Dónde está el concesionario de Atlantis?")
+    failed = chat.last_reply().locator("section.card.failed")
+    assert failed.locator("p").inner_text() == "No encontramos ese concesionario"
+
+    fake.push(
+        Script(
+            [
+                tool_call(
+                    "schedule_appointment",
+                    {
+                        "dealership_id": "miami",
+                        "date": open_weekday(days_ahead=2, showroom_tz="America/New_York"),
+                        "time": "11:00",
+                        "car_model": "Ferrari",
+                    },
+                )
+            ]
+        ),
+        Script(words("No tenemos ese modelo.")),
+    )
+    chat.send("Ferrari, 11:00")  # no language of its own: the conversation's
+    failed = chat.last_reply().locator("section.card.failed")
+    assert failed.locator("p").inner_text().startswith("No tenemos ese coche; nuestros modelos")
+
+    fake.push(
+        Script([tool_call("get_weather", {"city": "Londres"})]),
+        Script(words("En Londres hace fresco.")),
+    )
+    chat.send("¿Y el tiempo en Londres?")
+    card = chat.last_reply().locator("section.card.weather")
+    assert card.locator("h2").text_content() == "Weather · London"  # the card still parses
+    assert re.fullmatch(r"-?\d{1,2}°C", card.locator(".big").inner_text())
+    chat.assert_clean("spanish-cards")
+
+
 @pytest.mark.parametrize("width", [320, 360, 390, 900])
 def test_the_placeholder_fits_the_input_on_one_line(groq_server, open_chat, width):
     url, _ = groq_server

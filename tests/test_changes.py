@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from supercar.agent import tool_message
+from supercar.language import Language
 from supercar.limits import Limits
 from supercar.llm.base import Message, ToolCall
 from supercar.store.memory import MemoryBookingStore, MemoryCounters
@@ -41,6 +42,7 @@ class Chat:
     client: str = "client-a"
     client_cap: int = 0
     now: datetime = NOW
+    language: Language = "en"
     history: list[Message] = field(default_factory=list)
     registry: ToolRegistry = field(default_factory=default_registry)
 
@@ -54,6 +56,7 @@ class Chat:
             max_bookings_per_client_per_day=self.client_cap,
             changes=self.limits,
             proposals=proposals(self.history),
+            language=self.language,
         )
 
     async def turn(self, tool: str, commit: bool = True, **args: str) -> ToolResult:
@@ -321,6 +324,33 @@ async def test_each_session_changes_bookings_only_so_often_a_day(
     theirs = await other.book("10:00")
     await other.cancel(theirs)
     assert (await other.cancel(theirs)).data["status"] == "cancelled"
+
+
+async def test_the_cards_speak_the_customers_language_and_data_stays_the_same(
+    bookings: MemoryBookingStore,
+) -> None:
+    chat = Chat(bookings, language="es")
+    code = await chat.book()
+    move = await chat.move(code, "16:00")
+    moved = await chat.move(code, "16:00")
+    asked = await chat.cancel(code)
+    cancelled = await chat.cancel(code)
+    refused = await chat.move(code, "17:00")
+    assert [assert_plain_sentence(r.output) for r in (move, moved, asked, cancelled, refused)] == [
+        "Confirma, por favor: ¿cambiamos tu prueba de manejo del SuperCar GT en SuperCar Miami "
+        f"del viernes 19 de junio a las 14:00 al viernes 19 de junio a las 16:00 ({code})? Aún "
+        "no ha cambiado nada.",
+        "Cambiada: tu prueba de manejo del SuperCar GT en SuperCar Miami es ahora el viernes 19 "
+        f"de junio a las 16:00 (antes el viernes 19 de junio a las 14:00), confirmación {code}.",
+        "Confirma, por favor: ¿cancelamos tu prueba de manejo del SuperCar GT en SuperCar Miami "
+        f"del viernes 19 de junio a las 16:00 ({code})? Aún no ha cambiado nada.",
+        "Cancelada: tu prueba de manejo del SuperCar GT en SuperCar Miami del viernes 19 de "
+        f"junio a las 16:00 ({code}).",
+        "No cambiada: esa prueba de manejo se canceló; podemos reservar otra.",
+    ]
+    # What the model and API clients read does not depend on the language.
+    assert moved.data["status"] == "rescheduled" and cancelled.data["status"] == "cancelled"
+    assert refused.data["code"] == "booking_cancelled" and "cancelled" in refused.data["error"]
 
 
 # --- the caps ------------------------------------------------------------------------------

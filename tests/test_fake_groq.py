@@ -7,6 +7,7 @@ suite means app tests built on the fake exercise the SDK's real SSE decoding and
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -108,7 +109,9 @@ async def test_whole_and_parallel_tool_calls(fake: FakeGroq, client: groq.AsyncG
     calls = [tc for d in deltas(chunks) for tc in d.tool_calls or []]
     assert [tc.index for tc in calls] == [0, 1, 2]
     assert calls[0].id == "call_paris"
-    assert calls[1].id.startswith("call_") and calls[1].id != calls[2].id
+    # Groq's tool-call ids: "fc_" and a UUID.
+    assert re.fullmatch(r"fc_[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", calls[1].id)
+    assert calls[1].id != calls[2].id
     assert [tc.function.name for tc in calls] == ["get_weather", "get_weather", "list_cars"]
     assert all(tc.type == "function" for tc in calls)
     assert json.loads(calls[1].function.arguments) == {"city": "Rome"}
@@ -123,18 +126,109 @@ async def test_fragmented_tool_call(fake: FakeGroq, client: groq.AsyncGroq) -> N
     calls = [tc for d in deltas(chunks) for tc in d.tool_calls or []]
     head, *rest = calls
     assert (head.index, head.function.name, head.function.arguments) == (0, "get_weather", "")
-    assert head.id.startswith("call_") and head.type == "function"
+    assert head.id.startswith("fc_") and head.type == "function"
     assert len(rest) == 4
     # Continuation chunks carry only the index and an arguments fragment, like Groq/OpenAI.
     assert all(tc.index == 0 and tc.id is None and tc.function.name is None for tc in rest)
     assert json.loads("".join(tc.function.arguments for tc in rest)) == args
 
 
-async def test_reasoning_delta(fake: FakeGroq, client: groq.AsyncGroq) -> None:
-    fake.push(Script([reasoning("thinking..."), text("Answer")]))
-    ds = deltas(await collect(client, reasoning_format="parsed"))
-    assert ds[1].reasoning == "thinking..." and ds[1].content is None
-    assert ds[2].content == "Answer"
+async def test_reasoning_deltas_carry_the_analysis_channel_before_the_answer(
+    fake: FakeGroq, client: groq.AsyncGroq
+) -> None:
+    fake.push(Script([reasoning("thinking"), reasoning("..."), text("Answer")]))
+    ds = deltas(await collect(client, include_reasoning=True))
+    assert [d.reasoning for d in ds[1:3]] == ["thinking", "..."]
+    assert all(d.content is None and d.model_extra == {"channel": "analysis"} for d in ds[1:3])
+    assert ds[3].content == "Answer"
+
+
+def test_a_script_with_reasoning_after_the_answer_is_refused() -> None:
+    # Groq streams the analysis channel first; a script that does otherwise tests nothing real.
+    with pytest.raises(ValueError, match="before any content or tool call"):
+        Script([text("Answer"), reasoning("late thought")])
+    with pytest.raises(ValueError, match="before any content or tool call"):
+        Script([tool_call("get_weather", {}), reasoning("late thought")])
+
+
+async def test_the_first_chunk_has_the_request_id_and_seed_the_last_the_usage_twice(
+    fake: FakeGroq, client: groq.AsyncGroq
+) -> None:
+    fake.push(Script([reasoning("hm"), text("Hi"), text(" there")]))
+    first, *_, last = await collect(client)
+    assert first.x_groq is not None and last.x_groq is not None
+    assert first.x_groq.id == last.x_groq.id and first.x_groq.id.startswith("req_")
+    assert isinstance(first.x_groq.seed, int)  # on the first chunk, as recorded
+    assert first.x_groq.usage is None and first.usage is None
+    usage = last.x_groq.usage
+    assert usage is not None and last.usage == usage  # top level too, unasked
+    assert (usage.completion_tokens, usage.total_tokens) == (3, usage.prompt_tokens + 3)
+    assert usage.completion_tokens_details.reasoning_tokens == 1  # type: ignore[union-attr]
+    timings = (usage.queue_time, usage.prompt_time, usage.completion_time, usage.total_time)
+    assert all(isinstance(t, float) and t > 0 for t in timings)
+    assert usage.total_time >= usage.completion_time  # type: ignore[operator]
+
+
+async def test_the_stream_is_text_event_stream_without_a_charset(fake: FakeGroq) -> None:
+    async with httpx.AsyncClient(base_url=fake.base_url) as http:
+        response = await http.post(
+            "/openai/v1/chat/completions",
+            json={"model": MODEL, "messages": USER, "stream": True},
+            headers={"authorization": "Bearer test-key"},
+        )
+    assert response.headers["content-type"] == "text/event-stream"
+    assert response.text.endswith("data: [DONE]\n\n")
+
+
+async def test_an_unknown_model_is_404_model_not_found(
+    fake: FakeGroq, client: groq.AsyncGroq
+) -> None:
+    with pytest.raises(groq.NotFoundError) as info:
+        await collect(client, model="llama-2-70b-chat")
+    assert info.value.status_code == 404
+    assert info.value.body == {
+        "error": {
+            "message": "The model `llama-2-70b-chat` does not exist or you do not have access"
+            " to it.",
+            "type": "invalid_request_error",
+            "code": "model_not_found",
+        }
+    }
+    await collect(client, model="qwen/qwen3-32b")  # a model Groq serves is fine
+    assert [r.status for r in fake.requests] == [404, 200]
+
+
+@pytest.mark.parametrize(
+    ("model", "parameters", "refusal"),
+    [
+        (MODEL, {"reasoning_format": "hidden", "include_reasoning": False}, "mutually exclusive"),
+        (MODEL, {"reasoning_format": "hidden"}, "not supported with this model"),
+        (MODEL, {"reasoning_effort": "none"}, "reasoning_effort"),
+        ("qwen/qwen3-32b", {"reasoning_effort": "low"}, "reasoning_effort"),
+        ("llama-3.3-70b-versatile", {"reasoning_format": "hidden"}, "not supported"),
+        ("qwen/qwen3-32b", {"reasoning_format": "raw", "tools": [WEATHER_TOOL]}, "tool use"),
+    ],
+)
+async def test_reasoning_parameters_a_model_family_refuses_are_400(
+    client: groq.AsyncGroq, model: str, parameters: dict[str, Any], refusal: str
+) -> None:
+    with pytest.raises(groq.BadRequestError, match=refusal):
+        await collect(client, model=model, **parameters)
+
+
+@pytest.mark.parametrize(
+    ("model", "parameters"),
+    [
+        (MODEL, {"include_reasoning": False, "reasoning_effort": "low"}),
+        ("qwen/qwen3-32b", {"reasoning_format": "hidden", "reasoning_effort": "none"}),
+        ("qwen/qwen3-32b", {"reasoning_format": "raw"}),
+        ("llama-3.3-70b-versatile", {"include_reasoning": False}),
+    ],
+)
+async def test_reasoning_parameters_a_model_family_accepts_stream(
+    client: groq.AsyncGroq, model: str, parameters: dict[str, Any]
+) -> None:
+    assert deltas(await collect(client, model=model, **parameters))[1].content == "Token1"
 
 
 async def test_http_error_429_is_rate_limit_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:
@@ -187,6 +281,51 @@ async def test_error_event_mid_stream_raises_api_error(
             received.append(chunk.choices[0].delta.content)
     assert not isinstance(info.value, groq.APIStatusError)
     assert received == ["", "partial"]
+
+
+async def test_a_mid_stream_tool_use_failed_is_groqs_error_event_after_the_text(
+    fake: FakeGroq,
+) -> None:
+    failed = error_event(
+        "Tool choice is none, but model called a tool",
+        code="tool_use_failed",
+        failed_generation='{"name": "get_weather"}',
+    )
+    fake.push(Script([text("Let me"), text(" check"), failed]))
+    async with httpx.AsyncClient(base_url=fake.base_url) as http:
+        response = await http.post(
+            "/openai/v1/chat/completions",
+            json={"model": MODEL, "messages": USER, "stream": True},
+            headers={"authorization": "Bearer test-key"},
+        )
+    *streamed, (event, data) = [block.split("\n") for block in response.text.split("\n\n") if block]
+    assert [json.loads(s[0][6:])["choices"][0]["delta"].get("content") for s in streamed] == [
+        "",
+        "Let me",
+        " check",
+    ]
+    assert event == "event: error"  # and no [DONE] after it
+    assert json.loads(data.removeprefix("data: ")) == {
+        "error": {
+            "message": "Tool choice is none, but model called a tool",
+            "type": "invalid_request_error",
+            "code": "tool_use_failed",
+            "failed_generation": '{"name": "get_weather"}',
+            "status_code": 400,
+        }
+    }
+
+    # The real SDK raises it, body and all, after yielding the text.
+    fake.push(Script([text("Let me"), failed]))
+    async with groq.AsyncGroq(api_key="test-key", base_url=fake.base_url, max_retries=0) as c:
+        stream = await c.chat.completions.create(model=MODEL, messages=USER, stream=True)
+        received = []
+        with pytest.raises(groq.APIError) as info:
+            async for chunk in stream:
+                received.append(chunk.choices[0].delta.content)
+    assert received == ["", "Let me"]
+    assert info.value.body["code"] == "tool_use_failed"  # type: ignore[index]
+    assert info.value.body["status_code"] == 400  # type: ignore[index]
 
 
 async def test_drop_raises_httpx_error(fake: FakeGroq, client: groq.AsyncGroq) -> None:

@@ -269,7 +269,8 @@ CONVERSATIONS = [
                 **no_tools("nearest is SuperCar Manhattan", "Would you like"),
             ),
             Say("yes", avail("manhattan", "2026-11-27"), ("09:00",)),
-            Say("Is there a showroom in Springfield?", **no_tools("don't know", "Which showroom")),
+            # Springfield became known with the world gazetteer (issue 15): a town it does not know
+            Say("Is there a showroom in Smallville?", **no_tools("don't know", "Which showroom")),
         ],
     ),
     Conversation(

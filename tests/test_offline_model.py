@@ -164,7 +164,7 @@ async def test_weather_calls_get_weather() -> None:
     assert await calls_for("What's the weather like in Miami today?") == [
         ("get_weather", {"city": "Miami"})
     ]
-    assert await calls_for("is it sunny in Reykjavik?") == [("get_weather", {"city": "Reykjavik"})]
+    assert await calls_for("is it sunny in Reykjavik?") == [("get_weather", {"city": "Reykjavík"})]
 
 
 @pytest.mark.parametrize(

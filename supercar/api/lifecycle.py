@@ -22,7 +22,6 @@ from supercar.request_context import REQUEST_CONTEXT_HEADER
 
 BEFORE_CHECKPOINT_PATH = "/internal/snapstart/before-checkpoint"
 AFTER_RESTORE_PATH = "/internal/snapstart/after-restore"
-PATHS = frozenset({BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH})  # they read no body
 
 
 async def _adapter_only(request: Request) -> None:

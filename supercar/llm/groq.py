@@ -10,8 +10,16 @@ Decisions:
   their code like errors that come with a status.
 - Tool calls are accumulated by `index`: a call may arrive whole in one delta or as an id and
   name followed by argument fragments.
-- Reasoning (`reasoning` deltas of gpt-oss and similar) is asked to be left out and is dropped
-  anyway if it arrives: a customer never sees it.
+- Reasoning never reaches a customer, in three layers. Each request asks the model's family
+  to leave it out (`model_parameters`, after Groq's reasoning documentation): gpt-oss takes
+  `include_reasoning` and `reasoning_effort` (low/medium/high), not `reasoning_format`; qwen3
+  and the other reasoning families take `reasoning_format`; the two cannot be combined, and a
+  model that does not reason refuses `reasoning_format` (400), so unknown families get none.
+  `reasoning` deltas are dropped if they arrive anyway. And `<think>...</think>` written into
+  the text (a family's default `reasoning_format: raw`, which Groq applies when no tools are
+  sent) is cut out by `ThinkFilter`, whatever the chunk boundaries. The filter costs one
+  substring test per delta until a `<` shows up (docs/benchmarks-profile.md, "The think
+  filter").
 """
 
 from __future__ import annotations
@@ -37,13 +45,87 @@ CHAT_PATH = "/openai/v1/chat/completions"
 CONNECTION_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=500)
 
 
+# Reasoning families Groq has served besides gpt-oss and qwen3; they write `<think>` into the
+# text unless asked for `reasoning_format: hidden`.
+OTHER_REASONING_FAMILIES = ("deepseek-r1", "qwen-qwq", "qwen/qwq")
+
+
 def model_parameters(model_id: str) -> dict[str, Any]:
-    """Extra request parameters a model family needs (see Groq's reasoning documentation)."""
+    """Extra request parameters a model family needs (see Groq's reasoning documentation),
+    the same with tools and without."""
     if model_id.startswith("openai/gpt-oss"):
         return {"include_reasoning": False, "reasoning_effort": "low"}
     if model_id.startswith("qwen/qwen3"):
         return {"reasoning_format": "hidden", "reasoning_effort": "none"}
+    if model_id.startswith(OTHER_REASONING_FAMILIES):
+        return {"reasoning_format": "hidden"}
     return {}
+
+
+THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
+
+
+def _tag_start(text: str, tag: str) -> str:
+    """The end of `text` that could be the beginning of `tag` ("<thi"), or ""."""
+    at = text.rfind("<", max(0, len(text) - len(tag) + 1))
+    return text[at:] if at >= 0 and tag.startswith(text[at:]) else ""
+
+
+class ThinkFilter:
+    """Cuts `<think>...</think>` out of streamed text, whatever the chunk boundaries.
+
+    Text goes through at once, except a chunk's last few characters that could begin a tag,
+    held until the next chunk (or the end) settles them. A block still open when the stream
+    ends is dropped. The whitespace after a block that opens the answer belongs to the block.
+    `idle` is true while nothing is held or open: then only a chunk with a `<` needs `feed`.
+    """
+
+    __slots__ = ("held", "idle", "inside", "spoke", "trim")
+
+    def __init__(self) -> None:
+        self.inside = False  # within a block
+        self.held = ""  # a possible tag's beginning, from the end of the last chunk
+        self.trim = False  # strip the whitespace that follows a block before any answer
+        self.spoke = False  # some visible text has gone out
+        self.idle = True
+
+    def feed(self, text: str) -> str:
+        buffer, self.held = self.held + text, ""
+        out: list[str] = []
+        while buffer:
+            if self.inside:
+                end = buffer.find(THINK_CLOSE)
+                if end < 0:
+                    self.held = _tag_start(buffer, THINK_CLOSE)  # the rest is reasoning
+                    break
+                buffer = buffer[end + len(THINK_CLOSE) :]
+                self.inside, self.trim = False, not self.spoke
+                continue
+            if self.trim:
+                buffer = buffer.lstrip()
+                if not buffer:
+                    break
+                self.trim = False
+            start = buffer.find(THINK_OPEN)
+            opens = start >= 0
+            if not opens:
+                self.held = _tag_start(buffer, THINK_OPEN)
+                start = len(buffer) - len(self.held)
+            said = buffer[:start]
+            out.append(said)
+            self.spoke = self.spoke or bool(said.strip())
+            if not opens:
+                break
+            buffer = buffer[start + len(THINK_OPEN) :]
+            self.inside = True
+        self.idle = not (self.inside or self.held or self.trim)
+        return "".join(out)
+
+    def end(self) -> str:
+        """What is still held once the stream is over: text, unless it is an open block."""
+        tail = "" if self.inside else self.held
+        self.inside, self.held, self.trim, self.idle = False, "", False, True
+        return tail
 
 
 def _error_code(body: object) -> str | None:
@@ -140,6 +222,7 @@ class GroqModel:
         calls: dict[int, dict[str, str]] = {}
         finish_reason = "stop"
         usage: Usage | None = None
+        think = ThinkFilter()
         try:
             # `post` keeps the SDK's auth, retries and status errors but skips its per-request
             # transform of every message and tool schema: our dicts are already API-shaped.
@@ -158,7 +241,10 @@ class GroqModel:
                         delta = choice.get("delta") or {}
                         text = delta.get("content")
                         if text:
-                            yield text
+                            if not think.idle or "<" in text:
+                                text = think.feed(text)
+                            if text:
+                                yield text
                         for part in delta.get("tool_calls") or ():
                             call = calls.setdefault(
                                 part.get("index", len(calls)), {"id": "", "name": "", "args": ""}
@@ -172,6 +258,8 @@ class GroqModel:
                 await response.aclose()
         except (groq.APIError, httpx.HTTPError) as exc:
             raise classify(exc, self.model_id) from exc
+        if tail := think.end():
+            yield tail
         yield Completion(
             tool_calls=[
                 ToolCall(call["id"] or f"call_{index}", call["name"], call["args"])

@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
+from supercar.language import Language
 from supercar.store.base import (
     Booking,
     BookingCap,
@@ -56,10 +57,10 @@ from supercar.tools.catalog import (
 )
 from supercar.tools.checks import (
     Refused,
-    day_words,
     known_showroom,
     parse_local_date,
 )
+from supercar.tools.wording import Phrase, Weekdays, counted_drives, say
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -95,7 +96,7 @@ def parse_time(text: str) -> str:
         raise Refused(
             f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.",
             "invalid_time",
-            "We couldn't read that time; test drives start on the hour, e.g. 14:00.",
+            Phrase("unreadable_time"),
         )
     return f"{int(match[1]):02d}:{match[2]}"
 
@@ -109,7 +110,12 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
             f"{showroom.name} is closed on {weekday}s ({day.isoformat()}). "
             f"Opening hours: {showroom.hours_summary()}.",
             "closed_day",
-            f"{showroom.name} is closed on {weekday}s; it opens {showroom.hours_summary()}.",
+            Phrase(
+                "closed_day",
+                showroom=showroom.name,
+                weekdays=Weekdays(day.weekday()),
+                hours=showroom.hours_summary(),
+            ),
         )
     now = local_now(showroom, ctx)
     tz = ZoneInfo(showroom.timezone)
@@ -136,7 +142,7 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
         showroom, day, slots, free = await bookable_slots(args.dealership_id, args.date, ctx)
     except Refused as exc:
         return ToolResult(
-            output={"availableTimes": [], "reason": exc.customer},
+            output={"availableTimes": [], "reason": exc.customer.say(ctx.language)},
             data={"error": str(exc), "code": exc.code},
             is_error=True,
         )
@@ -147,39 +153,41 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
     }
     if not free:
         output["reason"] = (
-            f"{showroom.name} has no more slots today."
+            say("no_more_slots_today", ctx.language, showroom=showroom.name)
             if not slots
-            else f"{showroom.name} is fully booked on {day_words(day)}."
+            else say("fully_booked", ctx.language, showroom=showroom.name, day=day)
         )
     return ToolResult(output=output, data={**output, "dealership_name": showroom.name})
 
 
-def _booking_output(args: ScheduleArgs, message: str, **fields: str) -> dict[str, str]:
+def _booking_output(
+    args: ScheduleArgs, reason: str, ctx: ToolContext, **fields: str
+) -> dict[str, str]:
     output = {
         "confirmationId": "",
         "date": args.date,
         "time": args.time,
         "model": args.car_model,
-        "message": f"Booking failed: {message}",
+        "message": say("booking_failed", ctx.language, reason=reason),
     }
     output.update(fields)
     return output
 
 
-def _schedule_error_output(message: str) -> dict[str, str]:
+def _schedule_error_output(reason: str, language: Language) -> dict[str, str]:
     # Used by the registry when the arguments never parsed; no field is known.
     return {
         "confirmationId": "",
         "date": "",
         "time": "",
         "model": "",
-        "message": f"Booking failed: {message}",
+        "message": say("booking_failed", language, reason=reason),
     }
 
 
-def _refused(args: ScheduleArgs, exc: Refused) -> ToolResult:
+def _refused(args: ScheduleArgs, exc: Refused, ctx: ToolContext) -> ToolResult:
     return ToolResult(
-        output=_booking_output(args, exc.customer),
+        output=_booking_output(args, exc.customer.say(ctx.language), ctx),
         data={"error": str(exc), "code": exc.code},
         is_error=True,
     )
@@ -217,18 +225,18 @@ def _client_cap_refused(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
         "no test drive was booked. A booking cancelled today gives one back; otherwise they "
         "can book again tomorrow (UTC) or call the showroom."
     )
-    customer = (
-        "we can't take more test-drive bookings from your connection today; "
-        "please call the showroom"
-    )
     return ToolResult(
-        output=_booking_output(args, customer),
+        output=_booking_output(args, say("client_booking_cap", ctx.language), ctx),
         data={"error": message, "code": "client_booking_cap"},
         is_error=True,
     )
 
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five")
+def booking_data(booking: Booking, showroom_name: str) -> dict[str, Any]:
+    """A booking as the model and API clients read it (the client counter is the store's)."""
+    data = asdict(booking)
+    del data["client_day"]
+    return {**data, "dealership_name": showroom_name}
 
 
 def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> ToolResult:
@@ -236,19 +244,29 @@ def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> T
     for booking in held:
         showroom = find_showroom(booking.dealership_id)
         bookings.append(booking_data(booking, showroom.name if showroom else booking.dealership_id))
-    count = _NUMBERS[len(held)] if len(held) < len(_NUMBERS) else str(len(held))
-    listed = ", ".join(
-        f"{b['car_model']} at {b['dealership_name']} on {b['date']} at {b['time']}"
-        for b in bookings
-    )
-    message = (
-        f"You already have {count} test drive{'' if len(held) == 1 else 's'} booked: {listed}. "
-        f"One conversation can hold at most {ctx.max_bookings_per_session} upcoming test "
-        "drives; to book another, cancel one of them first (or move one to another time)."
-    )
+
+    def words(language: Language) -> str:
+        drives = [
+            Phrase(
+                "booked_drive",
+                car=b["car_model"],
+                showroom=b["dealership_name"],
+                date=b["date"],
+                time=b["time"],
+            )
+            for b in bookings
+        ]
+        return say(
+            "booking_cap",
+            language,
+            count=counted_drives(len(held), language),
+            listed=drives,
+            cap=ctx.max_bookings_per_session,
+        )
+
     return ToolResult(
-        output=_booking_output(args, message),
-        data={"error": message, "code": "booking_cap", "bookings": bookings},
+        output=_booking_output(args, words(ctx.language), ctx),
+        data={"error": words("en"), "code": "booking_cap", "bookings": bookings},
         is_error=True,
     )
 
@@ -267,8 +285,9 @@ async def bookable_slot(
             f"(slots start on the hour within opening hours and cannot be in the past). "
             f"Free times that day: {offer}.",
             "not_bookable_slot",
-            f"{slot} isn't a test-drive time on {day_words(day)}; "
-            + (f"free times that day: {offer}." if free else "no times are free that day."),
+            Phrase("not_bookable_slot", slot=slot, day=day, free=free)
+            if free
+            else Phrase("not_bookable_slot_none_free", slot=slot, day=day),
         )
     return day, slot, slots
 
@@ -276,8 +295,8 @@ async def bookable_slot(
 async def slot_taken(
     showroom: Showroom, day: date, slot: str, slots: list[str], ctx: ToolContext, just: bool = True
 ) -> tuple[str, str, list[str]]:
-    """What to say when `slot` is taken (`just`: since it was offered): (error, customer words,
-    free times)."""
+    """What to say when `slot` is taken (`just`: since it was offered): (error, customer words
+    in the conversation's language, free times)."""
     booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
     alternatives = [s for s in slots if s not in booked]
     offer = ", ".join(alternatives) if alternatives else "none, try another day"
@@ -285,19 +304,13 @@ async def slot_taken(
     message = (
         f"{slot} on {day.isoformat()} at {showroom.name} {taken}. Free times that day: {offer}."
     )
-    customer = f"{slot} on {day_words(day)} {taken}; " + (
-        f"free times that day: {', '.join(alternatives)}."
+    key = "slot_taken" if just else "slot_is_taken"
+    customer = (
+        say(key, ctx.language, slot=slot, day=day, free=alternatives)
         if alternatives
-        else "no other times are free that day."
+        else say(f"{key}_none_free", ctx.language, slot=slot, day=day)
     )
     return message, customer, alternatives
-
-
-def booking_data(booking: Booking, showroom_name: str) -> dict[str, Any]:
-    """A booking as the model and API clients read it (the client counter is the store's)."""
-    data = asdict(booking)
-    del data["client_day"]
-    return {**data, "dealership_name": showroom_name}
 
 
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
@@ -308,11 +321,11 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             raise Refused(
                 f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}.",
                 "unknown_car",
-                f"We don't offer that car; our models are {', '.join(car_names())}.",
+                Phrase("unknown_car", models=car_names()),
             )
         day, slot, slots = await bookable_slot(showroom, args.date, args.time, ctx)
     except Refused as exc:
-        return _refused(args, exc)
+        return _refused(args, exc, ctx)
 
     booking = Booking(
         confirmation_id="SC-" + secrets.token_hex(4).upper(),
@@ -332,14 +345,18 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
     except SlotTaken:
         message, customer, alternatives = await slot_taken(showroom, day, slot, slots, ctx)
         return ToolResult(
-            output=_booking_output(args, customer, date=day.isoformat(), time=slot),
+            output=_booking_output(args, customer, ctx, date=day.isoformat(), time=slot),
             data={"error": message, "code": "slot_taken", "alternatives": alternatives},
             is_error=True,
         )
-    message = (
-        f"Test drive booked: {booking.car_model} at {showroom.name} "
-        f"on {booking.date} at {booking.time}"
+    drive = Phrase(
+        "booked_drive",
+        car=booking.car_model,
+        showroom=showroom.name,
+        date=booking.date,
+        time=booking.time,
     )
+    message = say("booked", ctx.language, drive=drive)
     return ToolResult(
         output={
             "confirmationId": booking.confirmation_id,
@@ -362,7 +379,7 @@ AVAILABILITY = Tool(
     ),
     args=AvailabilityArgs,
     run=check_appointment_availability,
-    error_output=lambda message: {"availableTimes": [], "reason": message},
+    error_output=lambda reason, language: {"availableTimes": [], "reason": reason},
 )
 
 SCHEDULE = Tool(

@@ -25,8 +25,10 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from supercar.language import Language
 from supercar.store.base import BookingStore
 from supercar.tools.catalog import showroom_ids
+from supercar.tools.wording import say
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,9 @@ class ToolContext:
     changes: ChangeAllowance | None = None  # counts cancellations and moves; None: no limit
     # The last change proposed for each confirmation code in the session's committed turns.
     proposals: Mapping[str, Proposal] = field(default_factory=dict)
+    # The customer's language this turn (`supercar.language.conversation_language`): the free
+    # text of the cards is in it; `data` and the card patterns the page parses are not.
+    language: Language = "en"
 
 
 ToolErrorCode = Literal[
@@ -115,8 +120,10 @@ class Tool:
     args: type[BaseModel]
     run: Callable[[Any, ToolContext], Awaitable[ToolResult]]
     # Builds the contract-shaped `output` for an error, so even a failed call renders a card
-    # that cannot crash the frontend (e.g. weather must stay a string).
-    error_output: Callable[[str], str | dict[str, Any]] = field(default=lambda message: message)
+    # that cannot crash the frontend (e.g. weather must stay a string): (customer words, language).
+    error_output: Callable[[str, Language], str | dict[str, Any]] = field(
+        default=lambda message, language: message
+    )
 
     def schema(self) -> dict[str, Any]:
         parameters = self.args.model_json_schema()
@@ -132,17 +139,16 @@ class Tool:
             },
         }
 
-    def error(self, message: str, code: ToolErrorCode, customer: str) -> ToolResult:
-        """An error result: `message` for the model (`data.error`), `customer` for the card."""
+    def error(
+        self, message: str, code: ToolErrorCode, customer: str, language: Language = "en"
+    ) -> ToolResult:
+        """An error result: `message` for the model (`data.error`), `customer` (in `language`)
+        for the card."""
         return ToolResult(
-            output=self.error_output(customer),
+            output=self.error_output(customer, language),
             data={"error": message, "code": code},
             is_error=True,
         )
-
-
-# What a card says when the model's request could not be read (the detail is for the model).
-_GARBLED_REQUEST = "the request could not be read"
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -164,30 +170,34 @@ class ToolRegistry:
         if tool is None:
             message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
             data = {"error": message, "code": "unknown_tool"}
-            return ToolResult(output=message, data=data, is_error=True)
+            # A client sees a sentence for a customer; the model is told which tools exist.
+            return ToolResult(output=say("no_such_tool", ctx.language), data=data, is_error=True)
+        lang = ctx.language
+        # What a card says when the model's request could not be read (the detail is the model's).
+        garbled = say("unreadable_request", lang)
         try:
             decoded = json.loads(raw_arguments or "{}")
         except ValueError:
             message = "Arguments were not valid JSON; send a JSON object."
-            return tool.error(message, "invalid_arguments", _GARBLED_REQUEST)
+            return tool.error(message, "invalid_arguments", garbled, lang)
         if not isinstance(decoded, dict):
             message = "Arguments must be a JSON object."
-            return tool.error(message, "invalid_arguments", _GARBLED_REQUEST)
+            return tool.error(message, "invalid_arguments", garbled, lang)
         try:
             args = tool.args.model_validate(decoded)
         except ValidationError as exc:
-            return tool.error(_validation_message(exc), "invalid_arguments", _GARBLED_REQUEST)
+            return tool.error(_validation_message(exc), "invalid_arguments", garbled, lang)
         started = time.perf_counter()
         try:
             result = await asyncio.wait_for(tool.run(args, ctx), self.timeout_seconds)
         except TimeoutError:
             log.warning("tool %s timed out after %.1fs", name, self.timeout_seconds)
             message = f"The {name} tool timed out; try again or continue without it."
-            return tool.error(message, "tool_timeout", "it took too long to answer")
+            return tool.error(message, "tool_timeout", say("tool_timeout", lang), lang)
         except Exception:
             log.exception("tool %s failed", name)
             message = f"The {name} tool failed unexpectedly; continue without it."
-            return tool.error(message, "tool_failed", "it is not working right now")
+            return tool.error(message, "tool_failed", say("tool_failed", lang), lang)
         ms = round((time.perf_counter() - started) * 1000, 1)
         log.info(
             "tool %s: %s in %.1f ms",

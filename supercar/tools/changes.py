@@ -19,8 +19,9 @@ Decisions:
   booking answers `cancelled`, a booking moved to the slot asked for answers `rescheduled`.
 - The SuperCar page draws a card for a tool name it does not know as a heading with the tool's
   name and `output` verbatim (a string as it is, anything else as indented JSON). So `output`
-  is one plain sentence in the customer's words; the typed result is `data`. (A move cannot be
-  shown as the booking card: the page picks cards by tool name. See docs/contract.md.)
+  is one plain sentence in the customer's words and language (`wording`); the typed result is
+  `data`, and `data.error` is English, for the model. (A move cannot be shown as the booking
+  card: the page picks cards by tool name. See docs/contract.md.)
 - `data.date`/`data.time` are the booking's slot before the change, `new_date`/`new_time` a
   move's new slot, in every status.
 """
@@ -44,7 +45,8 @@ from supercar.tools.appointments import (
 )
 from supercar.tools.base import Proposal, Tool, ToolArgs, ToolContext, ToolErrorCode, ToolResult
 from supercar.tools.catalog import Showroom, find_showroom
-from supercar.tools.checks import Refused, day_words
+from supercar.tools.checks import Refused
+from supercar.tools.wording import Phrase, say
 
 CANCEL_NAME = "cancel_appointment"
 RESCHEDULE_NAME = "reschedule_appointment"
@@ -95,13 +97,13 @@ def _showroom_name(booking: Booking) -> str:
     return showroom.name if showroom else booking.dealership_id
 
 
-def _what(booking: Booking) -> str:
+def _drive(booking: Booking) -> Phrase:
     """'your SuperCar GT test drive at SuperCar Miami': how a card names a booking."""
-    return f"your {booking.car_model} test drive at {_showroom_name(booking)}"
+    return Phrase("your_drive", car=booking.car_model, showroom=_showroom_name(booking))
 
 
-def _when(day: str, at: str) -> str:
-    return f"{day_words(date.fromisoformat(day))} at {at}"
+def _when(day: str, at: str) -> Phrase:
+    return Phrase("when", day=date.fromisoformat(day), time=at)
 
 
 def _data(booking: Booking, status: str, **extra: str) -> dict[str, Any]:
@@ -117,25 +119,36 @@ def _data(booking: Booking, status: str, **extra: str) -> dict[str, Any]:
     }
 
 
+# A refusal's card: "Not cancelled: <reason>." / "Not moved: <reason>." in the language.
+_NOT_CANCELLED, _NOT_MOVED = "not_cancelled", "not_moved"
+
+
 def _refusal(
-    prefix: str, error: str, code: ToolErrorCode, customer: str, **extra: Any
+    ctx: ToolContext,
+    prefix: str,
+    error: str,
+    code: ToolErrorCode,
+    customer: Phrase,
+    **extra: Any,
 ) -> ToolResult:
+    reason = customer.say(ctx.language).rstrip(".")
     return ToolResult(
-        output=f"{prefix}: {customer.rstrip('.')}.",
+        output=say(prefix, ctx.language, reason=reason),
         data={"error": error, "code": code, **extra},
         is_error=True,
     )
 
 
-def _unknown(prefix: str, code: str) -> ToolResult:
+def _unknown(ctx: ToolContext, prefix: str, code: str) -> ToolResult:
     # The same words whether the code exists in another session or nowhere.
     return _refusal(
+        ctx,
         prefix,
         f"No booking with code {code!r} was made in this conversation. Only test drives booked "
         "in this conversation can be cancelled or moved here; check the code (like "
         "SC-1A2B3C4D) or suggest calling the showroom.",
         "unknown_booking",
-        "we couldn't find a booking with that code in this conversation",
+        Phrase("unknown_booking"),
     )
 
 
@@ -150,23 +163,25 @@ def _started(booking: Booking, showroom: Showroom | None, ctx: ToolContext) -> b
     return start <= local_now(showroom, ctx)
 
 
-def _already_started(prefix: str, booking: Booking) -> ToolResult:
+def _already_started(ctx: ToolContext, prefix: str, booking: Booking) -> ToolResult:
     return _refusal(
+        ctx,
         prefix,
         f"The test drive {booking.confirmation_id} on {booking.date} at {booking.time} has "
         "already started or taken place; it can no longer be changed.",
         "past_date",
-        "that test drive's time has already passed",
+        Phrase("drive_started"),
     )
 
 
-def _change_limit(prefix: str) -> ToolResult:
+def _change_limit(ctx: ToolContext, prefix: str) -> ToolResult:
     return _refusal(
+        ctx,
         prefix,
         "This conversation has cancelled or moved test drives as many times as it may today; "
         "nothing was changed. The customer can call the showroom to change it.",
         "change_limit",
-        "this conversation can't change more bookings today; please call the showroom",
+        Phrase("change_limit"),
     )
 
 
@@ -176,13 +191,17 @@ async def _may_change(ctx: ToolContext) -> bool:
 
 # --- cancel --------------------------------------------------------------------------------
 
-_NOT_CANCELLED = "Not cancelled"
 
-
-def _cancelled(booking: Booking) -> ToolResult:
+def _cancelled(booking: Booking, ctx: ToolContext) -> ToolResult:
     when = _when(booking.date, booking.time)
     return ToolResult(
-        output=f"Cancelled: {_what(booking)} on {when} ({booking.confirmation_id}).",
+        output=say(
+            "cancelled",
+            ctx.language,
+            drive=_drive(booking),
+            when=when,
+            code=booking.confirmation_id,
+        ),
         data=_data(booking, "cancelled"),
     )
 
@@ -191,16 +210,20 @@ async def cancel_appointment(args: CancelArgs, ctx: ToolContext) -> ToolResult:
     code = _code(args.confirmation_code)
     booking = await ctx.bookings.find(ctx.session_id, code)
     if booking is None:
-        return _unknown(_NOT_CANCELLED, code)
+        return _unknown(ctx, _NOT_CANCELLED, code)
     if booking.status == "cancelled":
-        return _cancelled(booking)  # a repeat: the same answer, nothing counted
+        return _cancelled(booking, ctx)  # a repeat: the same answer, nothing counted
     if _started(booking, find_showroom(booking.dealership_id), ctx):
-        return _already_started(_NOT_CANCELLED, booking)
+        return _already_started(ctx, _NOT_CANCELLED, booking)
     if ctx.proposals.get(code) != Proposal(CANCEL_NAME, code):
-        when = _when(booking.date, booking.time)
         return ToolResult(
-            output=f"Please confirm: cancel {_what(booking)} on {when} ({code})? "
-            "Nothing has changed yet.",
+            output=say(
+                "confirm_cancel",
+                ctx.language,
+                drive=_drive(booking),
+                when=_when(booking.date, booking.time),
+                code=code,
+            ),
             data=_data(
                 booking,
                 "confirm",
@@ -210,25 +233,29 @@ async def cancel_appointment(args: CancelArgs, ctx: ToolContext) -> ToolResult:
             ),
         )
     if not await _may_change(ctx):
-        return _change_limit(_NOT_CANCELLED)
+        return _change_limit(ctx, _NOT_CANCELLED)
     at = ctx.now.isoformat(timespec="seconds")
     try:
         cancelled = await ctx.bookings.cancel(ctx.session_id, code, at, booking_cap(ctx))
     except UnknownBooking:
-        return _unknown(_NOT_CANCELLED, code)
-    return _cancelled(cancelled)
+        return _unknown(ctx, _NOT_CANCELLED, code)
+    return _cancelled(cancelled, ctx)
 
 
 # --- move ----------------------------------------------------------------------------------
 
-_NOT_MOVED = "Not moved"
 
-
-def _rescheduled(booking: Booking) -> ToolResult:
+def _rescheduled(booking: Booking, ctx: ToolContext) -> ToolResult:
     old_date, old_time = booking.rescheduled_from.split(" ")
     return ToolResult(
-        output=f"Moved: {_what(booking)} is now on {_when(booking.date, booking.time)} "
-        f"(it was {_when(old_date, old_time)}), confirmation {booking.confirmation_id}.",
+        output=say(
+            "rescheduled",
+            ctx.language,
+            drive=_drive(booking),
+            new=_when(booking.date, booking.time),
+            old=_when(old_date, old_time),
+            code=booking.confirmation_id,
+        ),
         data={
             **_data(booking, "rescheduled", new_date=booking.date, new_time=booking.time),
             "date": old_date,
@@ -241,40 +268,47 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Tool
     code = _code(args.confirmation_code)
     booking = await ctx.bookings.find(ctx.session_id, code)
     if booking is None:
-        return _unknown(_NOT_MOVED, code)
+        return _unknown(ctx, _NOT_MOVED, code)
     showroom = find_showroom(booking.dealership_id)
     if showroom is None:
         return _refusal(
+            ctx,
             _NOT_MOVED,
             f"The showroom of {code} is no longer in the catalogue; suggest calling SuperCar.",
             "unknown_dealership",
-            "we couldn't find that showroom",
+            Phrase("unknown_dealership"),
         )
     try:
         day, slot, slots = await bookable_slot(showroom, args.date, args.time, ctx)
     except Refused as exc:
-        return _refusal(_NOT_MOVED, str(exc), exc.code, exc.customer)
+        return _refusal(ctx, _NOT_MOVED, str(exc), exc.code, exc.customer)
     new_date = day.isoformat()
     if booking.status == "booked" and (booking.date, booking.time) == (new_date, slot):
         if booking.rescheduled_from:
-            return _rescheduled(booking)  # a repeat: the same answer, nothing counted
+            return _rescheduled(booking, ctx)  # a repeat: the same answer, nothing counted
         return _refusal(
+            ctx,
             _NOT_MOVED,
             f"{code} is already booked for {new_date} at {slot}; nothing to change.",
             "same_slot",
-            "your test drive is already at that time",
+            Phrase("same_slot"),
         )
     if booking.status == "cancelled":
-        return _cancelled_refusal(booking)
+        return _cancelled_refusal(booking, ctx)
     if _started(booking, showroom, ctx):
-        return _already_started(_NOT_MOVED, booking)
+        return _already_started(ctx, _NOT_MOVED, booking)
     if ctx.proposals.get(code) != Proposal(RESCHEDULE_NAME, code, new_date, slot):
         if slot in await ctx.bookings.booked_times(showroom.id, new_date):
             return await _taken(showroom, day, slot, slots, ctx, just=False)
-        old, new = _when(booking.date, booking.time), _when(new_date, slot)
         return ToolResult(
-            output=f"Please confirm: move {_what(booking)} from {old} to {new} ({code})? "
-            "Nothing has changed yet.",
+            output=say(
+                "confirm_move",
+                ctx.language,
+                drive=_drive(booking),
+                old=_when(booking.date, booking.time),
+                new=_when(new_date, slot),
+                code=code,
+            ),
             data=_data(
                 booking,
                 "confirm",
@@ -286,26 +320,27 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Tool
             ),
         )
     if not await _may_change(ctx):
-        return _change_limit(_NOT_MOVED)
+        return _change_limit(ctx, _NOT_MOVED)
     at = ctx.now.isoformat(timespec="seconds")
     try:
         moved = await ctx.bookings.move(ctx.session_id, code, new_date, slot, at, booking_cap(ctx))
     except UnknownBooking:
-        return _unknown(_NOT_MOVED, code)
+        return _unknown(ctx, _NOT_MOVED, code)
     except BookingCancelled as exc:
-        return _cancelled_refusal(exc.booking)
+        return _cancelled_refusal(exc.booking, ctx)
     except SlotTaken:
         return await _taken(showroom, day, slot, slots, ctx, just=True)
-    return _rescheduled(moved)
+    return _rescheduled(moved, ctx)
 
 
-def _cancelled_refusal(booking: Booking) -> ToolResult:
+def _cancelled_refusal(booking: Booking, ctx: ToolContext) -> ToolResult:
     return _refusal(
+        ctx,
         _NOT_MOVED,
         f"{booking.confirmation_id} was cancelled, so it cannot be moved; book a new test drive "
         "instead (check_appointment_availability, then schedule_appointment).",
         "booking_cancelled",
-        "that test drive was cancelled; we can book a new one",
+        Phrase("booking_cancelled"),
     )
 
 
@@ -313,12 +348,14 @@ async def _taken(
     showroom: Showroom, day: date, slot: str, slots: list[str], ctx: ToolContext, just: bool
 ) -> ToolResult:
     message, customer, alternatives = await slot_taken(showroom, day, slot, slots, ctx, just)
-    return _refusal(
-        _NOT_MOVED,
-        message + " The booking was not moved.",
-        "slot_taken",
-        customer,
-        alternatives=alternatives,
+    return ToolResult(
+        output=say(_NOT_MOVED, ctx.language, reason=customer.rstrip(".")),
+        data={
+            "error": message + " The booking was not moved.",
+            "code": "slot_taken",
+            "alternatives": alternatives,
+        },
+        is_error=True,
     )
 
 
@@ -332,7 +369,7 @@ CANCEL = Tool(
     ),
     args=CancelArgs,
     run=cancel_appointment,
-    error_output=lambda message: f"{_NOT_CANCELLED}: {message}.",
+    error_output=lambda reason, language: say(_NOT_CANCELLED, language, reason=reason),
 )
 
 RESCHEDULE = Tool(
@@ -347,5 +384,5 @@ RESCHEDULE = Tool(
     ),
     args=RescheduleArgs,
     run=reschedule_appointment,
-    error_output=lambda message: f"{_NOT_MOVED}: {message}.",
+    error_output=lambda reason, language: say(_NOT_MOVED, language, reason=reason),
 )

@@ -2,8 +2,9 @@
 
 Decisions:
 - A refusal carries three texts: `error`, the detailed sentence the model reads (and the offline
-  model parses, so its wording is stable); `code`, one machine-readable word from a fixed list;
-  and `customer`, what a card may show a customer: plain words, no ids, no formats.
+  model parses, so its wording is stable), in English; `code`, one machine-readable word from a
+  fixed list; and `customer`, what a card may show a customer: plain words, no ids, no formats,
+  a `wording.Phrase` put into the conversation's language when the card is made.
 - Dates arrive as `YYYY-MM-DD` strings and are checked here rather than by pydantic, so a
   refusal can say what today is in the place's own time zone and the model can correct itself.
 """
@@ -14,29 +15,16 @@ import re
 from datetime import date, timedelta
 
 from supercar.tools.base import ToolErrorCode
-from supercar.tools.catalog import WEEKDAY_NAMES, Showroom, find_showroom, showroom_ids
+from supercar.tools.catalog import Showroom, find_showroom, showroom_ids
+from supercar.tools.wording import Phrase
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Refused(Exception):
     """A request a tool cannot serve: `str(exc)` is the model's `error` text."""
 
-    def __init__(self, error: str, code: ToolErrorCode, customer: str) -> None:
+    def __init__(self, error: str, code: ToolErrorCode, customer: Phrase) -> None:
         super().__init__(error)
         self.code = code
         self.customer = customer
@@ -48,15 +36,9 @@ def known_showroom(dealership_id: str) -> Showroom:
         raise Refused(
             f"Unknown dealership_id {dealership_id!r}; valid ids: {', '.join(showroom_ids())}.",
             "unknown_dealership",
-            # No period: the address card turns this text into a Maps search.
-            "We couldn't find that showroom",
+            Phrase("unknown_dealership"),
         )
     return showroom
-
-
-def day_words(day: date) -> str:
-    """'Friday 4 December': how a card names a day to a customer."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
 def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead: str) -> date:
@@ -69,7 +51,7 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
         raise Refused(
             f"Invalid date {text!r}: send the date as YYYY-MM-DD; {hint}.",
             "invalid_date",
-            f"We couldn't read that date; today is {day_words(today)}.",
+            Phrase("unreadable_date", today=today),
         )
     try:
         day = date.fromisoformat(text)
@@ -77,13 +59,13 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
         raise Refused(
             f"{text} is not a real calendar date; {hint}.",
             "invalid_date",
-            f"That date doesn't exist; today is {day_words(today)}.",
+            Phrase("no_such_date", today=today),
         ) from None
     if day < today:
         raise Refused(
             f"{text} is in the past; {hint}.",
             "past_date",
-            f"That date has already passed; today is {day_words(today)}.",
+            Phrase("past_date", today=today),
         )
     last = today + timedelta(days=horizon_days)
     if day > last:
@@ -91,6 +73,6 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
             f"{text} is too far ahead: {ahead} up to {horizon_days} days "
             f"ahead (until {last.isoformat()}); {hint}.",
             "too_far_ahead",
-            f"That's too far ahead; we can look up to {day_words(last)}.",
+            Phrase("too_far_ahead", last=last),
         )
     return day

@@ -5,7 +5,9 @@ The output string follows the frontend card (docs/contract.md): the postal addre
 out with regular expressions (hours run up to the next period) and shows what is left as the
 address line and its Maps search, so a separating period would be left behind as `10001. .`.
 `data` carries the full showroom record for the model and API clients. An unknown showroom's
-card says so in a few words (the card turns the string into a Maps search too).
+card says so in a few words, in the customer's language (the card turns the string into a Maps
+search too); the address itself, its `Phone:` and `Hours:` labels and the hours stay as they are
+in every language, because the card parses them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import Showroom
 from supercar.tools.checks import Refused, known_showroom
+from supercar.tools.wording import say
 
 
 def address_line(showroom: Showroom) -> str:
@@ -24,7 +27,9 @@ async def get_dealership_address(args: ShowroomArgs, ctx: ToolContext) -> ToolRe
         showroom = known_showroom(args.dealership_id)
     except Refused as exc:
         return ToolResult(
-            output=exc.customer, data={"error": str(exc), "code": exc.code}, is_error=True
+            output=exc.customer.say(ctx.language),
+            data={"error": str(exc), "code": exc.code},
+            is_error=True,
         )
     return ToolResult(output=address_line(showroom), data=showroom.record())
 
@@ -38,5 +43,5 @@ TOOL = Tool(
     ),
     args=ShowroomArgs,
     run=get_dealership_address,
-    error_output=lambda message: f"Address unavailable: {message}",
+    error_output=lambda reason, language: say("address_unavailable", language, reason=reason),
 )

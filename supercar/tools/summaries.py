@@ -21,10 +21,8 @@ import re
 from datetime import date
 from typing import Any
 
+from supercar.language import EN, ES
 from supercar.tools.catalog import CARS, CarModel, find_showroom
-
-EN = "en"
-ES = "es"
 
 # --- days, lists and hours in both languages ----------------------------------------------------
 

@@ -15,11 +15,21 @@ Decisions worth knowing:
   loop, the socket bound up front so ``base_url`` is known at once), plain Starlette +
   ``StreamingResponse``. Not sse-starlette: its process-global exit flag would leak into the app
   under test.
-* Wire format copies Groq's: ``data: {chunk}\\n\\n`` events, a first ``role`` delta, a last chunk
-  with an empty delta + ``finish_reason`` + ``x_groq.usage``, then ``data: [DONE]``. As the SDK
-  documents for Groq, ``x_groq`` rides only on the first and the last chunk.
-* In-stream errors are sent as ``data: {"error": {...}}``: groq's ``_streaming.py`` raises
-  ``APIError`` for any unnamed event whose JSON has a truthy ``error`` key.
+* Wire format copies recordings of real Groq streams (gpt-oss-120b, in pydantic-ai's test
+  cassettes): ``data: {chunk}\\n\\n`` events under ``Content-Type: text/event-stream`` (no
+  charset); a first ``role`` delta whose ``x_groq`` holds the request ``id`` and the ``seed``;
+  reasoning as ``delta.reasoning`` with ``"channel": "analysis"``, before any content or tool
+  call (a script that puts it later is refused); a tool call whole in one delta, its id
+  ``fc_<uuid>``; a last chunk with an empty delta, ``finish_reason``, and the usage (with its
+  timing fields) both in ``x_groq.usage`` and as top-level ``usage``; then ``data: [DONE]``.
+* An in-stream error is Groq's ``event: error`` with ``{"error": {message, type, code,
+  failed_generation, status_code}}``, after whatever was streamed before it, and no
+  ``[DONE]``: groq's ``_streaming.py`` raises ``APIError`` for it.
+* Models: a catalogue of Groq's (``GROQ_MODELS``) by default; any other id gets Groq's 404
+  ``model_not_found``. Reasoning parameters are checked per family as Groq documents them
+  (``_reasoning_problem``): ``include_reasoning`` and ``reasoning_format`` are exclusive,
+  gpt-oss takes ``include_reasoning`` and ``reasoning_effort`` low/medium/high but not
+  ``reasoning_format``, a model that does not reason refuses ``reasoning_format``.
 * ``drop()`` raises a private exception after the response has started: uvicorn then closes the
   socket without the terminating chunk, so httpx raises ``RemoteProtocolError``. The matching
   "Exception in ASGI application" log line is filtered out, as it is intentional.
@@ -35,6 +45,7 @@ import argparse
 import asyncio
 import json
 import logging
+import random
 import re
 import threading
 import time
@@ -65,7 +76,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Reasoning:
-    """One chunk with ``delta.reasoning`` (gpt-oss models with reasoning_format=parsed)."""
+    """One chunk with ``delta.reasoning`` and ``channel: analysis``, as gpt-oss streams it."""
 
     content: str
 
@@ -87,11 +98,25 @@ class Delay:
 
 @dataclass(frozen=True)
 class ErrorEvent:
-    """An error event inside the SSE stream: the SDK raises ``groq.APIError``. Ends the stream."""
+    """Groq's ``event: error`` inside the stream: the SDK raises ``groq.APIError``. Ends the
+    stream without ``[DONE]``. ``type`` and ``status_code`` default to what Groq sends with
+    ``code``: a ``tool_use_failed`` is an ``invalid_request_error`` with status 400."""
 
     message: str
-    type: str = "internal_server_error"
+    type: str | None = None
     code: str | None = None
+    failed_generation: str = ""
+    status_code: int | None = None
+
+    def body(self) -> dict[str, Any]:
+        kind = self.type or (
+            "invalid_request_error" if self.code == "tool_use_failed" else "internal_server_error"
+        )
+        status = self.status_code or {"invalid_request_error": 400, "tokens": 429}.get(kind, 500)
+        error = {"message": self.message, "type": kind, "code": self.code}
+        return {
+            "error": error | {"failed_generation": self.failed_generation, "status_code": status}
+        }
 
 
 @dataclass(frozen=True)
@@ -154,6 +179,13 @@ class Script:
     token_interval: float = 0.0
     error: HttpError | None = None
 
+    def __post_init__(self) -> None:
+        answered = False
+        for step in self.steps:
+            if isinstance(step, Reasoning) and answered:
+                raise ValueError("Groq streams reasoning before any content or tool call")
+            answered = answered or isinstance(step, Text | ToolCall)
+
     @classmethod
     def http_error(
         cls,
@@ -206,6 +238,20 @@ search_settings seed service_tier stop store stream stream_options temperature t
 top_logprobs top_p user""".split()
 )
 TOOL_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+# Chat models Groq serves (console.groq.com/docs/models); FakeGroq(models=None) accepts any id.
+GROQ_MODELS = frozenset(
+    """openai/gpt-oss-120b openai/gpt-oss-20b openai/gpt-oss-safeguard-20b qwen/qwen3-32b
+llama-3.3-70b-versatile llama-3.1-8b-instant meta-llama/llama-4-scout-17b-16e-instruct
+meta-llama/llama-4-maverick-17b-128e-instruct moonshotai/kimi-k2-instruct-0905""".split()
+)
+# What each reasoning family accepts as `reasoning_effort` (Groq's API reference); a family
+# absent here does not reason: it refuses `reasoning_format` and `reasoning_effort`.
+REASONING_EFFORTS = {
+    "openai/gpt-oss": {"low", "medium", "high"},
+    "qwen/qwen3": {"none", "default"},
+    "deepseek-r1": set(),
+    "qwen-qwq": set(),
+}
 
 
 def _content_ok(content: Any) -> bool:
@@ -327,6 +373,24 @@ def _tools_problem(tools: Any, tool_choice: Any) -> str | None:
     return f"tool_choice: {tool_choice!r} is not 'none', 'auto', 'required' or a known function"
 
 
+def _reasoning_problem(body: dict[str, Any]) -> str | None:
+    """What Groq refuses in a request's reasoning parameters, for its model's family."""
+    model, fmt, effort = body["model"], body.get("reasoning_format"), body.get("reasoning_effort")
+    family = next((f for f in REASONING_EFFORTS if model.startswith(f)), None)
+    if fmt is not None and body.get("include_reasoning") is not None:
+        return "`include_reasoning` and `reasoning_format` are mutually exclusive"
+    if fmt is not None:
+        if fmt not in {"hidden", "raw", "parsed"}:
+            return "reasoning_format: must be one of hidden, raw, parsed"
+        if family is None or family == "openai/gpt-oss":
+            return "`reasoning_format` is not supported with this model"
+        if fmt == "raw" and (body.get("tools") or body.get("response_format")):
+            return "`reasoning_format` raw is not supported with tool use or JSON mode"
+    if effort is not None and effort not in REASONING_EFFORTS.get(family or "", set()):
+        return f"`reasoning_effort` {effort!r} is not supported with this model"
+    return None
+
+
 def validate_request(body: Any) -> str | None:
     """Validate a whole chat-completions request body (top level, messages, tools)."""
     if not isinstance(body, dict):
@@ -337,16 +401,19 @@ def validate_request(body: Any) -> str | None:
         return "model: must be a non-empty string"
     if not isinstance(body.get("stream", False), bool | None):
         return "stream: must be a boolean"
-    return validate_messages(body.get("messages")) or _tools_problem(
-        body.get("tools"), body.get("tool_choice")
+    return (
+        validate_messages(body.get("messages"))
+        or _tools_problem(body.get("tools"), body.get("tool_choice"))
+        or _reasoning_problem(body)
     )
 
 
 # --------------------------------------------------------------------------- wire format
 
 
-def _sse(obj: Any) -> bytes:
-    return f"data: {json.dumps(obj, separators=(',', ':'))}\n\n".encode()
+def _sse(obj: Any, event: str | None = None) -> bytes:
+    named = f"event: {event}\n" if event else ""
+    return f"{named}data: {json.dumps(obj, separators=(',', ':'))}\n\n".encode()
 
 
 class _Chunks:
@@ -360,14 +427,7 @@ class _Chunks:
         self.prompt_tokens = max(1, len(json.dumps(body["messages"])) // 4)
         self.started = time.monotonic()
 
-    def chunk(
-        self,
-        delta: dict[str, Any],
-        finish: str | None = None,
-        *,
-        x_groq: bool = False,
-        **x_groq_extra: Any,
-    ) -> dict:
+    def chunk(self, delta: dict[str, Any], finish: str | None = None, **x_groq: Any) -> dict:
         chunk = {
             "id": self.id,
             "object": "chat.completion.chunk",
@@ -376,13 +436,20 @@ class _Chunks:
             "system_fingerprint": "fp_fa4e5e2f1d",
             "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
         }
-        if x_groq or x_groq_extra:  # like Groq: only on the first and the final chunk
-            chunk["x_groq"] = {"id": self.request_id, **x_groq_extra}
+        if x_groq:  # like Groq: only on the first and the final chunk
+            chunk["x_groq"] = {"id": self.request_id, **x_groq}
         return chunk
 
-    def usage(self, completion_tokens: int) -> dict[str, Any]:
+    def first(self) -> dict[str, Any]:
+        return self.chunk({"role": "assistant", "content": ""}, seed=random.randrange(2**31))
+
+    def last(self, finish: str, completion_tokens: int, reasoning_tokens: int) -> dict[str, Any]:
+        usage = self.usage(completion_tokens, reasoning_tokens)
+        return self.chunk({}, finish, usage=usage) | {"usage": usage}
+
+    def usage(self, completion_tokens: int, reasoning_tokens: int = 0) -> dict[str, Any]:
         elapsed = round(time.monotonic() - self.started, 4)
-        return {
+        usage: dict[str, Any] = {
             "queue_time": 0.0001,
             "prompt_tokens": self.prompt_tokens,
             "prompt_time": 0.001,
@@ -391,6 +458,9 @@ class _Chunks:
             "total_tokens": self.prompt_tokens + completion_tokens,
             "total_time": elapsed + 0.001,
         }
+        if reasoning_tokens:
+            usage["completion_tokens_details"] = {"reasoning_tokens": reasoning_tokens}
+        return usage
 
 
 def _deltas(step: Step, index: int) -> list[dict[str, Any]]:
@@ -398,9 +468,9 @@ def _deltas(step: Step, index: int) -> list[dict[str, Any]]:
     if isinstance(step, Text):
         return [{"content": step.content}]
     if isinstance(step, Reasoning):
-        return [{"reasoning": step.content}]
+        return [{"reasoning": step.content, "channel": "analysis"}]
     assert isinstance(step, ToolCall)
-    call_id = step.id or f"call_{uuid.uuid4().hex[:24]}"
+    call_id = step.id or f"fc_{uuid.uuid4()}"
     head: dict[str, Any] = {
         "index": index,
         "id": call_id,
@@ -432,7 +502,8 @@ logging.getLogger("uvicorn.error").addFilter(_not_a_drop)
 
 
 class _SSEResponse(StreamingResponse):
-    media_type = "text/event-stream"
+    # Set as a header, not as media_type: Starlette would add "; charset=utf-8", Groq does not.
+    media_type = None
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         try:
@@ -462,13 +533,13 @@ class FakeGroq:
         responder: Responder | None = None,
         *,
         api_key: str | None = "test-key",
-        models: Collection[str] | None = None,
+        models: Collection[str] | None = GROQ_MODELS,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
         self.responder = responder or echo_responder()
         self.api_key = api_key  # None: accept any key
-        self.models = models  # None: accept any model name
+        self.models = models  # None: accept any model id
         self.requests: list[RecordedRequest] = []
         self.disconnects = 0  # streams the client closed before the end
         self.active = 0  # streams currently open
@@ -583,16 +654,17 @@ class FakeGroq:
             return script.error.response()
         headers = {"x-request-id": f"req_{uuid.uuid4().hex[:26]}", "cache-control": "no-cache"}
         if body.get("stream"):
+            headers["content-type"] = "text/event-stream"
             return _SSEResponse(self._stream(script, body), headers=headers)
         return await self._complete(script, body, headers)
 
     async def _stream(self, script: Script, body: dict[str, Any]) -> AsyncIterator[bytes]:
-        chunks, tool_index, sent = _Chunks(body), 0, 0
+        chunks, tool_index, sent, reasoned = _Chunks(body), 0, 0, 0
         finished = False  # False in `finally` means the client went away first
         self._count(active=1)
         try:
             await asyncio.sleep(script.ttft)
-            yield _sse(chunks.chunk({"role": "assistant", "content": ""}, x_groq=True))
+            yield _sse(chunks.first())
             for step in script.steps:
                 if isinstance(step, Delay):
                     await asyncio.sleep(step.seconds)
@@ -605,8 +677,7 @@ class FakeGroq:
                     finished = True
                     raise _DropConnection
                 if isinstance(step, ErrorEvent):
-                    err = {"message": step.message, "type": step.type}
-                    yield _sse({"error": err | ({"code": step.code} if step.code else {})})
+                    yield _sse(step.body(), event="error")
                     finished = True
                     return
                 for delta in _deltas(step, tool_index):
@@ -615,11 +686,8 @@ class FakeGroq:
                     yield _sse(chunks.chunk(delta))
                     sent += 1
                 tool_index += isinstance(step, ToolCall)
-            usage = chunks.usage(sent)
-            final = chunks.chunk({}, script.resolved_finish_reason(), usage=usage)
-            if (body.get("stream_options") or {}).get("include_usage"):
-                final["usage"] = usage
-            yield _sse(final)
+                reasoned += isinstance(step, Reasoning)
+            yield _sse(chunks.last(script.resolved_finish_reason(), sent, reasoned))
             yield b"data: [DONE]\n\n"
             finished = True
         finally:
@@ -642,7 +710,7 @@ class FakeGroq:
             elif isinstance(step, ToolCall):
                 calls.append(
                     {
-                        "id": step.id or f"call_{uuid.uuid4().hex[:24]}",
+                        "id": step.id or f"fc_{uuid.uuid4()}",
                         "type": "function",
                         "function": {"name": step.name, "arguments": step.arguments},
                     }

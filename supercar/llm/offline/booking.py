@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from supercar.language import EN
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.keywords import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE
 from supercar.llm.offline.language import ES, corrected, plain
@@ -21,7 +22,7 @@ from supercar.llm.offline.state import State, Step, last_booked_day
 from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words, weekday_after
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
-from supercar.tools.summaries import EN, on_day
+from supercar.tools.summaries import on_day
 
 
 def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from supercar.language import ES
 from supercar.llm.offline.keywords import AVAILABILITY, BOOKING
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State
 from supercar.tools.catalog import CARS, CarModel
-from supercar.tools.summaries import ES, join
+from supercar.tools.summaries import join
 
 
 def words_reply(s: State, r: Reading, offer: bool = True) -> str:

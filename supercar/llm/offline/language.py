@@ -1,8 +1,8 @@
 """Which language a customer writes in, and a cleaned-up, typo-corrected copy of their words.
 
 Decisions:
-- Two languages, English and Spanish, told apart by counting marker words (and `¿ ¡ ñ`); a
-  message with no markers ("Miami", "3pm") keeps the conversation's language.
+- Which language: `supercar.language` (shared with the server, which sets the tools' language
+  from it); this module adds the typo-corrected copy the finders match on.
 - Matching works on a *plain* copy of the text: lower case, accents removed, punctuation kept
   (times and dates need `:` and `/`).
 - Typos are corrected word by word against a fixed vocabulary (the words the finders look for:
@@ -19,56 +19,10 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from supercar.tools.places import strip_accents
-from supercar.tools.summaries import EN, ES
+from supercar.language import EN, ES, detect_language, plain, words
 
+# The detector is shared with the server (`supercar.language`); re-exported for this package.
 __all__ = ["EN", "ES", "corrected", "detect_language", "plain", "words"]
-
-_ES_MARKERS = frozenset(
-    """
-    hola buenas buenos gracias quiero quisiera puedo puedes podria necesito tiene tienen hay
-    que como cuando donde cual cuales cuanto esta estan es son el los las del una unos al
-    para por favor con sin mi mis su sus tu yo usted me nos manana hoy pasado semana
-    lunes martes miercoles jueves viernes sabado domingo tarde noche hora horas horario
-    clima tiempo hace llueve lluvia calor frio prueba manejo conducir probar reservar reserva
-    cita coche carro auto concesionario tienda direccion abren cierran abierto cerrado
-    si vale claro perfecto numero confirmacion adios dias y o pero tambien
-    tengo tienes todavia lo le ya muy mucho bien algo ustedes oye vez cual quiere
-    hablo eres soy estoy entonces mejor otro otra dime cambia cambiala cancela cancelala
-    dejala dejalo muevela pasala reservala
-    """.split()
-)
-_EN_MARKERS = frozenset(
-    """
-    hi hello hey thanks thank please want would like can could is are the a an what when where
-    which how do does you your my me i it at on in for to of and or tomorrow today weather book
-    drive test showroom free open close time am pm yes no
-    """.split()
-)
-_WORD_RE = re.compile(r"[a-z0-9]+")
-
-
-def plain(text: str) -> str:
-    """Lower case with accents removed; punctuation and spacing kept."""
-    return strip_accents(text.lower())
-
-
-def words(text: str) -> list[str]:
-    return _WORD_RE.findall(plain(text))
-
-
-def detect_language(text: str) -> str | None:
-    """`es`, `en`, or None when the text gives no sign either way."""
-    if re.search(r"[¿¡ñ]", text.lower()):
-        return ES
-    tokens = words(text)
-    spanish = sum(token in _ES_MARKERS for token in tokens)
-    english = sum(token in _EN_MARKERS for token in tokens)
-    if spanish > english:
-        return ES
-    if english > spanish:
-        return EN
-    return None  # no sign, or as many of each ("a las cuatro"): keep the conversation's
 
 
 # Words the finders match on; a misspelt customer word is corrected to one of these.

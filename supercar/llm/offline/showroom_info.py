@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from supercar.language import ES
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.keywords import ADDRESS, EVERY_SHOWROOM_RE, HOURS
 from supercar.llm.offline.language import corrected, plain
@@ -23,7 +24,7 @@ from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
 from supercar.tools.catalog import SHOWROOMS, find_showroom
 from supercar.tools.places import SHOWROOM_COORDINATES, distance_km
-from supercar.tools.summaries import ES, hours_summary, join, on_day
+from supercar.tools.summaries import hours_summary, join, on_day
 
 
 def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:

@@ -90,7 +90,8 @@ _NOT_PLACES = frozenset(
     june july august september october november december lunes martes miercoles jueves viernes
     sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
     noviembre diciembre gt volt spyder spider roadster tourer urban track model ferrari
-    porsche tesla lamborghini mclaren bmw audi mercedes hola gracias lex
+    porsche tesla lamborghini mclaren bmw audi mercedes hola gracias lex mon tue tues wed thu
+    thur thurs fri sat sun tomorrow manana hoy tarde noche weekend finde
     """.split()
 )
 _AFTER_PREP_RE = re.compile(
@@ -99,12 +100,30 @@ _AFTER_PREP_RE = re.compile(
 )
 
 
+# A small town's name that is also a word the finders read ("Sunday" is near Sunway, "tienen"
+# is a town in Belgium) names the town only when written as a name mid-sentence.
+_SMALL_TOWN = 100_000
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?¿¡:;\n])\W*$")
+
+
+def _meant(text: str, written: str, place: Place) -> bool:
+    """Whether the gazetteer's reading of `written` is a place the customer means."""
+    key = fold(written)
+    if key in _NOT_PLACES or key.rstrip("s") in _NOT_PLACES:
+        return False  # a weekday, a month, a car: never a town that looks like one
+    if " " in key or not 0 < place.population < _SMALL_TOWN:
+        return True
+    at = text.find(written)
+    return written[:1].isupper() and not _SENTENCE_START_RE.search(text[: max(at, 0)])
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text (known or not), in order, with the showroom nearest each."""
     mentions: list[PlaceMention] = []
-    for _, place in gazetteer_places(text):
-        showroom, km = nearest_showroom(place)
-        mentions.append(PlaceMention(place.name, place, showroom, km))
+    for written, place in gazetteer_places(text):
+        if _meant(text, written, place):
+            showroom, km = nearest_showroom(place)
+            mentions.append(PlaceMention(place.name, place, showroom, km))
     folded = " " + fold(corrected(text)) + " "
     for match in _REGION_RE.finditer(folded):
         region = match.group(1)

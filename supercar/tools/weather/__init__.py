@@ -1,10 +1,12 @@
 """`get_weather`: live weather from Open-Meteo where it answers, simulated weather where not.
 
 Decisions:
-- Where a city is: the gazetteer (`supercar.tools.places`) first, so aliases ("NYC", "LA") work
-  and a known city costs no geocoding request; Open-Meteo's geocoder for any other name. A name
-  neither knows is refused (`unknown_city`) rather than given invented weather: the simulation
-  needs a latitude to be believable, and "we don't know that place" is honest.
+- Where a city is: our own places and nicknames first ("NYC", "LA", "Beverly Hills": no
+  geocoding request), then Open-Meteo's geocoder while it answers, and the world's cities from
+  the GeoNames dataset (`supercar.tools.places.find_place`) only when it does not: the dataset
+  costs a second to load, which a live service never pays. A name none of them knows is refused
+  (`unknown_city`) rather than given invented weather: the simulation needs a latitude to be
+  believable, and "we don't know that place" is honest.
 - Which day: `date` is the city's local date (its time zone from the gazetteer or geocoder),
   today when omitted. A live forecast covers 16 days; beyond that, with the provider off
   (`WEATHER_PROVIDER=simulated`) or while Open-Meteo is failing, the weather is simulated
@@ -14,25 +16,41 @@ Decisions:
   °C, the city as plain ASCII letters and spaces, one condition word from a fixed list. The
   card reads the digit run before `°C` and would silently drop a minus sign, so below zero it
   shows 0°C ("freezing"); `data.temperature_c` keeps the true value for the model's answer.
+- Temperatures agree: `data` has whole °C and whole °F (each rounded from the reading, not from
+  each other), the card shows the same whole °C, and an answer states these numbers. `unit` is
+  the one to state first: what the customer asked for (the `unit` argument), else °F in the US
+  and °C elsewhere. The card stays °C in every case: it reads the digits before `°C`.
+- Refusals are worded in the customer's language (`ctx.language`); the success sentence is not,
+  because the card parses it (`supercar.tools.wording`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from supercar.tools.base import Tool, ToolArgs, ToolContext, ToolResult
 from supercar.tools.catalog import WEEKDAY_NAMES
 from supercar.tools.checks import Refused, parse_local_date
-from supercar.tools.places import Place, find_place, fold, strip_accents
+from supercar.tools.places import (
+    Place,
+    canonical_name,
+    find_own_place,
+    find_place,
+    fold,
+    strip_accents,
+)
 from supercar.tools.weather.climate import simulate
 from supercar.tools.weather.open_meteo import FORECAST_DAYS, OpenMeteo, WeatherUnavailable
 from supercar.tools.weather.reading import CONDITIONS, Reading
+from supercar.tools.wording import Phrase, say
+
+Unit = Literal["C", "F"]
 
 __all__ = ["CONDITIONS", "OpenMeteo", "WeatherArgs", "normalise_city", "tool"]
 
@@ -47,6 +65,19 @@ class WeatherArgs(ToolArgs):
         description="The day as YYYY-MM-DD in the city's local time; omit for today "
         "(for 'tomorrow', send tomorrow's date).",
     )
+    unit: Unit | SkipJsonSchema[None] = Field(
+        None,
+        description="'F' when the user asks for Fahrenheit, 'C' for Celsius; omit otherwise.",
+    )
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_word(cls, value: object) -> object:
+        # "fahrenheit", "°F", "f": models spell the unit many ways.
+        if isinstance(value, str):
+            letter = value.strip().lstrip("°º").upper()[:1]
+            return letter if letter in ("C", "F") else value
+        return value
 
 
 def plain_name(raw: str) -> str:
@@ -59,10 +90,17 @@ def normalise_city(raw: str) -> str:
     return plain_name(raw).title()
 
 
-def _refused(exc: Refused) -> ToolResult:
+def _refused(exc: Refused, ctx: ToolContext) -> ToolResult:
     return ToolResult(
-        output=exc.customer, data={"error": str(exc), "code": exc.code}, is_error=True
+        output=exc.customer.say(ctx.language),
+        data={"error": str(exc), "code": exc.code},
+        is_error=True,
     )
+
+
+def fahrenheit(celsius: float) -> int:
+    """Whole °F from unrounded °C, so 21.6 °C is 71 °F (from 22 °C it would be 72)."""
+    return round(celsius * 9 / 5 + 32)
 
 
 def _zone(place: Place) -> ZoneInfo:
@@ -74,8 +112,8 @@ def _zone(place: Place) -> ZoneInfo:
 
 async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
     # Models often send "Paris, France"; places are found by their own name.
-    own_name = raw.split(",")[0].strip()
-    place = find_place(raw) or find_place(own_name)
+    own_name = canonical_name(raw.split(",")[0].strip())
+    place = find_own_place(raw) or find_own_place(own_name)
     if place is not None:
         return place
     if live is not None and live.available:
@@ -88,14 +126,18 @@ async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
                 raise Refused(
                     f"No place called {city!r} was found; ask the user to check the name.",
                     "unknown_city",
-                    f"Sorry, we couldn't find a place called {city}.",
+                    Phrase("unknown_city", city=city),
                 )
             return place
+    # Offline: the world's cities from the dataset (loaded on first use).
+    place = find_place(raw) or find_place(own_name)
+    if place is not None:
+        return place
     raise Refused(
         f"{city!r} is not a city the offline weather knows and live weather is unavailable; "
         "ask the user for a nearby larger city.",
         "unknown_city",
-        f"Sorry, we don't have the weather for {city} right now.",
+        Phrase("no_offline_weather", city=city),
     )
 
 
@@ -106,7 +148,7 @@ async def _get_weather(args: WeatherArgs, ctx: ToolContext, live: OpenMeteo | No
             raise Refused(
                 f"{args.city!r} is not a city name; ask the user which city they mean.",
                 "invalid_city",
-                "Sorry, that doesn't look like a city name.",
+                Phrase("invalid_city"),
             )
         place = await _locate(args.city, city, live)
         name = plain_name(place.name) or city
@@ -118,7 +160,7 @@ async def _get_weather(args: WeatherArgs, ctx: ToolContext, live: OpenMeteo | No
                 args.date, today, ctx.booking_horizon_days, hint, ahead="weather goes"
             )
     except Refused as exc:
-        return _refused(exc)
+        return _refused(exc, ctx)
 
     reading: Reading | None = None
     if live is None:
@@ -148,6 +190,10 @@ async def _get_weather(args: WeatherArgs, ctx: ToolContext, live: OpenMeteo | No
         temperature_c=temperature,
         high_c=round(reading.high_c),
         low_c=round(reading.low_c),
+        temperature_f=fahrenheit(reading.temperature_c),
+        high_f=fahrenheit(reading.high_c),
+        low_f=fahrenheit(reading.low_c),
+        unit=args.unit or ("F" if place.country == "US" else "C"),
         condition=reading.condition,
     )
     return ToolResult(
@@ -168,9 +214,11 @@ def tool(live: OpenMeteo | None) -> Tool:
             "Get the weather for a city today or on a coming day (for example where and when a "
             "test drive would take place). Use when the user asks about the weather or whether "
             "conditions suit a drive. Pass the plain city name, and the date for any day but "
-            "today. If the result says simulated, say that it is simulated, not a forecast."
+            "today. If the result says simulated, say that it is simulated, not a forecast. "
+            "State the temperatures the result gives, in its `unit` first (°F and °C are both "
+            "there)."
         ),
         args=WeatherArgs,
         run=get_weather,
-        error_output=lambda message: f"Weather unavailable: {message}",
+        error_output=lambda reason, language: say("weather_unavailable", language, reason=reason),
     )

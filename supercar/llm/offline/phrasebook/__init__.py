@@ -12,9 +12,10 @@ Decisions:
 
 from __future__ import annotations
 
+from supercar.language import ES
 from supercar.llm.offline.phrasebook import en, es
 from supercar.tools.catalog import CARS, SHOWROOMS, CarModel, Showroom
-from supercar.tools.summaries import ES, car_choices, days_name, hours_summary, join, short_car
+from supercar.tools.summaries import car_choices, days_name, hours_summary, join, short_car
 
 _TABLES = {"en": en.LINES, "es": es.LINES}
 

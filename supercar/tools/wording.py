@@ -1,0 +1,264 @@
+"""What a card says to a customer, in the conversation's language (`ToolContext.language`).
+
+Decisions:
+- Only free text a card shows follows the language: the booking card's `message`, the
+  availability card's `reason`, and the sentence a failed weather or address card shows. The
+  strings the SuperCar page parses with fixed English patterns keep them, in every language: the
+  weather sentence (`The weather in Miami is 22°C and sunny.`: the card reads `°C` and one
+  English condition word) and the address (`Phone:` and `Hours:`): translated, they would
+  empty the card. docs/contract.md lists the fields.
+- `data.error` stays English: it is the model's, and the model answers in the customer's
+  language anyway.
+- One table, a phrase per language. The address card turns a failure's text into a Maps search,
+  so those phrases have no period (see `dealerships`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from supercar.language import Language
+from supercar.tools.catalog import WEEKDAY_NAMES
+
+_PHRASES: dict[str, dict[Language, str]] = {
+    "unknown_dealership": {
+        "en": "We couldn't find that showroom",
+        "es": "No encontramos ese concesionario",
+    },
+    "unreadable_date": {
+        "en": "We couldn't read that date; today is {today}.",
+        "es": "No pudimos leer esa fecha; hoy es {today}.",
+    },
+    "no_such_date": {
+        "en": "That date doesn't exist; today is {today}.",
+        "es": "Esa fecha no existe; hoy es {today}.",
+    },
+    "past_date": {
+        "en": "That date has already passed; today is {today}.",
+        "es": "Esa fecha ya pasó; hoy es {today}.",
+    },
+    "too_far_ahead": {
+        "en": "That's too far ahead; we can look up to {last}.",
+        "es": "Es demasiado adelante; podemos mirar hasta el {last}.",
+    },
+    "closed_day": {
+        "en": "{showroom} is closed on {weekdays}; it opens {hours}.",
+        "es": "{showroom} cierra los {weekdays}; abre {hours}.",
+    },
+    "unreadable_time": {
+        "en": "We couldn't read that time; test drives start on the hour, e.g. 14:00.",
+        "es": "No pudimos leer esa hora; las pruebas empiezan en punto, p. ej. 14:00.",
+    },
+    "no_more_slots_today": {
+        "en": "{showroom} has no more slots today.",
+        "es": "{showroom} no tiene más horarios hoy.",
+    },
+    "fully_booked": {
+        "en": "{showroom} is fully booked on {day}.",
+        "es": "{showroom} está completo el {day}.",
+    },
+    "unknown_car": {
+        "en": "We don't offer that car; our models are {models}.",
+        "es": "No tenemos ese coche; nuestros modelos son {models}.",
+    },
+    "not_bookable_slot": {
+        "en": "{slot} isn't a test-drive time on {day}; free times that day: {free}.",
+        "es": "{slot} no es un horario de prueba el {day}; horarios libres ese día: {free}.",
+    },
+    "not_bookable_slot_none_free": {
+        "en": "{slot} isn't a test-drive time on {day}; no times are free that day.",
+        "es": "{slot} no es un horario de prueba el {day}; ese día no queda ningún horario.",
+    },
+    "slot_taken": {
+        "en": "{slot} on {day} was just taken; free times that day: {free}.",
+        "es": "{slot} del {day} se acaba de reservar; horarios libres ese día: {free}.",
+    },
+    "slot_taken_none_free": {
+        "en": "{slot} on {day} was just taken; no other times are free that day.",
+        "es": "{slot} del {day} se acaba de reservar; ese día no queda otro horario.",
+    },
+    "slot_is_taken": {
+        "en": "{slot} on {day} is taken; free times that day: {free}.",
+        "es": "{slot} del {day} está reservado; horarios libres ese día: {free}.",
+    },
+    "slot_is_taken_none_free": {
+        "en": "{slot} on {day} is taken; no other times are free that day.",
+        "es": "{slot} del {day} está reservado; ese día no queda otro horario.",
+    },
+    "booking_cap": {
+        "en": "You already have {count} booked: {listed}. One conversation can hold at most "
+        "{cap} upcoming test drives; to book another, cancel one of them first (or move one "
+        "to another time).",
+        "es": "Ya tienes {count}: {listed}. Una conversación puede tener como máximo {cap} "
+        "pruebas de manejo próximas; para reservar otra, cancela antes una de ellas (o cambia "
+        "una de hora).",
+    },
+    "client_booking_cap": {
+        "en": "we can't take more test-drive bookings from your connection today; please call "
+        "the showroom",
+        "es": "hoy no podemos aceptar más reservas desde tu conexión; llama al concesionario",
+    },
+    # Changing a booking (`changes.py`): each card is one sentence, shown as it is.
+    "your_drive": {
+        "en": "your {car} test drive at {showroom}",
+        "es": "tu prueba de manejo del {car} en {showroom}",
+    },
+    "when": {"en": "{day} at {time}", "es": "{day} a las {time}"},
+    "confirm_cancel": {
+        "en": "Please confirm: cancel {drive} on {when} ({code})? Nothing has changed yet.",
+        "es": "Confirma, por favor: ¿cancelamos {drive} del {when} ({code})? Aún no ha "
+        "cambiado nada.",
+    },
+    "confirm_move": {
+        "en": "Please confirm: move {drive} from {old} to {new} ({code})? Nothing has changed yet.",
+        "es": "Confirma, por favor: ¿cambiamos {drive} del {old} al {new} ({code})? Aún no "
+        "ha cambiado nada.",
+    },
+    "cancelled": {
+        "en": "Cancelled: {drive} on {when} ({code}).",
+        "es": "Cancelada: {drive} del {when} ({code}).",
+    },
+    "rescheduled": {
+        "en": "Moved: {drive} is now on {new} (it was {old}), confirmation {code}.",
+        "es": "Cambiada: {drive} es ahora el {new} (antes el {old}), confirmación {code}.",
+    },
+    "not_cancelled": {"en": "Not cancelled: {reason}.", "es": "No cancelada: {reason}."},
+    "not_moved": {"en": "Not moved: {reason}.", "es": "No cambiada: {reason}."},
+    "unknown_booking": {
+        "en": "we couldn't find a booking with that code in this conversation",
+        "es": "no encontramos ninguna reserva con ese código en esta conversación",
+    },
+    "booking_cancelled": {
+        "en": "that test drive was cancelled; we can book a new one",
+        "es": "esa prueba de manejo se canceló; podemos reservar otra",
+    },
+    "same_slot": {
+        "en": "your test drive is already at that time",
+        "es": "tu prueba de manejo ya es a esa hora",
+    },
+    "drive_started": {
+        "en": "that test drive's time has already passed",
+        "es": "la hora de esa prueba de manejo ya pasó",
+    },
+    "change_limit": {
+        "en": "this conversation can't change more bookings today; please call the showroom",
+        "es": "esta conversación no puede cambiar más reservas hoy; llama al concesionario",
+    },
+    "booked_drive": {
+        "en": "{car} at {showroom} on {date} at {time}",
+        "es": "{car} en {showroom} el {date} a las {time}",
+    },
+    "booked": {
+        "en": "Test drive booked: {drive}",
+        "es": "Prueba de manejo reservada: {drive}",
+    },
+    "booking_failed": {"en": "Booking failed: {reason}", "es": "Reserva no realizada: {reason}"},
+    "unknown_city": {
+        "en": "Sorry, we couldn't find a place called {city}.",
+        "es": "Lo siento, no encontramos ningún lugar llamado {city}.",
+    },
+    "no_offline_weather": {
+        "en": "Sorry, we don't have the weather for {city} right now.",
+        "es": "Lo siento, ahora mismo no tenemos el tiempo de {city}.",
+    },
+    "invalid_city": {
+        "en": "Sorry, that doesn't look like a city name.",
+        "es": "Lo siento, eso no parece el nombre de una ciudad.",
+    },
+    "weather_unavailable": {
+        "en": "Weather unavailable: {reason}",
+        "es": "Tiempo no disponible: {reason}",
+    },
+    "address_unavailable": {
+        "en": "Address unavailable: {reason}",
+        "es": "Dirección no disponible: {reason}",
+    },
+    "unreadable_request": {
+        "en": "the request could not be read",
+        "es": "no se pudo leer la petición",
+    },
+    "no_such_tool": {
+        "en": "That is not something I can look up.",
+        "es": "Eso no es algo que pueda consultar.",
+    },
+    "tool_timeout": {"en": "it took too long to answer", "es": "tardó demasiado en responder"},
+    "tool_failed": {"en": "it is not working right now", "es": "no funciona en este momento"},
+}
+
+_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_MONTHS: dict[Language, list[str]] = {
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ).split(),
+}
+_COUNTED_DRIVES: dict[Language, tuple[str, ...]] = {
+    "en": ("no test drives", "one test drive", "two test drives", "three test drives"),
+    "es": ("ninguna prueba reservada", "una prueba reservada", "dos pruebas reservadas"),
+}
+
+
+class Phrase:
+    """A customer sentence not yet put into words: a key of the table and its fields. Fields
+    that are dates or lists are worded in the language too."""
+
+    __slots__ = ("fields", "key")
+
+    def __init__(self, key: str, **fields: Any) -> None:
+        if key not in _PHRASES:
+            raise KeyError(key)
+        self.key = key
+        self.fields = fields
+
+    def say(self, language: Language) -> str:
+        return say(self.key, language, **self.fields)
+
+
+def say(key: str, language: Language, **fields: Any) -> str:
+    """The phrase `key` in `language`, with its fields worded in it too."""
+    worded = {name: _word(value, language) for name, value in fields.items()}
+    return _PHRASES[key][language].format(**worded)
+
+
+def _word(value: Any, language: Language) -> str:
+    if isinstance(value, date):
+        return day_words(value, language)
+    if isinstance(value, Phrase | Weekdays):
+        return value.say(language)
+    if isinstance(value, list | tuple):
+        return ", ".join(_word(item, language) for item in value)
+    return str(value)
+
+
+def day_words(day: date, language: Language = "en") -> str:
+    """'Friday 4 December' / 'viernes 4 de diciembre': how a card names a day."""
+    month = _MONTHS[language][day.month - 1]
+    if language == "es":
+        return f"{_WEEKDAYS_ES[day.weekday()]} {day.day} de {month}"
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {month}"
+
+
+@dataclass(frozen=True, slots=True)
+class Weekdays:
+    """A weekday in the plural, as a phrase's field: 'Sundays' / 'domingos' ('lunes' is its own
+    plural)."""
+
+    weekday: int  # Monday is 0
+
+    def say(self, language: Language) -> str:
+        if language == "es":
+            name = _WEEKDAYS_ES[self.weekday]
+            return name if name.endswith("s") else name + "s"
+        return WEEKDAY_NAMES[self.weekday] + "s"
+
+
+def counted_drives(count: int, language: Language) -> str:
+    """'two test drives' / 'dos pruebas reservadas'."""
+    names = _COUNTED_DRIVES[language]
+    if count < len(names):
+        return names[count]
+    return f"{count} test drives" if language == "en" else f"{count} pruebas reservadas"
