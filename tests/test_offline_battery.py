@@ -23,6 +23,7 @@ import pytest
 
 from supercar.agent import Turn
 from supercar.events import Chunk, ToolOutput
+from supercar.language import conversation_language
 from supercar.llm.base import Message
 from supercar.llm.offline import OfflineModel
 from supercar.store.base import Booking
@@ -1812,7 +1813,10 @@ SECOND_LOOK = [
                 [(WEATHER, {"city": "Miami", "date": "2026-11-25"})],
             ),
             Say("and is Chicago colder?", [(WEATHER, {"city": "Chicago"})]),
-            Say("what's that in fahrenheit", **no_tools("°F")),
+            # (first written as a conversion in words; the weather tool now converts itself)
+            Say(
+                "what's that in fahrenheit", [(WEATHER, {"city": "Chicago", "unit": "F"})], ("°F",)
+            ),
         ],
     ),
     Conversation(
@@ -1982,8 +1986,11 @@ async def run_conversation(convo: Conversation, index: int) -> list[Outcome]:
     history: list[Message] = []
     outcomes = []
     for say in convo.turns:
-        # As the app does: the changes proposed in earlier (committed) turns may be confirmed.
-        ctx = replace(session, proposals=proposals(history))
+        # As the app does: the changes proposed in earlier (committed) turns may be confirmed,
+        # and the cards' words follow the customer's language.
+        earlier = [str(m["content"]) for m in reversed(history) if m["role"] == "user"]
+        language = conversation_language(say.text, earlier)
+        ctx = replace(session, proposals=proposals(history), language=language)
         turn = Turn(model, registry, "You are Lex.", history, say.text, ctx, max_rounds=3)
         events = [event async for event in turn.run()]
         history.extend(turn.messages)

@@ -203,12 +203,12 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     # successful results
     "today": ("today", "hoy"),
     "weather": (
-        "It's {temp}°C and {condition} in {city} {day}.",
-        "En {city} hace {temp}°C y está {condition} {day}.",
+        "It's {temp} and {condition} in {city} {day}.",
+        "En {city} hace {temp} y está {condition} {day}.",
     ),
     "weather_storm": (
-        "It's {temp}°C with thunderstorms in {city} {day}.",
-        "En {city} hace {temp}°C y hay tormenta {day}.",
+        "It's {temp} with thunderstorms in {city} {day}.",
+        "En {city} hace {temp} y hay tormenta {day}.",
     ),
     "simulated": (
         "(That's simulated weather: no live weather service is reachable.)",
@@ -348,9 +348,13 @@ def describe(name: str, data: dict[str, Any], lang: str = EN, today: date | None
     }
     if name == "get_weather":
         condition = str(data.get("condition", ""))
+        celsius, fahrenheit = data.get("temperature_c"), data.get("temperature_f")
+        temp = f"{celsius}°C"
+        if data.get("unit") == "F" and fahrenheit is not None:
+            temp = f"{fahrenheit}°F ({celsius}°C)"  # the US's unit first, the card's beside it
         fields.update(
             day=_line("today", lang) if day is None or today is None or day == today else when,
-            temp=data.get("temperature_c"),
+            temp=temp,
             city=data.get("city"),
             condition=condition_text(condition, lang),
         )

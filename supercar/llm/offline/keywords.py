@@ -33,7 +33,7 @@ INTENT_RES = {
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
         r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
         r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
-        r"fahrenheit|celsius|humid(?:ity)?|what'?s it like (?:in|out|there)|"
+        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|what'?s it like (?:in|out|there)|"
         r"how'?s it (?:looking )?(?:in|out|there)|nice (?:out|outside)|"
         r"abrigo|chaqueta|chamarra|paraguas|que me pongo|que ropa|grados|mas (?:calor|frio)|"
         r"(?:como|que tal) esta (?:el dia|afuera)"

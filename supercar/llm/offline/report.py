@@ -11,7 +11,7 @@ from typing import Any
 
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.own_bookings import CANCEL, MOVE, after_change
-from supercar.llm.offline.phrasebook import fahrenheit, say
+from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.state import Plan, Result, State, Step
 from supercar.tools.places import find_place
 from supercar.tools.summaries import (
@@ -116,12 +116,10 @@ def _local_today(data: dict[str, Any], clock: Clock) -> date:
 
 def _weather(s: State, step: Step, data: dict[str, Any], clock: Clock) -> str:
     lang = s.lang
-    celsius = data.get("temperature_c")
-    if isinstance(celsius, int | float):
-        s.last_weather = (str(data.get("city")), round(celsius))
-    text = describe("get_weather", data, lang, today=_local_today(data, clock))
-    if step.fahrenheit and isinstance(celsius, int | float):
-        text += " " + say("that_is_fahrenheit", lang, f=fahrenheit(celsius))
+    today = _local_today(data, clock)
+    day = str(data.get("date") or "")
+    s.last_weather = (str(data.get("city")), "" if day == today.isoformat() else day)
+    text = describe("get_weather", data, lang, today=today)
     asked = step.weather_day
     if asked is not None and not step.compare and str(data.get("date")) != asked.isoformat():
         return say("only_today", lang) + text[0].lower() + text[1:]

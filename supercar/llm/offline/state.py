@@ -34,7 +34,7 @@ class State:
     hours_day: date | None = None
     bookings: list[dict[str, Any]] = field(default_factory=list)
     deferred: bool = False  # the customer put the decision off: no push to book until asked
-    last_weather: tuple[str, int] | None = None  # (city, °C) of the last weather result
+    last_weather: tuple[str, str] | None = None  # (city, date or "" for today) last asked
     proposal: Call | None = None  # a change the tool proposed last turn, waiting for a yes
     # a change asked for but not yet proposed: ("cancel" or "move", the code, or "" until the
     # customer says which booking), waiting for which booking or the new day and time
@@ -58,7 +58,6 @@ class Step:
     asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
     weather_day: date | None = None
     compare: bool = False  # "is it warmer in Miami or Chicago?": compare the weather results
-    fahrenheit: bool = False  # say the temperature in °F too
     wear: bool = False  # "do I need a jacket?": say what to wear
     task: bool = False  # the test-drive request (one per message)
 

@@ -5,7 +5,8 @@ Decisions:
   about (the showroom of the thread, else the last place named).
 - A comparison ("warmer in Miami or Chicago?", "colder tomorrow than today?") asks for each
   city, or each day of one city, and the report says which is warmer.
-- A unit alone ("and in Fahrenheit?") converts the last result without a new call.
+- °F or °C on request is the tool's `unit` argument (the tool converts, so the text states the
+  data's own numbers); a unit alone ("and in Fahrenheit?") asks again for the last city and day.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE
 from supercar.llm.offline.language import ES, corrected, plain
-from supercar.llm.offline.phrasebook import fahrenheit, say
+from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.showrooms import find_places
 from supercar.llm.offline.state import State, Step, last_booked_day
@@ -39,9 +40,11 @@ _CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
 
 def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
     low = plain(r.text)
-    unit = _FAHRENHEIT_RE.search(low) or _CELSIUS_RE.search(low)
+    unit = "F" if _FAHRENHEIT_RE.search(low) else "C" if _CELSIUS_RE.search(low) else None
     if unit and not (r.places or r.showrooms or THERE_RE.search(low)) and s.last_weather:
-        step.reply.append(_converted(s))  # "and in Fahrenheit?": the last result, converted
+        city, asked_day = s.last_weather  # "and in Fahrenheit?": the last city and day again
+        again = {"city": city, "unit": unit} | ({"date": asked_day} if asked_day else {})
+        step.calls.append(("get_weather", again))
         return
     cities = _cities(s, r, low)
     if not cities:
@@ -62,9 +65,10 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
             if day != today:  # omitted means today
                 args["date"] = day.isoformat()
                 step.weather_day = day
+            if unit:
+                args["unit"] = unit
             step.calls.append(("get_weather", args))
     step.compare = compare and len(step.calls) > 1
-    step.fahrenheit = bool(_FAHRENHEIT_RE.search(low))
     step.wear = bool(_WEAR_RE.search(low))
     s.focus = cities[-1]
 
@@ -91,9 +95,3 @@ def _context_city(s: State) -> str | None:
         return s.focus
     showroom = find_showroom(s.showroom or s.talked_about or s.last_showroom or "")
     return showroom.city if showroom else None
-
-
-def _converted(s: State) -> str:
-    assert s.last_weather is not None
-    city, celsius = s.last_weather
-    return say("in_fahrenheit", s.lang, city=city, c=celsius, f=fahrenheit(celsius))

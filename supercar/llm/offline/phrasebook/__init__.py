@@ -52,10 +52,6 @@ def distance_text(km: float, lang: str) -> str:
     return f"about {rounded:,.0f} km ({miles_r:,.0f} miles)"
 
 
-def fahrenheit(celsius: float) -> int:
-    return round(celsius * 9 / 5 + 32)
-
-
 def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 

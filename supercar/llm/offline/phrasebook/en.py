@@ -100,8 +100,6 @@ LINES: dict[str, str] = {
     "welcome": "You're welcome!",
     "defer": "No problem, take your time; I'm here whenever you're ready.",
     "defer_thanks": "Take your time; I'm here whenever you're ready.",
-    "in_fahrenheit": "{c}°C in {city} is {f}°F.",
-    "that_is_fahrenheit": "That's {f}°F.",
     "compare_places": "{warm} is warmer than {cold} ({t1}°C against {t2}°C).",
     "compare_days": "In {city} it's warmer {warm} than {cold} ({t1}°C against {t2}°C).",
     "compare_same": "It's about the same in both ({t1}°C and {t2}°C).",

@@ -106,8 +106,6 @@ LINES: dict[str, str] = {
     "welcome": "¡De nada!",
     "defer": "Sin problema, tómate tu tiempo; aquí estaré cuando quieras.",
     "defer_thanks": "Tómate tu tiempo; aquí estaré cuando quieras.",
-    "in_fahrenheit": "{c}°C en {city} son {f}°F.",
-    "that_is_fahrenheit": "Son {f}°F.",
     "compare_places": "En {warm} hace más calor que en {cold} ({t1}°C frente a {t2}°C).",
     "compare_days": "En {city} hace más calor {warm} que {cold} ({t1}°C frente a {t2}°C).",
     "compare_same": "Hace más o menos lo mismo ({t1}°C y {t2}°C).",
