@@ -49,7 +49,8 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     # The tool line is the offline model's sentence for the same data (written once), and the
     # tests' weather is simulated, which the line says.
     line = err.splitlines()[1]
-    assert re.match(r"  · It's -?\d+°C (and [a-z]+|with thunderstorms) in Miami", line)
+    # In the US, °F first and the card's °C beside it.
+    assert re.match(r"  · It's -?\d+°F \(-?\d+°C\) (and [a-z]+|with thunderstorms) in Miami", line)
     assert "simulated" in line
     assert "\x1b[" not in err
     body = fake_groq.requests[0]["messages"][-1]
