@@ -35,7 +35,7 @@ from supercar.llm.offline.keywords import (
     WEATHER,
 )
 from supercar.llm.offline.language import ES, plain
-from supercar.llm.offline.own_bookings import memory_reply, plan_change, wants_change
+from supercar.llm.offline.own_bookings import active, memory_reply, plan_change, wants_change
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading, Request
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
@@ -59,14 +59,31 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
     if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
-    lang = s.lang
+    if r.time is None and state.offered:
+        r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
+    decided = _task(state, s, r, clock)
+    if isinstance(decided, Step):
+        return Plan([decided]), s
+    task, requests, t = decided
+    steps = _steps(s, r, t, task, requests, clock)
+    for step in steps:
+        if step.task and step.calls and state.car and s.car != state.car and r.cars:
+            step.before.insert(0, say("car_noted", s.lang, car=s.car))  # a change of mind
+    if r.showrooms:
+        s.talked_about = r.showrooms[0]  # the showroom this conversation is about
+    s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
+    return Plan(steps), s
 
+
+def _task(
+    state: State, s: State, r: Reading, clock: Clock
+) -> tuple[str | None, list[Request], Reading] | Step:
+    """The message's test-drive task (if any), its requests and the words of the test-drive
+    request; or the whole answer when the message only answers Lex ("no thanks")."""
     requests = list(r.requests)
     intents = [q.intent for q in requests]
     task_text = next((q.text for q in requests if q.intent in TASKS), r.text)
-    if r.time is None and state.offered:
-        r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
-    t = r.part(task_text)  # the words of the test-drive request
+    t = r.part(task_text)
     if t is not r and not (t.showrooms or t.places):
         t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
     if t.time is None and state.offered:
@@ -77,8 +94,7 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         task = s.task
     elif state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r):
         s.time, s.deferred = None, True
-        key = "defer" if r.has("defer") else "no_problem"
-        return Plan([Step(reply=[_thanked(r, key, lang)])]), s
+        return Step(reply=[_thanked(r, "defer" if r.has("defer") else "no_problem", s.lang)])
     elif not intents:
         continued = _continued(state, r, clock)
         if continued in TASKS:
@@ -104,23 +120,24 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     if task is not None and r.has("ask_showroom") and not (r.asks_to_book or t.time or _adds(t)):
         task = None  # "can I bring my kids to the test drive?" asks about one, it books nothing
         requests = [q for q in requests if q.intent not in TASKS]
-    if (
-        task == BOOKING
-        and state.task is None
-        and s.bookings
-        and not _adds(r)
-        and not _ANOTHER_RE.search(plain(r.text))
-    ):
-        return Plan([Step(reply=[say("already_booked", lang) + " " + memory_reply(s)])]), s
+    another = _ANOTHER_RE.search(plain(r.text))
+    if task == BOOKING and state.task is None and active(s) and not (_adds(r) or another):
+        return Step(reply=[say("already_booked", s.lang) + " " + memory_reply(s)])  # "book it"
     if task is not None and (r.intents or not r.has("defer")):
         s.deferred = False  # asked again
     elif r.has("defer"):
         s.deferred = True
+    return task, requests, t
 
+
+def _steps(
+    s: State, r: Reading, t: Reading, task: str | None, requests: list[Request], clock: Clock
+) -> list[Step]:
+    """One step per request, in the order the customer asked; at most one test-drive step."""
     steps: list[Step] = []
-    for q in requests:  # in the order the customer asked
+    for q in requests:
         intent = task if q.intent in TASKS else q.intent
-        if intent is None or (intent == HOURS and task is not None and q.text == task_text):
+        if intent is None or (intent == HOURS and task is not None and q.text == t.text):
             continue  # "book a slot before you close" is a booking
         step = Step()
         sub = r.part(q.text) if len(requests) > 1 else r
@@ -148,13 +165,7 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         steps.append(Step(reply=[_ask_the_showroom(s, r)]))
     if not steps:
         steps.append(Step(reply=[_words(s, r)]))
-    for step in steps:
-        if step.task and step.calls and state.car and s.car != state.car and r.cars:
-            step.before.insert(0, say("car_noted", lang, car=s.car))  # a change of mind
-    if r.showrooms:
-        s.talked_about = r.showrooms[0]  # the showroom this conversation is about
-    s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
-    return Plan(steps), s
+    return steps
 
 
 def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, State] | None:
