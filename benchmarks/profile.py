@@ -95,8 +95,8 @@ CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        "service turn logic (agent, conversation, events, store)",
-        re.compile(r"supercar/(agent|conversation|events|store|prompt|tools|llm)"),
+        "service turn logic (agent, conversation and its stream, events, store)",
+        re.compile(r"supercar/(agent|conversation|api/stream|events|store|prompt|tools|llm)"),
     ),
     (
         "request in: uvicorn parse, middleware, routing, validation",

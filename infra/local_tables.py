@@ -66,6 +66,11 @@ def table_definitions(template: dict[str, Any] | None = None) -> dict[str, dict[
             "BillingMode": props["BillingMode"],
             "ttl": props["TimeToLiveSpecification"]["AttributeName"],
         }
+        if "StreamSpecification" in props:  # the bookings table's stream, the events' outbox
+            out[logical_id]["StreamSpecification"] = {
+                "StreamEnabled": True,
+                "StreamViewType": props["StreamSpecification"]["StreamViewType"],
+            }
     return out
 
 

@@ -1,4 +1,5 @@
-"""`python -m supercar` serves the app with uvicorn; `chat` and `ask` are the terminal client."""
+"""`python -m supercar` serves the app with uvicorn; `chat` and `ask` are the terminal client;
+`bookings` is the showroom desk's list (`supercar.desk`)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,15 @@ def main(argv: list[str]) -> int:
         from supercar.cli import main as cli_main
 
         return cli_main(argv)
+    if argv and argv[0] == "bookings":
+        from supercar.desk import main as desk_main
+
+        return desk_main(argv[1:])
     if argv and argv[0] not in {"serve"}:
-        print("usage: python -m supercar [serve | chat | ask QUESTION]", file=sys.stderr)
+        print(
+            "usage: python -m supercar [serve | chat | ask QUESTION | bookings --dealership ID]",
+            file=sys.stderr,
+        )
         return 2
     serve()
     return 0

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from supercar import __version__
-from supercar.api import info, lifecycle, query
+from supercar.api import info, lifecycle, query, staff
 from supercar.api.errors import install_error_handlers
 from supercar.api.guards import BodyGuard
 from supercar.config import Settings, get_settings
@@ -58,6 +58,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(query.router)
     app.include_router(info.router)
     app.include_router(lifecycle.router)
+    if settings.staff_routes:  # no token configured: the path does not exist (404)
+        app.include_router(staff.router)
     if settings.chat_page and (info.WEB_DIR / "index.html").exists():
         app.include_router(info.chat_page_router)
     return app

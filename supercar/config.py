@@ -1,8 +1,9 @@
 """All settings in one class, read from the environment and `.env`, refused at start-up if wrong.
 
 Every field here is documented in `.env.example` and in docs/operations.md's settings table; keep
-the three in step. The Groq key is a `SecretStr` so it never shows up in a repr, a log line or
-/health.
+the three in step. The Groq key and the staff token are `SecretStr`s so they never show up in a
+repr, a log line or /health; and a refused value is left out of the error
+(`hide_input_in_errors`), since the value refused may be a secret.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+STAFF_TOKEN_MIN_CHARS = 16
+
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     # Model provider
     groq_api_key: SecretStr | None = None
@@ -28,6 +31,13 @@ class Settings(BaseSettings):
     # running app within it (see `supercar.llm.switch`).
     groq_key_max_age_seconds: Annotated[float, Field(gt=0)] = 300.0
 
+    # The staff routes (GET /staff/bookings): the token a showroom's desk sends as a Bearer token,
+    # from the environment or else the SSM SecureString named here. Neither: no staff routes (404).
+    staff_token: SecretStr | None = None
+    staff_token_param: str | None = None
+    # A token read from SSM is read again after this long, as the Groq key is.
+    staff_token_max_age_seconds: Annotated[float, Field(gt=0)] = 300.0
+
     # State: a DynamoDB table name selects the DynamoDB store; empty means in memory.
     sessions_table: str | None = None
     bookings_table: str | None = None
@@ -35,6 +45,17 @@ class Settings(BaseSettings):
     limits_table: str | None = None
     # Another DynamoDB endpoint, e.g. DynamoDB Local for `sam local`; empty means AWS's own.
     dynamodb_endpoint_url: str | None = None
+    # Every AWS call (DynamoDB, SSM): connect and read timeouts, and attempts in botocore's
+    # standard retry mode (1 = no retry). A hung AWS must cost seconds, never minutes.
+    aws_connect_timeout_seconds: Annotated[float, Field(gt=0, le=10)] = 1.0
+    aws_read_timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 2.0
+    aws_max_attempts: Annotated[int, Field(ge=1, le=5)] = 2
+    # The work before the stream (rate limits, claim, load) and the commit after the turn each
+    # finish within this, or the request is answered `store_unavailable`.
+    store_timeout_seconds: Annotated[float, Field(gt=0, le=30)] = 4.0
+    # A turn's claim on its session lasts this long and is renewed every third of it while the
+    # turn runs: a crashed sandbox frees its sessions within one lease.
+    session_lease_seconds: Annotated[float, Field(ge=3, le=300)] = 15.0
 
     # HTTP server
     host: str = "127.0.0.1"
@@ -84,11 +105,26 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("groq_api_key", "groq_base_url", mode="before")
+    @field_validator(
+        "groq_api_key", "groq_base_url", "staff_token", "staff_token_param", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         # `.env.example` lists every setting with an empty value: empty means "not set".
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("staff_token")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        # It is all that guards the showroom's list: too short to guess under the rate limit.
+        if value is not None and len(value.get_secret_value().strip()) < STAFF_TOKEN_MIN_CHARS:
+            raise ValueError(f"must be at least {STAFF_TOKEN_MIN_CHARS} characters")
+        return value
+
+    @property
+    def staff_routes(self) -> bool:
+        """Whether the staff routes exist: only where a token is configured."""
+        return self.staff_token is not None or bool(self.staff_token_param)
 
     # Weather: live from Open-Meteo (no key), simulated when it fails or when set to `simulated`.
     weather_provider: Literal["open-meteo", "simulated"] = "open-meteo"

@@ -1,108 +1,231 @@
-"""One conversation turn from lock to release: run it, commit it or leave history untouched, and
-always end well.
+"""One turn as the session sees it: claim the session, load it, run the turn, commit it or leave
+the history untouched, give the session back; and what each failure is called.
 
-`start_turn` owns the whole session sequence: lock -> load -> run -> commit (or leave history as
-it was) -> release, however the response ends. What can be refused is refused there, before the
-stream starts (`SessionBusy`, `StoreUnavailable`, with nothing left locked); after that the
-response itself releases the lock.
+The sequence, and who does each step:
+- `begin_turn` claims the session and loads its history, then builds the `SessionTurn`. What
+  can be refused is refused there, before any stream exists (`SessionBusy`, `StoreUnavailable`),
+  holding nothing. The route bounds it, with the rate limits, by `STORE_TIMEOUT_SECONDS`.
+- `SessionTurn.run` runs the turn under its deadline, hands each event to the transport
+  (`supercar.api.stream`), commits the turn's messages when the whole turn succeeded, and ends
+  with `End`: after an apology `Chunk` and an `Error` when it failed (`failure_of` names the
+  failure). The commit is outside the turn's deadline, so a turn is never reported failed after
+  its history was written, and under its own (`STORE_TIMEOUT_SECONDS`).
+- `SessionTurn.release` gives the session back, once. The transport calls it before `end` reaches
+  the client (who may ask again the moment it sees `end`), and again however the response ends.
 
-The turn runs in its own task (the producer) and hands events to the response through a queue.
-That split is deliberate:
-- the turn deadline (`asyncio.timeout`) only ever cancels the producer, never the response's
-  own socket writes, so a deadline can always be followed by an apology, `error` and `end`;
-- when the browser disconnects, sse-starlette cancels the response; its clean-up cancels the
-  producer, which closes the upstream model stream at once. A turn cut before its commit is
-  not saved; the commit itself is outside the deadline, so a turn is never reported failed
-  after its history was written;
-- text deltas are coalesced: the first text of a turn goes out at once; after that, text waits
-  at most `coalesce_seconds` from its first delta and goes out with whatever followed it as one
-  `chunk` (any other event sends it at once). The frontend appends chunks, so the text is
-  identical; a person cannot see 20 ms; and every event sent costs CPU (docs/benchmarks.md).
-
-The session lock is released before `end` is sent (a client may ask again the moment it sees
-`end`), or, if the stream never gets that far, when the response finishes.
-
-A query the route declines to run (`decline`) still gets a stream, not a 4xx: the apology, `error`
-and `end` a failed turn ends with, with no lock taken, no model asked and no history touched.
+Decisions:
+- The claim is a short lease (`SESSION_LEASE_SECONDS`), renewed every third of it by a
+  heartbeat task while the turn runs: a few writes a minute per running turn, none per event.
+  A sandbox that crashes mid-turn stops renewing, and the session is free within one lease
+  (it was the turn deadline plus 30 s, issue 17).
+- A new turn that finds its session claimed waits up to `CLAIM_WAIT_SECONDS` before the 409.
+  A client that closes a stream and asks again at once usually meets the old claim a few
+  milliseconds before the old turn gives it back; from outside, a claim being released cannot
+  be told from one being held, so every busy claim gets this short wait.
+- A commit that times out may still land (the store may have the request); the customer is
+  told the answer may not be remembered, which is true either way.
+- A deadline that cuts a claim in flight cannot release it (its token never came back): it
+  lapses within one lease.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-import anyio
-from sse_starlette import EventSourceResponse
-from sse_starlette.sse import SendTimeoutError
-from starlette.types import Receive, Scope, Send
 
 from supercar import metrics
 from supercar.agent import Turn
 from supercar.config import Settings
-from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, encode
+from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, Event
 from supercar.language import conversation_language
 from supercar.limits import digest
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
 from supercar.services import Services
-from supercar.store.base import Session, SessionConflict, SessionStore, StoreUnavailable
+from supercar.store.base import (
+    Session,
+    SessionBusy,
+    SessionConflict,
+    SessionStore,
+    StoreUnavailable,
+)
 from supercar.tools.base import ToolContext
 from supercar.tools.changes import proposals
 
 log = logging.getLogger(__name__)
 
-_DONE = object()
-# Bounded, so a client that reads slowly slows the upstream read instead of filling memory.
-QUEUE_SIZE = 64
-# Failures someone must act on (a key, a model id, a bug) are errors; the rest pass by themselves.
-_NEEDS_ACTION = {ErrorCode.UPSTREAM_AUTH, ErrorCode.MODEL_UNAVAILABLE, ErrorCode.INTERNAL_ERROR}
+# Failures someone must act on (a key, a model id, the store, a bug) are errors; the rest pass
+# by themselves.
+_NEEDS_ACTION = {
+    ErrorCode.UPSTREAM_AUTH,
+    ErrorCode.MODEL_UNAVAILABLE,
+    ErrorCode.STORE_UNAVAILABLE,
+    ErrorCode.INTERNAL_ERROR,
+}
+# The pauses between tries to claim a busy session (see the module docstring): short at first,
+# for a claim given back milliseconds later.
+_CLAIM_PAUSES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.45)
+CLAIM_WAIT_SECONDS = sum(_CLAIM_PAUSES)  # 1.5
+# Giving a claim back is bounded apart, shorter: it comes before `end`, and it lapses by itself
+# anyway. (Its worker thread is abandoned, not stopped: a release that is only slow still lands.)
+RELEASE_SECONDS = 2.0
 
 
 @dataclass
-class TurnRequest:
+class SessionTurn:
+    """A turn that holds its session: the history it was loaded with (what it is committed
+    against), the agent's `Turn`, and the claim it must give back."""
+
     session_id: str
-    session: Session  # as loaded before the turn: what the turn is committed against
+    token: str  # the claim's
+    loaded: Session
     turn: Turn
     sessions: SessionStore
     deadline_seconds: float
-    coalesce_seconds: float = 0.0
-    released: bool = False  # the session lock has been given back
-    cut: bool = False  # the client went away mid-turn
+    lease_seconds: float = 15.0
+    store_timeout_seconds: float = 4.0
+    released: bool = False
+
+    async def run(self, emit: Callable[[Event], Awaitable[None]]) -> None:
+        """Run the turn, hand each event to `emit`, commit or leave history as it was; the last
+        event is always `End`. The claim is renewed all the while."""
+        heartbeat = asyncio.create_task(self._keep_claim())
+        try:
+            await self._run(emit)
+        finally:
+            heartbeat.cancel()
+
+    async def _run(self, emit: Callable[[Event], Awaitable[None]]) -> None:
+        turn = self.turn
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(self.deadline_seconds):
+                async for event in turn.run():
+                    await emit(event)
+            try:
+                async with asyncio.timeout(self.store_timeout_seconds):
+                    await self.sessions.commit(self.session_id, self.loaded, turn.messages)
+            except TimeoutError:
+                raise StoreUnavailable(
+                    f"no commit within {self.store_timeout_seconds:.0f} s"
+                ) from None
+        except Exception as exc:
+            failure: tuple[ErrorCode, str] | None = failure_of(exc, self.deadline_seconds)
+        else:
+            failure = None
+        duration_ms = (time.perf_counter() - started) * 1000
+        if failure is None:
+            log.info(
+                "turn completed in %.0f ms with %d messages, %d+%d tokens",
+                duration_ms,
+                len(turn.messages),
+                turn.usage.input_tokens,
+                turn.usage.output_tokens,
+                extra={
+                    "duration_ms": round(duration_ms),
+                    "input_tokens": turn.usage.input_tokens,
+                    "output_tokens": turn.usage.output_tokens,
+                },
+            )
+            await emit(End())
+        else:
+            code, detail = failure
+            level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
+            log.log(level, "turn failed: %s: %s", code, detail, extra={"code": code})
+            apology = APOLOGIES[code]
+            # The SuperCar page drops newlines: a space keeps the apology apart from earlier text.
+            await emit(Chunk((" " if turn.spoken else "") + apology))
+            await emit(Error(code=code, message=apology))
+            await emit(End())
+        metrics.record_turn(
+            duration_ms=duration_ms,
+            first_text_ms=(turn.first_text_at - started) * 1000 if turn.first_text_at else None,
+            input_tokens=turn.usage.input_tokens,
+            output_tokens=turn.usage.output_tokens,
+            failed=failure[0] if failure else None,
+            tool_outcomes=turn.tool_outcomes,
+        )
+
+    async def _keep_claim(self) -> None:
+        """Renew the claim every third of its lease, until cancelled or the claim is lost."""
+        every = self.lease_seconds / 3
+        while True:
+            await asyncio.sleep(every)
+            try:
+                async with asyncio.timeout(every):
+                    kept = await self.sessions.renew(
+                        self.session_id, self.token, self.lease_seconds
+                    )
+            except (StoreUnavailable, TimeoutError) as exc:
+                metrics.count("StoreUnavailable")
+                log.warning("could not renew the session's claim (%s)", str(exc) or "timed out")
+                continue
+            if not kept:
+                log.warning("the session's claim lapsed; the commit's version check decides")
+                return
 
     async def release(self) -> None:
-        """Give the session lock back, once. A failure here is logged, never raised: the claim
-        lapses by its TTL anyway, and the stream must still end cleanly."""
+        """Give the session back, once. A failure here is logged, never raised: the claim lapses
+        by itself within a lease, and the stream must still end cleanly."""
         if self.released:
             return
         self.released = True
-        try:
-            await self.sessions.unlock(self.session_id)
-        except Exception:  # whatever it is, the stream must still end cleanly
-            log.exception("could not release the session lock; it lapses by its TTL")
+        await release_claim(self.sessions, self.session_id, self.token, self.lease_seconds)
 
 
-async def start_turn(
-    services: Services, settings: Settings, session_id: str, query: str, client: str
-) -> TurnStreamResponse:
-    """Claim and load the session, and return the response that runs the turn and releases the
-    claim however it ends; `client` is the address the limits count. Raises `SessionBusy` or
-    `StoreUnavailable`, holding nothing."""
-    sessions = services.sessions
-    await sessions.lock(session_id, ttl_seconds=settings.turn_timeout_seconds + 30)
+async def release_claim(
+    sessions: SessionStore, session_id: str, token: str, lease_seconds: float
+) -> None:
+    """Give a claim back within `RELEASE_SECONDS`, or leave it to lapse; never raises."""
     try:
-        session = await sessions.load(session_id)
-    except BaseException:
-        with contextlib.suppress(StoreUnavailable):  # the claim lapses by its TTL if this fails
-            await sessions.unlock(session_id)
+        async with asyncio.timeout(RELEASE_SECONDS):
+            await sessions.release(session_id, token)
+    except (StoreUnavailable, TimeoutError) as exc:
+        metrics.count("StoreUnavailable")
+        log.warning(
+            "could not release the session's claim (%s); it lapses within %.0f s",
+            str(exc) or "timed out",
+            lease_seconds,
+        )
+    except Exception:  # whatever it is, the stream must still end cleanly
+        log.exception("could not release the session's claim")
+
+
+def failure_of(exc: Exception, deadline_seconds: float) -> tuple[ErrorCode, str]:
+    """What a turn's failure is called (its `ErrorCode`) and a detail for the log."""
+    if isinstance(exc, ModelError):
+        return exc.code, exc.message
+    if isinstance(exc, TimeoutError):
+        return ErrorCode.TIMEOUT, f"turn exceeded {deadline_seconds:.0f}s"
+    if isinstance(exc, SessionConflict):
+        return ErrorCode.SESSION_CONFLICT, "the session changed during this turn"
+    if isinstance(exc, StoreUnavailable):
+        metrics.count("StoreUnavailable")
+        return ErrorCode.STORE_UNAVAILABLE, str(exc)
+    log.error("turn failed", exc_info=exc)
+    return ErrorCode.INTERNAL_ERROR, "unexpected server error"
+
+
+async def begin_turn(
+    services: Services, settings: Settings, session_id: str, query: str, client: str
+) -> SessionTurn:
+    """Claim and load the session and build its turn, which holds the claim from then on;
+    `client` is the address the limits count. Raises `SessionBusy` or `StoreUnavailable`,
+    holding nothing."""
+    sessions = services.sessions
+    lease = settings.session_lease_seconds
+    token = await _claim(sessions, session_id, lease)
+    try:
+        loaded = await sessions.load(session_id)
+    except BaseException:  # a store failure, or the route's deadline
+        await release_claim(sessions, session_id, token, lease)
         raise
     now = datetime.now(UTC)
-    history = session.history(settings.history_turns)
+    history = loaded.history(settings.history_turns)
     earlier = [m["content"] for m in reversed(history) if m["role"] == "user" and m["content"]]
     turn = Turn(
         model=services.model,
@@ -126,176 +249,23 @@ async def start_turn(
         ),
         max_rounds=settings.max_tool_rounds,
     )
-    request = TurnRequest(
+    return SessionTurn(
         session_id=session_id,
-        session=session,
+        token=token,
+        loaded=loaded,
         turn=turn,
         sessions=sessions,
         deadline_seconds=settings.turn_timeout_seconds,
-        coalesce_seconds=settings.coalesce_ms / 1000,
-    )
-    return TurnStreamResponse(request, **_sse_options(settings))
-
-
-def decline(code: ErrorCode, settings: Settings) -> EventSourceResponse:
-    """Answer without a turn: the apology `chunk`, an `error` event and `end`."""
-    apology = APOLOGIES[code]
-    events = (Chunk(apology), Error(code=code, message=apology), End())
-
-    async def stream() -> AsyncIterator[bytes]:
-        yield b"".join(encode(event) for event in events)
-
-    return EventSourceResponse(stream(), **_sse_options(settings))
-
-
-def _sse_options(settings: Settings) -> dict[str, Any]:
-    # LF only: the SuperCar page splits on "\n" and keeps any "\r" (docs/contract.md).
-    return {
-        "sep": "\n",
-        "ping": settings.ping_seconds,
-        "send_timeout": settings.send_timeout_seconds,
-    }
-
-
-async def _produce(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
-    try:
-        await _run_turn(request, queue)
-    except Exception:  # a bug in reporting a failure: the response must still learn the end
-        log.exception("turn failed while reporting a failure")
-    await queue.put(_DONE)  # not reached when cancelled: nobody is reading any more
-
-
-async def _run_turn(request: TurnRequest, queue: asyncio.Queue[object]) -> None:
-    turn = request.turn
-    started = time.perf_counter()
-    try:
-        async with asyncio.timeout(request.deadline_seconds):
-            async for event in turn.run():
-                await queue.put(event)
-        await request.sessions.commit(request.session_id, request.session, turn.messages)
-    except ModelError as exc:
-        failure: tuple[ErrorCode, str] | None = (exc.code, exc.message)
-    except TimeoutError:
-        failure = (ErrorCode.TIMEOUT, f"turn exceeded {request.deadline_seconds:.0f}s")
-    except SessionConflict:
-        failure = (ErrorCode.SESSION_CONFLICT, "the session changed during this turn")
-    except Exception:
-        log.exception("turn failed")
-        failure = (ErrorCode.INTERNAL_ERROR, "unexpected server error")
-    else:
-        failure = None
-    duration_ms = (time.perf_counter() - started) * 1000
-    if failure is None:
-        log.info(
-            "turn completed in %.0f ms with %d messages, %d+%d tokens",
-            duration_ms,
-            len(turn.messages),
-            turn.usage.input_tokens,
-            turn.usage.output_tokens,
-            extra={
-                "duration_ms": round(duration_ms),
-                "input_tokens": turn.usage.input_tokens,
-                "output_tokens": turn.usage.output_tokens,
-            },
-        )
-        await queue.put(End())
-    else:
-        await _fail(queue, *failure, spoke=turn.spoken > 0)
-    metrics.record_turn(
-        duration_ms=duration_ms,
-        first_text_ms=(turn.first_text_at - started) * 1000 if turn.first_text_at else None,
-        input_tokens=turn.usage.input_tokens,
-        output_tokens=turn.usage.output_tokens,
-        failed=failure[0] if failure else None,
-        tool_outcomes=turn.tool_outcomes,
+        lease_seconds=lease,
+        store_timeout_seconds=settings.store_timeout_seconds,
     )
 
 
-async def _fail(queue: asyncio.Queue[object], code: ErrorCode, detail: str, spoke: bool) -> None:
-    level = logging.ERROR if code in _NEEDS_ACTION else logging.WARNING
-    log.log(level, "turn failed: %s: %s", code, detail, extra={"code": code})
-    apology = APOLOGIES[code]
-    # The SuperCar page drops newlines, so a space keeps the apology apart from earlier text.
-    await queue.put(Chunk((" " if spoke else "") + apology))
-    await queue.put(Error(code=code, message=apology))
-    await queue.put(End())
-
-
-async def stream_turn(request: TurnRequest) -> AsyncIterator[bytes]:
-    queue: asyncio.Queue[object] = asyncio.Queue(maxsize=QUEUE_SIZE)
-    producer = asyncio.create_task(_produce(request, queue))
-    loop = asyncio.get_running_loop()
-    window = request.coalesce_seconds
-    out: list[bytes] = []  # encoded events ready to send
-    held: list[str] = []  # text waiting out its coalescing window
-    flush_at: float | None = None  # when the held text must go, at the latest
-    spoke = False
-    try:
-        while True:
-            if out and queue.empty():
-                yield b"".join(out)
-                out.clear()
-            if flush_at is None:
-                item: object = await queue.get()
-            else:
-                try:
-                    async with asyncio.timeout_at(flush_at):
-                        item = await queue.get()
-                except TimeoutError:
-                    item = None  # the held text's window is over
-            if type(item) is Chunk:
-                held.append(item.text)
-                if spoke and window:
-                    flush_at = flush_at or loop.time() + window
-                    continue
-                spoke = True  # the first text of a turn never waits
-            if held:  # window over, another event is due, or the first text
-                out.append(encode(Chunk("".join(held))))
-                held.clear()
-                flush_at = None
-            if item is _DONE:
-                await request.release()  # before `end` reaches the client
-                if out:
-                    yield b"".join(out)
-                return
-            if item is not None and type(item) is not Chunk:
-                out.append(encode(item))  # type: ignore[arg-type]
-    finally:
-        if not producer.done():
-            # The client went away mid-turn. This runs inside an already-cancelled scope:
-            # shield the clean-up (bounded) so the upstream stream is closed all the same.
-            request.cut = True
-            with anyio.move_on_after(5, shield=True):
-                producer.cancel()
-                await asyncio.wait([producer])
-
-
-class TurnStreamResponse(EventSourceResponse):
-    """The SSE response of one turn.
-
-    It releases the session lock however the response ends, including when the client is gone
-    before the stream's first byte (then the stream generator never runs). A client that stops
-    reading for `send_timeout` seconds is dropped (sse-starlette raises `SendTimeoutError`): the
-    connection is aborted where the server offers it (`supercar.protocol`), so the bytes queued
-    for that client are discarded at once. That is the client's doing, not a server fault: one
-    INFO line, no traceback."""
-
-    def __init__(self, request: TurnRequest, **kwargs: object) -> None:
-        super().__init__(stream_turn(request), **kwargs)  # type: ignore[arg-type]
-        self.turn_request = request
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+async def _claim(sessions: SessionStore, session_id: str, lease_seconds: float) -> str:
+    """Claim the session, waiting up to `CLAIM_WAIT_SECONDS` for a busy one to be given back."""
+    for pause in _CLAIM_PAUSES:
         try:
-            await super().__call__(scope, receive, send)
-        except SendTimeoutError:
-            # Imported here: only a uvicorn server, already loaded, can get this far.
-            from supercar.protocol import abort_connection
-
-            abort_connection(scope)
-            log.info("client stopped reading; stream dropped after %ss", self.send_timeout)
-        else:
-            if self.turn_request.cut:
-                log.info("client disconnected")
-        finally:
-            with anyio.move_on_after(5, shield=True):
-                await self.turn_request.release()
+            return await sessions.claim(session_id, lease_seconds)
+        except SessionBusy:
+            await asyncio.sleep(pause)
+    return await sessions.claim(session_id, lease_seconds)

@@ -34,6 +34,8 @@ class ErrorCode(StrEnum):
     UPSTREAM_ERROR = "upstream_error"
     TIMEOUT = "timeout"
     SESSION_CONFLICT = "session_conflict"
+    # The session store (DynamoDB) failed or did not answer in time when the turn was saved.
+    STORE_UNAVAILABLE = "store_unavailable"
     INTERNAL_ERROR = "internal_error"
     # Decided before any turn: the query is over MAX_QUERY_CHARS (a customer can paste that
     # much, and the SuperCar page shows a 4xx only as "Unable to connect").
@@ -55,6 +57,10 @@ APOLOGIES: dict[ErrorCode, str] = {
     ErrorCode.UPSTREAM_ERROR: "Something went wrong while I was answering. Please ask me again.",
     ErrorCode.TIMEOUT: "That took me too long to answer. Please ask me again.",
     ErrorCode.SESSION_CONFLICT: "This conversation was updated elsewhere. Please ask me again.",
+    ErrorCode.STORE_UNAVAILABLE: (
+        "I'm having trouble with my memory right now, so I may not remember this answer. "
+        "Please try again in a moment."
+    ),
     ErrorCode.INTERNAL_ERROR: "Something went wrong on my side. Please ask me again.",
     ErrorCode.QUERY_TOO_LONG: (
         "That message is longer than I can read in one go. Could you shorten it and ask again?"

@@ -6,12 +6,16 @@ Decisions:
   and forgotten after the window ends. Simple, one write per counter, and shared by every
   sandbox when the counters live in DynamoDB. A burst at a window's edge can pass twice the
   limit in a moment; for an abuse guard that is fine.
+- A request that starts no turn (the staff list) counts against its client's limit only: it
+  costs no model call, so neither the session limit nor the budget is its business, and a wrong
+  staff token is still counted, so guessing is as slow as asking.
 - Order: client, then session, then budget. A counter refuses without counting, so the budget
   counts only turns that passed both rate limits. A request refused by its session's limit has
   been counted against its client's: a client hammering one conversation is still hammering.
 - Fail open: a counter store that cannot be reached lets the request through, logged at WARNING
-  once per outage (and at INFO when it answers again). A DynamoDB hiccup must not take the
-  assistant down; a limit is a guard, not a gate.
+  once per outage (and at INFO when it answers again) and counted each time (`StoreUnavailable`,
+  which pages someone). A DynamoDB hiccup must not take the assistant down; a limit is a guard,
+  not a gate. A store that hangs is cut by the route's deadline instead (`supercar.api.query`).
 - Subjects are hashed into the keys: client addresses and session ids (a conversation's only
   credential) never sit in the limits table in clear.
 - The budget's exhaustion is logged once per process and day at WARNING: the owner should know,
@@ -118,12 +122,19 @@ class Limits:
     async def admit(self, client: str, session_id: str) -> Refusal | None:
         """Count this request against each limit in turn; the first one past its limit refuses
         it, and nothing after that is counted. None: the turn may start."""
-        now = self._clock()
-        for window, subject in (
+        return await self._admit(
             (self._client, digest(client)),
             (self._session, digest(session_id)),
             (self._budget, "all"),
-        ):
+        )
+
+    async def admit_client(self, client: str) -> Refusal | None:
+        """Count a request that starts no turn against its client's limit only."""
+        return await self._admit((self._client, digest(client)))
+
+    async def _admit(self, *limits: tuple[_Window, str]) -> Refusal | None:
+        now = self._clock()
+        for window, subject in limits:
             if await self._full(window, subject, now):
                 if window is self._budget:
                     self._log_budget_spent(now)
@@ -151,6 +162,7 @@ class Limits:
         try:
             taken = await self.counters.take(key, window.limit, (number + 1) * window.seconds)
         except StoreUnavailable as exc:
+            metrics.count("StoreUnavailable")
             if not self._store_down:
                 self._store_down = True
                 log.warning("limits not enforced: the counter store is unavailable (%s)", exc)

@@ -12,6 +12,13 @@ Decisions:
   outcome) is its own line, because an EMF line's dimensions apply to all its metrics.
   `EphemeralMetrics` keeps no state between instances, so concurrent turns in one process
   (locally, or a test) can never mix their figures.
+- Every refusal and every failure is a count someone can alarm on (template.yaml does, and
+  docs/operations.md says what each alarm means): `TurnFailed` by `code` (Groq's failures among
+  them, by their code), `StoreUnavailable` (wherever DynamoDB failed or did not answer in
+  time: a 503, a turn not saved, a claim not renewed or released, limits failing open),
+  `SessionBusy` (409s), `RateLimited` by `scope`, `BudgetExhausted`, `QueryTooLong`, and
+  `ToolCalls` by `tool` and `outcome`. Lambda's own Errors metric counts none of them: the
+  function answers HTTP errors and stream failures, it does not crash.
 - Low-cardinality dimensions only: codes, tool names, outcomes. Never a session id.
 - Powertools' metrics module is imported on first use, so a local run never loads it.
 """

@@ -15,7 +15,7 @@ Decisions:
 - **A way for the app to drop a connection at once**: the ASGI scope carries the
   `ABORT_EXTENSION` extension, whose `abort` aborts the transport (queued bytes are discarded, the
   peer gets a reset). The app uses it for a client that stopped reading
-  (`supercar.conversation`): closing politely would wait for that client to read megabytes, and
+  (`supercar.api.stream`): closing politely would wait for that client to read megabytes, and
   returning mid-response makes uvicorn log an ERROR for what is the client's doing.
 """
 

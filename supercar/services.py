@@ -4,7 +4,8 @@ Building them may read SSM and create a DynamoDB client: blocking AWS SDK work, 
 lifespan before any request is accepted, so it stalls no stream (see `supercar.credentials`).
 
 The SnapStart hooks (`supercar.api.lifecycle`) land here: before the snapshot every pooled
-connection is closed (Groq's aiohttp session, the AWS clients' pools); after a restore the AWS
+connection is closed (the Groq client is retired, so a stream still using it ends first; the AWS
+clients' pools are dropped); after a restore the AWS
 pools are dropped again (a restore may also follow a snapshot taken without the hook), the key
 is re-read and the Groq client rebuilt, and `random` is reseeded, since every sandbox restored
 from one snapshot would otherwise share its state. (`secrets`, used for confirmation ids, reads
@@ -19,11 +20,12 @@ from dataclasses import dataclass
 
 import anyio.to_thread
 
-from supercar.aws import AwsClients
+from supercar.aws import AwsClients, Bounds
 from supercar.config import Settings
-from supercar.credentials import GroqKey, GroqKeyReader
+from supercar.credentials import GroqKey, GroqKeyReader, StaffTokenReader
 from supercar.limits import Limits
 from supercar.llm.switch import ModelSwitch
+from supercar.staff_token import StaffToken
 from supercar.store.base import BookingStore, SessionStore
 from supercar.store.factory import build_stores
 from supercar.tools import default_registry
@@ -40,6 +42,7 @@ class Services:
     bookings: BookingStore
     limits: Limits
     aws: AwsClients
+    staff_token: StaffToken | None = None  # only where the staff routes exist
 
     @property
     def key(self) -> GroqKey:
@@ -63,7 +66,13 @@ class Services:
 
 
 def build_services(settings: Settings) -> Services:
-    aws = AwsClients()
+    aws = AwsClients(
+        Bounds(
+            connect_timeout=settings.aws_connect_timeout_seconds,
+            read_timeout=settings.aws_read_timeout_seconds,
+            max_attempts=settings.aws_max_attempts,
+        )
+    )
     stores = build_stores(settings, aws)
     return Services(
         model=ModelSwitch(settings, GroqKeyReader(settings, aws)),
@@ -78,4 +87,9 @@ def build_services(settings: Settings) -> Services:
             changes_per_day=settings.max_changes_per_session_per_day,
         ),
         aws=aws,
+        staff_token=(
+            StaffToken(StaffTokenReader(settings, aws), settings.staff_token_max_age_seconds)
+            if settings.staff_routes
+            else None
+        ),
     )

@@ -3,7 +3,8 @@ created from template.yaml's own definitions (so the stores are tested against t
 that is deployed).
 
 A pytest plugin (tests/conftest.py lists it): every test may ask for `aws_env`, `aws`, `tables`,
-`limits_table`.
+`limits_table`, and `moto_server` (moto as a process of its own on loopback, with the three
+tables: what several app processes can share, and what a test can freeze).
 
 Two details worth knowing:
 - Fake credentials and region are set before the mock starts and any client exists, and the
@@ -17,12 +18,19 @@ Two details worth knowing:
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import boto3
+import httpx
 import pytest
 from moto import mock_aws
 from moto.core.botocore_stubber import BotocoreStubber
@@ -99,3 +107,70 @@ def limits_table(aws: None) -> dict[str, str]:
     """The limits table under moto; returns the setting."""
     create_limits_table(boto3.client("dynamodb"))
     return {"limits_table": LIMITS_TABLE}
+
+
+class MotoServer:
+    """`moto_server` in a process of its own on loopback, holding the app's three tables."""
+
+    def __init__(self, log: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        self.settings = {
+            "dynamodb_endpoint_url": self.url,
+            "sessions_table": SESSIONS_TABLE,
+            "bookings_table": BOOKINGS_TABLE,
+            "limits_table": LIMITS_TABLE,
+        }
+        command = [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1"]
+        with log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [*command, "-p", str(port)], stdout=out, stderr=subprocess.STDOUT
+            )
+        self.frozen = False
+        deadline = time.monotonic() + 30
+        while True:
+            assert self.process.poll() is None, log.read_text()
+            try:
+                if httpx.get(f"{self.url}/moto-api/", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "moto_server never answered"
+            time.sleep(0.05)
+        client = boto3.client("dynamodb", endpoint_url=self.url)
+        load_infra("local_tables").create_tables(
+            client,
+            {"SessionsTable": SESSIONS_TABLE, "BookingsTable": BOOKINGS_TABLE},
+        )
+        create_limits_table(client)
+
+    def freeze(self) -> None:
+        """Stop the process where it stands (SIGSTOP): connections open, nothing answers."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+        self.frozen = True
+
+    def thaw(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+        self.frozen = False
+
+    def stop(self) -> None:
+        if self.frozen:
+            self.thaw()
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def moto_server(aws_env: None, tmp_path: Path) -> Iterator[MotoServer]:
+    """moto_server on loopback with the tables; its settings are `moto_server.settings`."""
+    server = MotoServer(tmp_path / "moto_server.log")
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -12,7 +12,7 @@ import asyncio
 import socket
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import ExitStack, asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -78,6 +78,15 @@ async def timed_events(
                 for block in complete:
                     out.extend((now, e) for e in sse.parse(block + b"\n\n"))
     return out
+
+
+async def until(condition: Callable[[], bool], what: str, within: float = TIMEOUT) -> None:
+    """Wait until `condition()` holds, checking every 20 ms; fail after `within` seconds."""
+    deadline = time.monotonic() + within
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened within {within} s: {what}")
+        await asyncio.sleep(0.02)
 
 
 def open_weekday(days_ahead: int = 3, showroom_tz: str = "America/New_York") -> str:

@@ -20,7 +20,7 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.aws import BOOKINGS_TABLE, SESSIONS_TABLE
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
-from tests.helpers import asgi_client, ask, open_weekday, post_query
+from tests.helpers import asgi_client, ask, open_weekday, post_query, until
 
 PARAM = "/supercar/groq-api-key"
 
@@ -30,7 +30,7 @@ async def until_locked(session_id: str) -> None:
     key = {"session_id": {"S": session_id}}
     for _ in range(250):
         item = boto3.client("dynamodb").get_item(TableName=SESSIONS_TABLE, Key=key)
-        if "lock_until" in item.get("Item", {}):
+        if "claim_until" in item.get("Item", {}):
             return
         await anyio.sleep(0.02)
     raise AssertionError(f"{session_id} was never locked")
@@ -67,8 +67,15 @@ async def test_the_app_reads_its_key_from_ssm_and_its_state_from_dynamodb(
         "book me in",
     ]
     dynamodb = boto3.client("dynamodb")
-    session = dynamodb.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "dyn-1"}})
-    assert session["Item"]["version"] == {"N": "2"} and "lock_until" not in session["Item"]
+    key = {"session_id": {"S": "dyn-1"}}
+    session = dynamodb.get_item(TableName=SESSIONS_TABLE, Key=key)
+    assert session["Item"]["version"] == {"N": "2"}
+    # The claim was given back (well before its lease would have lapsed).
+    await until(
+        lambda: "claim_until" not in dynamodb.get_item(TableName=SESSIONS_TABLE, Key=key)["Item"],
+        "the claim released",
+        within=5,
+    )
     slot = dynamodb.get_item(
         TableName=BOOKINGS_TABLE,
         Key={"pk": {"S": f"manhattan#{booking['date']}"}, "sk": {"S": "11:00"}},
@@ -92,7 +99,8 @@ async def test_a_missing_key_parameter_shows_in_health_and_queries_still_get_an_
 async def test_a_second_query_for_a_busy_session_gets_409_on_another_sandbox(
     tables: dict[str, str], make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    fake_groq.push(Script(words("Slow answer."), ttft=1.0), Script(words("Now free.")))
+    # Slower than the second turn's short wait for the session (CLAIM_WAIT_SECONDS).
+    fake_groq.push(Script(words("Slow answer."), ttft=3.0), Script(words("Now free.")))
     settings = make_settings(**tables)
     async with asgi_client(create_app(settings)) as one, asgi_client(create_app(settings)) as two:
         async with anyio.create_task_group() as tg:
@@ -100,6 +108,7 @@ async def test_a_second_query_for_a_busy_session_gets_409_on_another_sandbox(
             await until_locked("shared")
             busy = await post_query(two, "second", "shared")
             assert busy.status_code == 409 and busy.json()["code"] == "session_busy"
+            assert 1 <= int(busy.headers["retry-after"]) <= settings.session_lease_seconds
         # The first turn ended and unlocked: the other sandbox may go on, and sees its history.
         events = await ask(two, "second", "shared")
     assert sse.text_of(events) == "Now free."

@@ -459,14 +459,15 @@ def test_an_over_long_message_is_answered_in_the_chat(groq_server, open_chat):
 def test_refused_request_shows_the_servers_message(groq_server, open_chat):
     url, _ = groq_server
     chat = open_chat(url)
-    busy = {"code": "session_busy", "message": "This conversation is still answering."}
+    words = "The previous question in this conversation has not finished; ask again in 12 s."
+    busy = {"code": "session_busy", "message": words}
     chat.page.route(
         "**/query",
         lambda route: route.fulfill(status=409, json=busy),
     )
     chat.send("Hello")
     alert = chat.last_reply().get_by_role("alert")
-    assert alert.inner_text() == "⚠ This conversation is still answering."
+    assert alert.inner_text() == f"⚠ {words}"
     # Chromium itself logs every non-2xx response on the console; that one is expected.
     chat.assert_clean("refused", expected=("status of 409",))
 

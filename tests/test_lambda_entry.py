@@ -36,6 +36,7 @@ from supercar.request_context import RequestContextFilter
 from tests import sse
 from tests.fakes.fake_groq import FakeGroq, Script, tool_call, words
 from tests.helpers import timed_events
+from tests.test_snapstart import SNAPSTART_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = sorted((ROOT / "infra" / "events").glob("*.json"))
@@ -213,6 +214,7 @@ def lwa_process(fake_groq: FakeGroq, tmp_path: Path) -> Iterator[tuple[str, Path
         PORT=str(port),
         AWS_LAMBDA_FUNCTION_NAME="supercar-StreamFunction",  # as on Lambda: JSON log lines
         AWS_REGION="eu-west-1",
+        **SNAPSTART_ENV,  # the stream function's sandbox, as template.yaml deploys it
     )
     log_file = tmp_path / "lambda.log"
     with log_file.open("wb") as log:

@@ -1,8 +1,10 @@
-"""EMF metrics on Lambda: each turn's figures, parsed as CloudWatch would read them."""
+"""EMF metrics on Lambda: each turn's figures, and each refusal and failure, parsed as CloudWatch
+would read them."""
 
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -132,3 +134,60 @@ async def test_refusals_by_the_limits_are_counted_by_scope_and_the_budget_by_its
     spent = [b for b in blobs if "BudgetExhausted" in metric_names(b)]
     assert [value(b, "BudgetExhausted") for b in spent] == [1]
     assert spent[0]["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [["service"]]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: connections to it are refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_with_dynamodb_down_every_refusal_is_counted_as_store_unavailable(
+    on_lambda: None,
+    aws_env: None,
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    down = f"http://127.0.0.1:{closed_port()}"
+    settings = make_settings(
+        dynamodb_endpoint_url=down,
+        sessions_table="sessions",
+        bookings_table="bookings",
+        limits_table="limits",
+        rate_limit_per_minute=30,  # the limits fail open, and say so in the metric too
+        aws_max_attempts=1,
+    )
+    async with asgi_client(create_app(settings)) as client:
+        refused = [await post_query(client, "Hi", f"down-{n}") for n in range(2)]
+    assert [r.status_code for r in refused] == [503, 503]
+    assert all(r.json()["code"] == "store_unavailable" for r in refused)
+    assert fake_groq.requests == []
+
+    blobs = emf_lines(capfd.readouterr().out)
+    down_counts = [b for b in blobs if "StoreUnavailable" in metric_names(b)]
+    # Each request: once for the limits failing open, once for its refusal.
+    assert [value(b, "StoreUnavailable") for b in down_counts] == [1, 1, 1, 1]
+    assert all(
+        b["_aws"]["CloudWatchMetrics"][0]["Dimensions"] == [["service"]] for b in down_counts
+    )
+
+
+async def test_a_busy_session_and_an_over_long_query_are_counted(
+    on_lambda: None,
+    app: Any,
+    client: httpx.AsyncClient,
+    fake_groq: FakeGroq,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    sessions = app.state.services.sessions
+    token = await sessions.claim("metrics-busy", 30)  # a turn of it runs elsewhere
+    busy = await post_query(client, "Hi", "metrics-busy")
+    await sessions.release("metrics-busy", token)
+    too_long = await post_query(client, "x" * (app.state.settings.max_query_chars + 1), "m-2")
+    assert busy.status_code == 409 and too_long.status_code == 200
+
+    blobs = emf_lines(capfd.readouterr().out)
+    assert [value(b, "SessionBusy") for b in blobs if "SessionBusy" in metric_names(b)] == [1]
+    assert [value(b, "QueryTooLong") for b in blobs if "QueryTooLong" in metric_names(b)] == [1]

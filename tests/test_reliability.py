@@ -299,8 +299,9 @@ async def test_pings_keep_a_long_pause_alive(
 async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succeeds(
     make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
-    fake_groq.push(Script([text("Slow"), delay(1.0), text(" answer.")]), Script(words("Next.")))
-    app = create_app(make_settings())
+    # The first turn outlasts the second's short wait for the session (CLAIM_WAIT_SECONDS).
+    fake_groq.push(Script([text("Slow"), delay(3.0), text(" answer.")]), Script(words("Next.")))
+    app = create_app(make_settings(session_lease_seconds=15))
     async with LiveServer(app) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             body = {"query": "one", "session_id": "busy"}
@@ -312,6 +313,10 @@ async def test_a_second_request_for_a_busy_session_gets_409_then_the_next_succee
                 second = await post_query(client, "two", "busy")
                 assert second.status_code == 409
                 assert second.json()["code"] == "session_busy"
+                # Whole seconds to the end of the first turn's lease, and said in words.
+                wait = int(second.headers["retry-after"])
+                assert 1 <= wait <= 15
+                assert f"ask again in {wait} s" in second.json()["message"]
                 rest = [line async for line in lines]
                 assert rest[-3:] == ["event: end", "data: ", ""]
             third = await post_query(client, "three", "busy")
@@ -548,14 +553,15 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
     # The client is gone before the first byte: sse-starlette never runs the stream generator,
     # so only the response itself can give the lock back.
     from supercar.agent import Turn
-    from supercar.conversation import TurnRequest, TurnStreamResponse
+    from supercar.api.stream import TurnStreamResponse
+    from supercar.conversation import SessionTurn
     from supercar.llm.offline import OfflineModel
     from supercar.store.memory import MemoryBookingStore, MemorySessionStore
     from supercar.tools import default_registry
     from supercar.tools.base import ToolContext
 
     sessions = MemorySessionStore()
-    await sessions.lock("early", ttl_seconds=60)
+    token = await sessions.claim("early", 60)
     ctx = ToolContext(session_id="early", bookings=MemoryBookingStore(), now=datetime.now(UTC))
     turn = Turn(
         model=OfflineModel(),  # never asked: the turn does not start
@@ -567,7 +573,8 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
         max_rounds=1,
     )
     response = TurnStreamResponse(
-        TurnRequest("early", Session(), turn, sessions, deadline_seconds=5), sep="\n"
+        SessionTurn("early", token, Session(), turn, sessions, deadline_seconds=5),
+        Settings(_env_file=None),  # type: ignore[call-arg]
     )
 
     async def receive() -> MutableMapping[str, Any]:
@@ -579,4 +586,4 @@ async def test_the_session_is_released_even_if_the_stream_never_starts() -> None
     scope = {"type": "http", "asgi": {"spec_version": "2.4"}, "method": "POST", "headers": []}
     with contextlib.suppress(Exception):
         await response(scope, receive, send)
-    await sessions.lock("early", ttl_seconds=60)  # would raise SessionBusy if still held
+    await sessions.claim("early", 60)  # would raise SessionBusy if still held

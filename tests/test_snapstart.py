@@ -1,7 +1,9 @@
-"""The SnapStart hooks, called as the Lambda Web Adapter calls them (POST on localhost, no Lambda
-request context) and as the public would through the Function URL (the adapter adds
-`x-amzn-request-context` to every request it relays): the first closes and renews every pool
-and re-reads the key; the second is a 404, as for a path that does not exist.
+"""The SnapStart hooks, called as the Lambda Web Adapter calls them in a SnapStart sandbox (POST
+on localhost, no Lambda request context, `AWS_LAMBDA_INITIALIZATION_TYPE=snap-start` and the
+adapter's hook paths set) and from everywhere they do not belong (through the Function URL, off
+Lambda, on Lambda without SnapStart, from another address): the first closes and renews every
+pool and re-reads the key, without breaking a turn in flight; the rest are 404s, as for a path
+that does not exist.
 
 Connection pools only exist over real sockets, and moto answers inside botocore, before any
 socket. So the pool test points the AWS clients at `LoopbackAws`: a keep-alive HTTP server on
@@ -12,6 +14,7 @@ a call reused a pooled connection or opened a new one is then seen from the othe
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import threading
@@ -20,20 +23,35 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import boto3
+import httpx
 import pytest
 
+from supercar.api import lifecycle
 from supercar.api.lifecycle import AFTER_RESTORE_PATH, BEFORE_CHECKPOINT_PATH
 from supercar.app import create_app
 from supercar.config import Settings
 from tests import sse
-from tests.fakes.fake_groq import FakeGroq, Script, words
-from tests.helpers import asgi_client, ask
+from tests.fakes.fake_groq import FakeGroq, Script, delay, text, words
+from tests.helpers import LiveServer, asgi_client, ask, timed_events, until
 from tests.test_aws_app import PARAM
 
+# What a SnapStart sandbox of the stream function has: Lambda's initialization type, and the
+# adapter's hook paths as template.yaml sets them.
+SNAPSTART_ENV = {
+    "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start",
+    "AWS_LWA_SNAPSTART_BEFORE_CHECKPOINT_PATH": BEFORE_CHECKPOINT_PATH,
+    "AWS_LWA_SNAPSTART_AFTER_RESTORE_PATH": AFTER_RESTORE_PATH,
+}
 PUBLIC = {
     "x-amzn-request-context": '{"requestId": "url-1", "http": {"method": "POST"}}',
     "content-type": "application/json",  # past the body guard, so an unknown path is a 404 too
 }
+
+
+@pytest.fixture
+def snapstart_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in SNAPSTART_ENV.items():
+        monkeypatch.setenv(name, value)
 
 
 def put_key(value: str) -> None:
@@ -105,7 +123,10 @@ def lambda_settings(
 
 
 async def test_the_adapter_s_hooks_close_then_renew_every_pool_and_re_read_the_key(
-    loopback_aws: LoopbackAws, make_settings: Callable[..., Settings], fake_groq: FakeGroq
+    snapstart_sandbox: None,
+    loopback_aws: LoopbackAws,
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
 ) -> None:
     fake_groq.api_key = "gsk-before"
     fake_groq.push(Script(words("Before.")), Script(words("Between.")), Script(words("After.")))
@@ -151,7 +172,7 @@ async def test_the_adapter_s_hooks_close_then_renew_every_pool_and_re_read_the_k
 
 
 async def test_after_a_restore_the_first_turn_works_even_with_an_environment_key(
-    make_settings: Callable[..., Settings], fake_groq: FakeGroq
+    snapstart_sandbox: None, make_settings: Callable[..., Settings], fake_groq: FakeGroq
 ) -> None:
     # No SSM to re-read: the Groq client closed for the snapshot is still replaced.
     fake_groq.push(Script(words("Back.")))
@@ -166,7 +187,7 @@ async def test_after_a_restore_the_first_turn_works_even_with_an_environment_key
 
 @pytest.mark.parametrize("path", [BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH])
 async def test_a_hook_called_through_the_function_url_is_a_404_and_changes_nothing(
-    path: str, lambda_settings: Settings
+    path: str, snapstart_sandbox: None, lambda_settings: Settings
 ) -> None:
     app = create_app(lambda_settings)
     async with asgi_client(app) as client:
@@ -186,3 +207,87 @@ async def test_the_hooks_are_hidden_from_the_openapi_document(
         paths = (await client.get("/openapi.json")).json()["paths"]
     assert "/health" in paths
     assert not [p for p in paths if p.startswith("/internal")]
+
+
+@pytest.mark.parametrize(
+    ("where", "env", "peer"),
+    [
+        ("a laptop or a container", {}, "127.0.0.1"),
+        ("Lambda without SnapStart", {"AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand"}, "127.0.0.1"),
+        (
+            "SnapStart, but the adapter was not told this path",
+            {"AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start"},
+            "127.0.0.1",
+        ),
+        ("a SnapStart sandbox, called from elsewhere", SNAPSTART_ENV, "203.0.113.9"),
+    ],
+)
+async def test_a_hook_is_a_404_wherever_it_does_not_belong(
+    where: str,
+    env: dict[str, str],
+    peer: str,
+    make_settings: Callable[..., Settings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in SNAPSTART_ENV:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    app = create_app(make_settings())
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=(peer, 40000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            model = app.state.services.model.model
+            hooks = (BEFORE_CHECKPOINT_PATH, AFTER_RESTORE_PATH)
+            answers = [(await client.post(path)).status_code for path in hooks]
+            assert app.state.services.model.model is model and not model._client.is_closed()
+    assert answers == [404, 404], where
+
+
+async def test_before_checkpoint_during_three_live_turns_lets_all_three_finish(
+    snapstart_sandbox: None, make_settings: Callable[..., Settings], fake_groq: FakeGroq
+) -> None:
+    # Off Lambda this used to close the client the turns streamed from: all three hung until
+    # their deadline (issue 17). Now the hook waits for them, then closes what they used.
+    for n in range(3):
+        fake_groq.push(Script([text(f"Answer {n} begins"), delay(1.0), text(" and ends.")]))
+    app = create_app(make_settings())
+    async with LiveServer(app) as server:
+        client = app.state.services.model.model._client
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as http:
+            turns = [
+                asyncio.create_task(timed_events(server.url, f"question {n}", f"snap-live-{n}"))
+                for n in range(3)
+            ]
+            await until(lambda: len(fake_groq.requests) == 3, "all three turns streaming")
+            hook = await http.post(BEFORE_CHECKPOINT_PATH)
+            events = [[e for _, e in await turn] for turn in turns]
+    assert hook.status_code == 204
+    for answer in events:
+        assert sse.names(answer)[-1] == "end" and "error" not in sse.names(answer)
+    # Each took whichever script the fake had next: all three, whole.
+    assert sorted(sse.text_of(answer) for answer in events) == [
+        f"Answer {n} begins and ends." for n in range(3)
+    ]
+    assert client.is_closed()  # closed once the turns were done with it
+
+
+async def test_before_checkpoint_refuses_while_a_turn_streams_past_its_wait(
+    snapstart_sandbox: None,
+    make_settings: Callable[..., Settings],
+    fake_groq: FakeGroq,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lifecycle, "CHECKPOINT_WAIT_SECONDS", 0.3)
+    fake_groq.push(Script([text("A long answer"), delay(1.5), text(" at last.")]))
+    app = create_app(make_settings())
+    async with LiveServer(app) as server:
+        client = app.state.services.model.model._client
+        async with httpx.AsyncClient(base_url=server.url, timeout=10) as http:
+            turn = asyncio.create_task(timed_events(server.url, "tell me", "snap-long"))
+            await until(lambda: len(fake_groq.requests) == 1, "the turn streaming")
+            hook = await http.post(BEFORE_CHECKPOINT_PATH)
+            assert not client.is_closed()
+            answer = [e for _, e in await turn]
+    assert hook.status_code == 503
+    assert sse.text_of(answer) == "A long answer at last." and sse.names(answer)[-1] == "end"

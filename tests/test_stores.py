@@ -23,6 +23,7 @@ from supercar.store.base import (
     ClientCap,
     ClientCapReached,
     CounterStore,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -102,41 +103,91 @@ def make_bookings(backend: str) -> Callable[[], BookingStore]:
 # --- sessions ------------------------------------------------------------------------------
 
 
-async def test_lock_busy_unlock(make_sessions: Callable[..., SessionStore]) -> None:
-    store = make_sessions()
-    await store.lock("a", 30)
-    with pytest.raises(SessionBusy):
-        await store.lock("a", 30)
-    await store.lock("b", 30)  # other sessions are independent
-    await store.unlock("a")
-    await store.lock("a", 30)
-    await store.unlock("missing")  # harmless
-
-
-async def test_lock_lapses_after_ttl(
-    make_sessions: Callable[..., SessionStore], clock: FakeClock
-) -> None:
-    store = make_sessions()
-    await store.lock("a", 30)
-    clock.now += 29
-    with pytest.raises(SessionBusy):
-        await store.lock("a", 30)
-    clock.now += 1
-    await store.lock("a", 30)
-    with pytest.raises(SessionBusy):
-        await store.lock("a", 30)
-
-
-async def test_a_commit_keeps_the_lock_until_unlock(
+async def test_a_claim_refuses_a_second_until_released(
     make_sessions: Callable[..., SessionStore],
 ) -> None:
     store = make_sessions()
-    await store.lock("a", 30)
+    token = await store.claim("a", 15)
+    with pytest.raises(SessionBusy):
+        await store.claim("a", 15)
+    await store.claim("b", 15)  # other sessions are independent
+    await store.release("a", token)
+    await store.claim("a", 15)
+    await store.release("missing", "no-such-token")  # harmless
+
+
+async def test_a_refused_claim_says_how_long_the_live_one_has_left(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions()
+    await store.claim("a", 15)
+    clock.now += 4.5
+    with pytest.raises(SessionBusy) as busy:
+        await store.claim("a", 15)
+    assert busy.value.retry_after == 11  # whole seconds, rounded up
+    clock.now += 10.4
+    with pytest.raises(SessionBusy) as busy:
+        await store.claim("a", 15)
+    assert busy.value.retry_after == 1  # never 0 while it holds
+
+
+async def test_a_claim_not_renewed_lapses_after_its_lease(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions()
+    await store.claim("a", 15)
+    clock.now += 14.9
+    with pytest.raises(SessionBusy):
+        await store.claim("a", 15)
+    clock.now += 0.1
+    await store.claim("a", 15)  # the holder crashed: the session is free again
+    with pytest.raises(SessionBusy):
+        await store.claim("a", 15)
+
+
+async def test_a_renewed_claim_holds_past_its_first_lease(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions()
+    token = await store.claim("a", 15)
+    for _ in range(4):  # a long turn: renewed every 5 s, held for 20 s
+        clock.now += 5
+        assert await store.renew("a", token, 15)
+    with pytest.raises(SessionBusy) as busy:
+        await store.claim("a", 15)
+    assert busy.value.retry_after == 15
+    clock.now += 15
+    await store.claim("a", 15)  # renewals stopped: lapsed one lease after the last
+
+
+async def test_only_the_holder_renews_or_releases_and_a_lapsed_claim_is_lost(
+    make_sessions: Callable[..., SessionStore], clock: FakeClock
+) -> None:
+    store = make_sessions()
+    old = await store.claim("a", 15)
+    clock.now += 16  # lapsed: its turn stalled past its lease
+    assert not await store.renew("a", old, 15)  # lost, though nobody took it yet
+    new = await store.claim("a", 15)
+    assert not await store.renew("a", old, 15)
+    await store.release("a", old)  # the stale holder cannot free the new claim
+    with pytest.raises(SessionBusy):
+        await store.claim("a", 15)
+    assert await store.renew("a", new, 15)
+    await store.release("a", new)
+    assert not await store.renew("a", new, 15)  # released: nothing to renew
+    await store.claim("a", 15)
+
+
+async def test_a_commit_keeps_the_claim_until_release(
+    make_sessions: Callable[..., SessionStore],
+) -> None:
+    store = make_sessions()
+    token = await store.claim("a", 15)
     await store.commit("a", Session(), turn("one"))
     with pytest.raises(SessionBusy):
-        await store.lock("a", 30)
-    await store.unlock("a")
-    assert (await store.load("a")).turns == [turn("one")]  # unlock keeps the history
+        await store.claim("a", 15)
+    await store.release("a", token)
+    assert (await store.load("a")).turns == [turn("one")]  # releasing keeps the history
 
 
 async def test_load_new_session_is_empty(make_sessions: Callable[..., SessionStore]) -> None:
@@ -148,7 +199,7 @@ async def test_a_locked_new_session_loads_empty_and_commits_at_version_0(
     make_sessions: Callable[..., SessionStore],
 ) -> None:
     store = make_sessions()
-    await store.lock("new", 30)
+    await store.claim("new", 15)
     session = await store.load("new")
     assert session.turns == [] and session.version == 0
     await store.commit("new", Session(), turn("one"))
@@ -262,7 +313,7 @@ async def test_expired_sessions_and_claims_are_purged(clock: FakeClock) -> None:
     store = MemorySessionStore(ttl_seconds=100, clock=clock)
     for i in range(20):
         await store.commit(f"s{i}", Session(), turn("x"))
-        await store.lock(f"s{i}", 30)  # a crashed turn never unlocks
+        await store.claim(f"s{i}", 30)  # a crashed turn never releases
     await store.commit("s0", await store.load("s0"), turn("y"))  # s0 moves to the back
     clock.now += 100
     await store.commit("late", Session(), turn("x"))
@@ -284,18 +335,23 @@ async def test_past_the_session_cap_the_least_recently_active_session_is_dropped
 # --- DynamoDB only: what shared storage adds ----------------------------------------------
 
 
-async def test_a_lock_holds_across_sandboxes(tables: dict[str, str], clock: FakeClock) -> None:
+async def test_a_claim_holds_across_sandboxes(tables: dict[str, str], clock: FakeClock) -> None:
     from supercar.store.dynamodb import DynamoSessionStore
 
     one = DynamoSessionStore(SESSIONS_TABLE, clock=clock)
     two = DynamoSessionStore(SESSIONS_TABLE, clock=clock)  # another sandbox, its own client
-    await one.lock("shared", 30)
+    token = await one.claim("shared", 15)
     with pytest.raises(SessionBusy):
-        await two.lock("shared", 30)
-    await one.unlock("shared")
-    await two.lock("shared", 30)
+        await two.claim("shared", 15)
+    clock.now += 5
+    assert await one.renew("shared", token, 15)
+    with pytest.raises(SessionBusy) as busy:
+        await two.claim("shared", 15)
+    assert busy.value.retry_after == 15  # the renewal is what the other sandbox sees
+    await one.release("shared", token)
+    await two.claim("shared", 15)
     with pytest.raises(SessionBusy):
-        await one.lock("shared", 30)
+        await one.claim("shared", 15)
 
 
 async def test_one_of_two_sandboxes_racing_past_the_lock_gets_a_conflict(
@@ -313,24 +369,25 @@ async def test_one_of_two_sandboxes_racing_past_the_lock_gets_a_conflict(
     assert (await two.load("s")).turns == [turn("one"), turn("from one")]
 
 
-async def test_items_carry_a_ttl_and_unlock_creates_nothing(
+async def test_items_carry_a_ttl_and_a_release_creates_nothing(
     tables: dict[str, str], clock: FakeClock
 ) -> None:
     from supercar.store.dynamodb import DynamoSessionStore
 
-    store = DynamoSessionStore(SESSIONS_TABLE, ttl_seconds=3600, clock=clock)
-    await store.unlock("never-seen")
-    await store.lock("kept", 90)
+    store = DynamoSessionStore(SESSIONS_TABLE, ttl_seconds=7200, clock=clock)
+    await store.release("never-seen", "no-such-token")
+    assert not await store.renew("never-seen", "no-such-token", 15)
+    token = await store.claim("kept", 15)
     client = boto3.client("dynamodb")
     claim = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
-    assert int(claim["expires_at"]["N"]) == int(clock.now + 90) + 1  # a lone claim expires
+    assert int(claim["expires_at"]["N"]) == int(clock.now + 3600)  # a lone claim expires
     await store.commit("kept", Session(), turn("one"))
     item = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
-    assert int(item["expires_at"]["N"]) == int(clock.now + 3600)
-    assert item["version"] == {"N": "1"} and "lock_until" in item
-    await store.unlock("kept")
+    assert int(item["expires_at"]["N"]) == int(clock.now + 7200)
+    assert item["version"] == {"N": "1"} and item["claim_token"] == {"S": token}
+    await store.release("kept", token)
     item = client.get_item(TableName=SESSIONS_TABLE, Key={"session_id": {"S": "kept"}})["Item"]
-    assert "lock_until" not in item
+    assert "claim_until" not in item and "claim_token" not in item
     keys = [i["session_id"]["S"] for i in client.scan(TableName=SESSIONS_TABLE)["Items"]]
     assert keys == ["kept"]
     ttl = client.describe_time_to_live(TableName=SESSIONS_TABLE)["TimeToLiveDescription"]
@@ -395,6 +452,46 @@ async def test_many_concurrent_bookings_of_one_slot_make_exactly_one(
     assert len(won) == 1 and len(taken) == 15
     assert all(existing == won[0] for existing in taken)
     assert await shared.booked_times("miami", "2026-06-16") == {"10:00"}
+
+
+async def test_a_showrooms_day_is_listed_by_time_without_the_session(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    for time in ("15:00", "09:00", "12:00"):
+        await store.book(booking(time=time))
+    await store.book(dataclasses.replace(booking(time="10:00"), dealership_id="manhattan"))
+    await store.book(dataclasses.replace(booking(time="10:00"), date="2026-06-17"))
+    listed = await store.list_bookings("miami", "2026-06-16")
+    assert [entry.time for entry in listed] == ["09:00", "12:00", "15:00"]
+    # Never changed: no update time, or (where stores record one) the time it was made.
+    assert listed[0].updated_at in (None, "now")
+    assert dataclasses.replace(listed[0], updated_at=None) == ListedBooking(
+        confirmation_id="SC-s1-09:00",
+        dealership_id="miami",
+        date="2026-06-16",
+        time="09:00",
+        car_model="SuperCar GT",
+        status="booked",
+        created_at="now",
+    )
+    assert not hasattr(listed[0], "session_id")
+    assert await store.list_bookings("miami", "2026-06-18") == []
+
+
+async def test_the_dynamodb_list_is_one_query_per_day_never_a_scan(tables: dict[str, str]) -> None:
+    from supercar.store.dynamodb import DynamoBookingStore
+
+    store = DynamoBookingStore(BOOKINGS_TABLE)
+    await store.book(booking())
+    await store.book(booking(session="s2", time="11:00"), CAP)  # and the session's list item
+    made: list[str] = []
+    store.client.meta.events.register(
+        "before-call.dynamodb", lambda model, **_: made.append(model.name)
+    )
+    listed = await store.list_bookings("miami", "2026-06-16")
+    assert [entry.time for entry in listed] == ["10:00", "11:00"]
+    assert made == ["Query"]
 
 
 # --- the booking cap -----------------------------------------------------------------------

@@ -6,13 +6,18 @@ and the three tables, the tables have TTL (and point-in-time recovery where the 
 it), logs expire, the HTTP API logs and throttles, the alarms watch the metrics the app emits and
 notify one topic, the concurrency cap and the limits are wired to their parameters, every
 variable the template sets is a setting the app reads, and SAM builds each function with the
-Makefile."""
+Makefile. And the booking events: the bookings table's stream, three pipes with a role that reads
+only that stream and puts only on that bus, the rule, the showrooms' topic that only the rule may
+publish to, the optional sales-desk address, and a dead-letter queue an alarm watches (what the
+pipes put on the bus is tested in test_booking_events.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,16 +42,17 @@ LWA_ENV = {
 }
 # Read by aws-lambda-powertools: the metrics' namespace and the `service` dimension and log key.
 POWERTOOLS_ENV = {"POWERTOOLS_METRICS_NAMESPACE", "POWERTOOLS_SERVICE_NAME"}
-# TurnFailed codes someone must act on, and those that are what a client or Groq's quota did.
-ACTIONABLE_CODES = {
+# TurnFailed codes: failures on our side (counted), Groq's (a rate), the store's (its own
+# metric, StoreUnavailable), and what a client did (no page).
+OUR_CODES = {"timeout", "internal_error"}
+UPSTREAM_CODES = {
     "upstream_auth",
     "model_unavailable",
     "upstream_unavailable",
     "upstream_error",
-    "timeout",
-    "internal_error",
+    "rate_limited",
 }
-CLIENT_CODES = {"rate_limited", "query_too_long", "session_conflict"}
+CLIENT_CODES = {"query_too_long", "session_conflict"}
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +100,23 @@ def test_cfn_lint_passes_run_as_the_docs_write_it() -> None:
             [str(cfn_lint), *args], cwd=ROOT, capture_output=True, text=True, timeout=120
         )
         assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
+
+
+def test_sam_validate_lint_passes() -> None:
+    # SAM CLI is not a dependency (it is large); point SAM_CLI at one, or have `sam` on PATH.
+    sam = os.environ.get("SAM_CLI") or shutil.which("sam")
+    if not sam:
+        pytest.skip("SAM CLI is not installed (pip install aws-sam-cli in a venv of its own)")
+    env = {**os.environ, "SAM_CLI_TELEMETRY": "0", "AWS_DEFAULT_REGION": "eu-west-1"}
+    result = subprocess.run(
+        [sam, "validate", "--lint", "--template", "template.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_stream_function_runs_under_the_web_adapter_and_streams(
@@ -217,7 +240,10 @@ def test_permissions_are_scoped_to_the_parameter_and_the_tables(
     for name in ("StreamFunction", "BufferedFunction"):
         assert function(template, name)["Policies"] == [{"Ref": "AppAccessPolicy"}]
     (policy,) = resources(template, "AWS::IAM::ManagedPolicy").values()
-    statements = {s["Sid"]: s for s in policy["Properties"]["PolicyDocument"]["Statement"]}
+    listed = policy["Properties"]["PolicyDocument"]["Statement"]
+    # The staff token's statement exists only when its parameter is set (see its own test).
+    (staff,) = [s["Fn::If"] for s in listed if "Fn::If" in s]
+    statements = {s["Sid"]: s for s in listed if "Sid" in s}
     assert set(statements) == {"ReadGroqKey", "Sessions", "Bookings", "Limits"}
     assert all(s["Effect"] == "Allow" for s in statements.values())
     key = statements["ReadGroqKey"]
@@ -238,6 +264,7 @@ def test_permissions_are_scoped_to_the_parameter_and_the_tables(
     assert "*" not in json.dumps(policy)  # no wildcard action or resource anywhere
     # The parameter name starts with "/", which the ARN above relies on.
     assert template["Parameters"]["GroqApiKeyParameterName"]["Default"].startswith("/")
+    assert staff[0] == "HasStaffToken" and staff[2] == {"Ref": "AWS::NoValue"}
 
 
 def test_the_stores_call_only_what_the_policy_allows() -> None:
@@ -358,30 +385,98 @@ def alarms(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {k: v["Properties"] for k, v in resources(template, "AWS::CloudWatch::Alarm").items()}
 
 
-def test_the_failed_turns_alarm_sums_the_codes_that_need_action(
-    template: dict[str, Any],
-) -> None:
-    alarm = alarms(template)["FailedTurnsAlarm"]
-    (expression,) = [m for m in alarm["Metrics"] if "Expression" in m]
-    queries = {m["Id"]: m["MetricStat"] for m in alarm["Metrics"] if "MetricStat" in m}
-    assert expression.get("ReturnData", True)
-    assert all(m.get("ReturnData") is False for m in alarm["Metrics"] if "MetricStat" in m)
-    ids = re.fullmatch(r"SUM\(\[(.*)\]\)", expression["Expression"])
-    assert ids and {i.strip() for i in ids.group(1).split(",")} == set(queries)
-    env = template["Globals"]["Function"]["Environment"]["Variables"]
+def turn_failed_codes(alarm: dict[str, Any], env: dict[str, Any]) -> set[str]:
+    """The `code`s of the TurnFailed queries of a metric-math alarm, each checked to be what
+    Powertools publishes: the template's namespace, `service`, the code, summed per 5 min."""
     codes = set()
-    for stat in queries.values():
+    for query in alarm["Metrics"]:
+        if "MetricStat" not in query or query["MetricStat"]["Metric"]["MetricName"] != "TurnFailed":
+            continue
+        assert query["ReturnData"] is False
+        stat = query["MetricStat"]
         metric = stat["Metric"]
-        # What Powertools publishes: the template's namespace, `service`, and the turn's code.
         assert metric["Namespace"] == env["POWERTOOLS_METRICS_NAMESPACE"]
-        assert metric["MetricName"] == "TurnFailed"
         dimensions = {d["Name"]: d["Value"] for d in metric["Dimensions"]}
         assert dimensions.pop("service") == env["POWERTOOLS_SERVICE_NAME"]
         codes.add(dimensions.pop("code"))
         assert not dimensions and stat["Stat"] == "Sum" and stat["Period"] == 300
-    assert codes == ACTIONABLE_CODES and not codes & CLIENT_CODES
+    return codes
+
+
+def test_the_failed_turns_alarm_sums_the_codes_that_fail_on_our_side(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["FailedTurnsAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    (expression,) = [m for m in alarm["Metrics"] if "Expression" in m]
+    queries = {m["Id"] for m in alarm["Metrics"] if "MetricStat" in m}
+    assert expression.get("ReturnData", True)
+    ids = re.fullmatch(r"SUM\(\[(.*)\]\)", expression["Expression"])
+    assert ids and {i.strip() for i in ids.group(1).split(",")} == queries
+    assert turn_failed_codes(alarm, env) == OUR_CODES
     assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
     assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_the_upstream_alarm_is_a_rate_of_groq_failures_over_turns(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["UpstreamErrorRateAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    by_id = {m["Id"]: m for m in alarm["Metrics"]}
+    (returned,) = [m for m in alarm["Metrics"] if m.get("ReturnData", True)]
+    # The share of turns Groq failed, once at least three failed (a blip on a quiet day is not
+    # a page, a broken key is).
+    assert returned["Expression"] == "IF(failed >= 3, 100 * failed / turns, 0)"
+    summed = re.fullmatch(r"SUM\(\[(.*)\]\)", by_id["failed"]["Expression"])
+    assert summed and {i.strip() for i in summed.group(1).split(",")} == {
+        m["Id"] for m in alarm["Metrics"] if m["Id"] not in ("rate", "failed", "turns")
+    }
+    assert turn_failed_codes(alarm, env) == UPSTREAM_CODES
+    turns = by_id["turns"]["MetricStat"]
+    assert turns["Metric"]["MetricName"] == "Turns" and turns["Stat"] == "Sum"
+    assert turns["Metric"]["Dimensions"] == [
+        {"Name": "service", "Value": env["POWERTOOLS_SERVICE_NAME"]}
+    ]
+    assert 0 < alarm["Threshold"] <= 50
+    assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+    assert alarm["TreatMissingData"] == "notBreaching"
+
+
+def test_the_store_alarm_fires_on_the_first_unavailability_in_five_minutes(
+    template: dict[str, Any],
+) -> None:
+    alarm = alarms(template)["StoreUnavailableAlarm"]
+    env = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert alarm["Namespace"] == env["POWERTOOLS_METRICS_NAMESPACE"]
+    assert alarm["MetricName"] == "StoreUnavailable"
+    assert alarm["Dimensions"] == [{"Name": "service", "Value": env["POWERTOOLS_SERVICE_NAME"]}]
+    assert alarm["Statistic"] == "Sum" and alarm["Period"] == 300
+    assert alarm["Threshold"] == 1 and alarm["EvaluationPeriods"] == 1
+    assert alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+
+
+def test_every_failure_code_is_watched_by_an_alarm_or_is_a_client_s_doing() -> None:
+    from supercar.events import ErrorCode
+
+    # store_unavailable is watched through its own metric, StoreUnavailable.
+    watched = OUR_CODES | UPSTREAM_CODES | {"store_unavailable"}
+    assert {code.value for code in ErrorCode} == watched | CLIENT_CODES
+    assert not watched & CLIENT_CODES
+
+
+def test_the_alarms_watch_only_metrics_the_app_emits(template: dict[str, Any]) -> None:
+    source = "\n".join(p.read_text() for p in (ROOT / "supercar").rglob("*.py"))
+    emitted = set(re.findall(r'(?:count|add_metric)\(\s*"(\w+)"', source))
+    watched = set()
+    for alarm in alarms(template).values():
+        if alarm.get("Namespace", "SuperCar") in ("AWS/Lambda", "AWS/SQS"):
+            continue  # AWS's own metrics (the functions', the booking events' dead letters)
+        for query in alarm.get("Metrics", [{"MetricStat": {"Metric": alarm}}]):
+            if "MetricStat" in query:
+                watched.add(query["MetricStat"]["Metric"]["MetricName"])
+    assert watched == {"TurnFailed", "Turns", "BudgetExhausted", "StoreUnavailable"}
+    assert watched <= emitted
 
 
 def test_each_function_has_error_and_throttle_alarms(template: dict[str, Any]) -> None:
@@ -415,9 +510,9 @@ def test_every_alarm_notifies_the_topic_and_the_email_is_optional(
     template: dict[str, Any],
 ) -> None:
     found = alarms(template)
-    assert len(found) == 6
+    assert len(found) == 9
     assert all(alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}] for alarm in found.values())
-    (subscription,) = resources(template, "AWS::SNS::Subscription").values()
+    subscription = template["Resources"]["AlarmEmailSubscription"]
     assert subscription["Condition"] == "HasAlarmEmail"
     assert subscription["Properties"]["Endpoint"] == {"Ref": "AlarmEmail"}
     assert subscription["Properties"]["TopicArn"] == {"Ref": "AlarmTopic"}
@@ -461,3 +556,176 @@ def test_sam_builds_each_function_with_the_makefile(template: dict[str, Any]) ->
         assert resource["Metadata"]["BuildMethod"] == "makefile"
         assert resource["Metadata"]["ContextPath"] == "."
         assert re.search(rf"^(build-\S+ )*build-{name}\b.*:", makefile, re.M)
+
+
+# --- the staff list ---------------------------------------------------------------------------
+
+
+def test_the_staff_token_parameter_is_off_by_default_and_readable_only_when_set(
+    template: dict[str, Any],
+) -> None:
+    parameter = template["Parameters"]["StaffTokenParameterName"]
+    # Empty by default: no STAFF_TOKEN_PARAM, so the app mounts no staff routes at all.
+    assert parameter["Default"] == ""
+    pattern = re.compile(parameter["AllowedPattern"])
+    assert pattern.fullmatch("") and pattern.fullmatch("/supercar/staff-token")
+    assert not pattern.fullmatch("supercar/staff-token")  # the ARN below needs the "/"
+    assert template["Conditions"]["HasStaffToken"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "StaffTokenParameterName"}, ""]}]
+    }
+    for name in ("StreamFunction", "BufferedFunction"):
+        env = function(template, name)["Environment"]["Variables"]
+        assert env["STAFF_TOKEN_PARAM"] == {"Ref": "StaffTokenParameterName"}
+        assert "STAFF_TOKEN" not in env  # a secret never sits in the template
+    (policy,) = resources(template, "AWS::IAM::ManagedPolicy").values()
+    (conditional,) = [
+        s for s in policy["Properties"]["PolicyDocument"]["Statement"] if "Fn::If" in s
+    ]
+    condition, statement, otherwise = conditional["Fn::If"]
+    assert condition == "HasStaffToken" and otherwise == {"Ref": "AWS::NoValue"}
+    assert statement["Action"] == "ssm:GetParameter"
+    assert statement["Resource"]["Fn::Sub"].endswith(":parameter${StaffTokenParameterName}")
+
+
+# --- the booking events -----------------------------------------------------------------------
+
+
+def pipes(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {k: v["Properties"] for k, v in resources(template, "AWS::Pipes::Pipe").items()}
+
+
+def test_the_bookings_table_streams_each_item_before_and_after(template: dict[str, Any]) -> None:
+    props = template["Resources"]["BookingsTable"]["Properties"]
+    # Old images too: a cancellation is told from a booking by the status it had before.
+    assert props["StreamSpecification"] == {"StreamViewType": "NEW_AND_OLD_IMAGES"}
+    definitions = load_infra("local_tables").table_definitions(template)
+    assert definitions["BookingsTable"]["StreamSpecification"]["StreamEnabled"] is True
+    for name in ("SessionsTable", "LimitsTable"):  # nothing reads them
+        assert "StreamSpecification" not in template["Resources"][name]["Properties"]
+
+
+def test_three_pipes_read_the_stream_from_its_start_and_put_one_kind_each_on_the_bus(
+    template: dict[str, Any],
+) -> None:
+    found = pipes(template)
+    assert set(found) == {
+        "TestDriveBookedPipe",
+        "TestDriveRescheduledPipe",
+        "TestDriveCancelledPipe",
+    }
+    for name, pipe in found.items():
+        assert pipe["Source"] == {"Fn::GetAtt": ["BookingsTable", "StreamArn"]}
+        assert pipe["Target"] == {"Fn::GetAtt": ["BookingEventsBus", "Arn"]}
+        assert pipe["RoleArn"] == {"Fn::GetAtt": ["BookingEventsPipeRole", "Arn"]}
+        bus = pipe["TargetParameters"]["EventBridgeEventBusParameters"]
+        assert bus == {"Source": "supercar.lex", "DetailType": name.removesuffix("Pipe")}
+        reading = pipe["SourceParameters"]["DynamoDBStreamParameters"]
+        # Nothing written before the pipe ran is skipped, and a record that cannot be delivered
+        # after its retries is reported to the queue rather than retried for a day.
+        assert reading["StartingPosition"] == "TRIM_HORIZON"
+        assert reading["DeadLetterConfig"] == {
+            "Arn": {"Fn::GetAtt": ["BookingEventsDeadLetterQueue", "Arn"]}
+        }
+        assert 0 < reading["MaximumRetryAttempts"] <= 185
+        filters = pipe["SourceParameters"]["FilterCriteria"]["Filters"]
+        assert 1 <= len(filters) <= 5  # the most a pipe takes
+        for each in filters:
+            pattern = json.loads(each["Pattern"])
+            # Only slot items carry a confirmation code; REMOVEs (TTL) are never events.
+            assert pattern["dynamodb"]["NewImage"]["confirmation_id"] == {"S": [{"exists": True}]}
+            assert set(pattern["eventName"]) <= {"INSERT", "MODIFY"}
+            # Pipes do not support anything-but with prefix, suffix or wildcard.
+            assert not re.search(r'"anything-but":\s*\{', each["Pattern"])
+        detail = pipe["TargetParameters"]["InputTemplate"]
+        assert "session" not in detail  # no conversation in any event
+        assert len(detail) <= 8192 and all(len(f["Pattern"]) <= 4096 for f in filters)
+
+
+def test_the_pipes_role_reads_that_stream_and_puts_on_that_bus_only(
+    template: dict[str, Any],
+) -> None:
+    role = template["Resources"]["BookingEventsPipeRole"]["Properties"]
+    (trust,) = role["AssumeRolePolicyDocument"]["Statement"]
+    assert trust["Principal"] == {"Service": "pipes.amazonaws.com"}
+    assert trust["Condition"] == {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}
+    (policy,) = role["Policies"]
+    statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+    assert statements["ReadBookingsStream"]["Resource"] == {
+        "Fn::GetAtt": ["BookingsTable", "StreamArn"]
+    }
+    assert sorted(statements["ReadBookingsStream"]["Action"]) == [
+        "dynamodb:DescribeStream",
+        "dynamodb:GetRecords",
+        "dynamodb:GetShardIterator",
+        "dynamodb:ListStreams",
+    ]
+    assert statements["PutBookingEvents"]["Action"] == "events:PutEvents"
+    assert statements["PutBookingEvents"]["Resource"] == {"Fn::GetAtt": ["BookingEventsBus", "Arn"]}
+    assert statements["ReportUndelivered"]["Action"] == "sqs:SendMessage"
+    assert len(statements) == 3
+    assert all(s["Effect"] == "Allow" for s in statements.values())
+    assert "*" not in json.dumps(role)
+
+
+def test_a_rule_sends_every_kind_to_the_topic_only_it_may_publish_to(
+    template: dict[str, Any],
+) -> None:
+    (rule_name, rule) = next(iter(resources(template, "AWS::Events::Rule").items()))
+    props = rule["Properties"]
+    assert props["EventBusName"] == {"Ref": "BookingEventsBus"}
+    kinds = {
+        p["TargetParameters"]["EventBridgeEventBusParameters"]["DetailType"]
+        for p in pipes(template).values()
+    }
+    assert props["EventPattern"]["source"] == ["supercar.lex"]
+    assert sorted(props["EventPattern"]["detail-type"]) == sorted(kinds)
+    (target,) = props["Targets"]
+    assert target["Arn"] == {"Ref": "BookingEventsTopic"}
+    # The whole event, so a subscription can filter on detail.dealership_id.
+    assert not {"Input", "InputPath", "InputTransformer"} & set(target)
+    assert target["DeadLetterConfig"] == {
+        "Arn": {"Fn::GetAtt": ["BookingEventsDeadLetterQueue", "Arn"]}
+    }
+    from_rule = {"ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": [rule_name, "Arn"]}}}
+    (topic_policy,) = resources(template, "AWS::SNS::TopicPolicy").values()
+    (publish,) = topic_policy["Properties"]["PolicyDocument"]["Statement"]
+    assert publish["Principal"] == {"Service": "events.amazonaws.com"}
+    assert publish["Action"] == "sns:Publish" and publish["Condition"] == from_rule
+    (queue_policy,) = resources(template, "AWS::SQS::QueuePolicy").values()
+    (send,) = queue_policy["Properties"]["PolicyDocument"]["Statement"]
+    assert send["Action"] == "sqs:SendMessage" and send["Condition"] == from_rule
+
+
+def test_the_sales_desk_address_is_optional(template: dict[str, Any]) -> None:
+    subscription = template["Resources"]["SalesDeskSubscription"]
+    assert subscription["Condition"] == "HasSalesDeskEmail"
+    assert subscription["Properties"] == {
+        "TopicArn": {"Ref": "BookingEventsTopic"},
+        "Protocol": "email",
+        "Endpoint": {"Ref": "SalesDeskEmail"},
+    }
+    parameter = template["Parameters"]["SalesDeskEmail"]
+    assert parameter["Default"] == ""
+    assert re.fullmatch(parameter["AllowedPattern"], "sales@supercar.example")
+
+
+def test_an_undelivered_event_sets_off_an_alarm(template: dict[str, Any]) -> None:
+    queue = template["Resources"]["BookingEventsDeadLetterQueue"]["Properties"]
+    assert queue["MessageRetentionPeriod"] == 14 * 86400 and queue["SqsManagedSseEnabled"]
+    alarm = alarms(template)["BookingEventsUndeliveredAlarm"]
+    assert alarm["Namespace"] == "AWS/SQS"
+    assert alarm["MetricName"] == "ApproximateNumberOfMessagesVisible"
+    assert alarm["Dimensions"] == [
+        {
+            "Name": "QueueName",
+            "Value": {"Fn::GetAtt": ["BookingEventsDeadLetterQueue", "QueueName"]},
+        }
+    ]
+    assert alarm["Threshold"] == 1 and alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}]
+
+
+def test_the_outputs_name_the_bus_and_the_topic(template: dict[str, Any]) -> None:
+    outputs = template["Outputs"]
+    assert outputs["BookingEventsBusName"]["Value"] == {"Ref": "BookingEventsBus"}
+    assert outputs["BookingEventsBusArn"]["Value"] == {"Fn::GetAtt": ["BookingEventsBus", "Arn"]}
+    assert outputs["BookingEventsTopicArn"]["Value"] == {"Ref": "BookingEventsTopic"}

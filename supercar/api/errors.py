@@ -2,8 +2,9 @@
 
 A request refused before its stream starts gets a 4xx (or a 503 when the session store is down
 or the daily budget is spent) with `{"code", "message", "detail"?}`; a rate limit or the budget
-adds `Retry-After`. Once the stream has started, failures travel as `error` events with an
-`ErrorCode` instead (`supercar.events`, `supercar.conversation`).
+adds `Retry-After`; a staff route without the right token is 401 `unauthorized` with
+`WWW-Authenticate: Bearer`. Once the stream has started, failures travel as `error` events with an
+`ErrorCode` instead (`supercar.events`, `supercar.conversation.failure_of`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ RefusalCode = Literal[
     "unsupported_media_type",
     "body_too_large",
     "session_busy",
+    "unauthorized",
     "rate_limited",
     "budget_exhausted",
     "store_unavailable",
@@ -33,9 +35,11 @@ RefusalCode = Literal[
 ]
 
 _HTTP_CODES: dict[int, RefusalCode] = {
+    401: "unauthorized",
     404: "not_found",
     405: "method_not_allowed",
     413: "body_too_large",
+    429: "rate_limited",
 }
 
 

@@ -1,13 +1,18 @@
-"""`POST /query`: validate the request, then hand the turn to `supercar.conversation`.
+"""`POST /query`: validate the request, begin the turn (`supercar.conversation`), stream it
+(`supercar.api.stream`).
 
 Everything a request can be refused for is decided here, before the stream starts, in this order:
-the body, then the rate limits and the daily budget (`supercar.limits`), then the session lock
-(`start_turn`). A request the limits refuse never reaches the session or the model. Unknown fields
-in the body are ignored, so a client that sends extra context keeps working.
+the body, then the rate limits and the daily budget (`supercar.limits`), then the session's claim
+(`begin_turn`). The limits, the claim and the load share one deadline, `STORE_TIMEOUT_SECONDS`:
+a store that does not answer costs a customer seconds and a 503 `store_unavailable` with
+`Retry-After`, never a hung request (issue 17). A request the limits refuse never reaches the
+session or the model. Unknown fields in the body are ignored, so a client that sends extra
+context keeps working.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -16,10 +21,12 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sse_starlette import EventSourceResponse
 
+from supercar import metrics
 from supercar.api.client import client_address
 from supercar.api.deps import ServicesDep, SettingsDep
 from supercar.api.errors import ErrorBody, error_response
-from supercar.conversation import decline, start_turn
+from supercar.api.stream import TurnStreamResponse, decline
+from supercar.conversation import begin_turn
 from supercar.events import ErrorCode
 from supercar.limits import LimitCode
 from supercar.request_context import bind_session
@@ -33,6 +40,9 @@ BODY_ROUTES = frozenset({("POST", PATH)})  # what `BodyGuard` checks: the one ro
 
 SESSION_ID_PATTERN = r"^[A-Za-z0-9_.:-]+$"
 LIMIT_STATUS: dict[LimitCode, int] = {"rate_limited": 429, "budget_exhausted": 503}
+# Seconds a client told `store_unavailable` waits before asking again: an outage of a few
+# seconds passes by then; a longer one is answered the same way, just as fast.
+STORE_RETRY_AFTER = 5
 # C0 and C1 control characters, except tab, LF and CR: a pasted CRLF is ordinary text.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -95,7 +105,11 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
         },
     },
     400: {"model": ErrorBody, "description": "Malformed JSON (`invalid_json`)."},
-    409: {"model": ErrorBody, "description": "A turn of this session is still running."},
+    409: {
+        "model": ErrorBody,
+        "description": "The previous question of this session has not finished (`session_busy`);"
+        " `Retry-After` says when its claim lapses at the latest.",
+    },
     413: {"model": ErrorBody, "description": "Body over the byte limit."},
     415: {"model": ErrorBody, "description": "Content-Type is not application/json."},
     422: {
@@ -113,8 +127,9 @@ QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     503: {
         "model": ErrorBody,
-        "description": "The session store cannot be reached (`store_unavailable`), or the "
-        "deployment's daily turn budget is spent (`budget_exhausted`, with `Retry-After`).",
+        "description": "The session store cannot be reached or did not answer in time "
+        "(`store_unavailable`), or the deployment's daily turn budget is spent "
+        "(`budget_exhausted`); both with `Retry-After`.",
     },
 }
 
@@ -133,9 +148,36 @@ async def query(
     if len(text) > settings.max_query_chars:
         # Answered, not refused: a customer can paste this much, and the page shows no 4xx.
         log.info("query of %d characters over MAX_QUERY_CHARS: declined", len(text))
+        metrics.count("QueryTooLong")
         return decline(ErrorCode.QUERY_TOO_LONG, settings)
+    # The store's part of the work before the stream, under one deadline (see the docstring).
     client = client_address(request)
-    refusal = await services.limits.admit(client, body.session_id)
+    try:
+        async with asyncio.timeout(settings.store_timeout_seconds):
+            refusal = await services.limits.admit(client, body.session_id)
+            if refusal is None:
+                session_turn = await begin_turn(services, settings, body.session_id, text, client)
+    except SessionBusy as busy:
+        metrics.count("SessionBusy")
+        return error_response(
+            409,
+            "session_busy",
+            f"The previous question in this conversation has not finished; ask again in "
+            f"{busy.retry_after} s.",
+            headers={"Retry-After": str(busy.retry_after)},
+        )
+    except (StoreUnavailable, TimeoutError) as exc:
+        metrics.count("StoreUnavailable")
+        log.error(
+            "session store unavailable: %s",
+            str(exc) or f"no answer within {settings.store_timeout_seconds:.0f} s",
+        )
+        return error_response(
+            503,
+            "store_unavailable",
+            "Conversations are unavailable for a moment; try again shortly.",
+            headers={"Retry-After": str(STORE_RETRY_AFTER)},
+        )
     if refusal is not None:
         return error_response(
             LIMIT_STATUS[refusal.code],
@@ -143,12 +185,4 @@ async def query(
             refusal.message,
             headers={"Retry-After": str(refusal.retry_after)},
         )
-    try:
-        return await start_turn(services, settings, body.session_id, text, client)
-    except SessionBusy:
-        return error_response(
-            409, "session_busy", "This conversation is still answering; try again when it ends."
-        )
-    except StoreUnavailable as exc:
-        log.error("session store unavailable: %s", exc)
-        return error_response(503, "store_unavailable", "Conversations are unavailable.")
+    return TurnStreamResponse(session_turn, settings)

@@ -15,13 +15,16 @@ Decisions:
 - A 401/403 from Groq (`UPSTREAM_AUTH`) before anything was streamed triggers one immediate
   re-read; if that gives another key, the request is sent once more with it. With the same key
   it would fail the same way, so it is not repeated.
-- SnapStart: `close_connections` before the snapshot closes the Groq client (its aiohttp
-  session); `reconnect` after a restore re-reads the key and builds a new client whatever the
-  key, so nothing opened before the snapshot is reused.
+- SnapStart: `close_connections` before the snapshot retires the Groq client as a rotation
+  does: closed at once if no stream uses it, else when the last one ends, so a turn in flight
+  is never cut (issue 17); the next use builds a new one. `reconnect` after a restore re-reads
+  the key and builds a new client whatever the key, so nothing opened before the snapshot is
+  reused.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing, asynccontextmanager
@@ -71,6 +74,8 @@ class ModelSwitch:
         self._lock = anyio.Lock()
         self._in_use: dict[int, int] = {}  # id(model) -> streams using it
         self._retired: list[ChatModel] = []  # replaced models still streaming
+        self._idle = asyncio.Event()  # set while no stream is open
+        self._idle.set()
         self.key = reader.read()
         self._read_at = monotonic()
         self._stale = False  # closed before a snapshot: rebuild before the next use
@@ -113,6 +118,8 @@ class ModelSwitch:
         await self._retire(old)
 
     async def _retire(self, model: ChatModel) -> None:
+        if model in self._retired:
+            return  # retired already, closed when its last stream ends
         if self._in_use.get(id(model)):
             self._retired.append(model)
         else:
@@ -124,6 +131,8 @@ class ModelSwitch:
             self._in_use[id(model)] = left
             return
         del self._in_use[id(model)]
+        if not self._in_use:
+            self._idle.set()
         if model in self._retired:
             self._retired.remove(model)
             await model.aclose()
@@ -158,6 +167,7 @@ class ModelSwitch:
     async def _using(self, model: ChatModel) -> AsyncIterator[None]:
         """Count the streams on a model, so a replaced one is closed only when unused."""
         self._in_use[id(model)] = self._in_use.get(id(model), 0) + 1
+        self._idle.clear()
         try:
             yield
         finally:
@@ -165,9 +175,14 @@ class ModelSwitch:
                 await self._release(model)
 
     async def close_connections(self) -> None:
-        """Before a snapshot: close the model's client; the next use builds a new one."""
-        await self.model.aclose()
+        """Before a snapshot: retire the model's client (closed now, or when the streams using it
+        end); the next use builds a new one."""
         self._stale = True
+        await self._retire(self.model)
+
+    async def idle(self) -> None:
+        """Return once no model stream is open (at once if none is)."""
+        await self._idle.wait()
 
     async def reconnect(self) -> None:
         """After a restore: read the key again and build a new model whatever the key."""

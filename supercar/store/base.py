@@ -7,8 +7,15 @@ separated from the `tool_calls` message it answers.
 
 Concurrency rules, identical for every backend:
 - a store that cannot be reached raises `StoreUnavailable` (never a backend's own exception);
-- a session is *locked* for the length of one turn (`lock`/`unlock`); a second turn for a busy
-  session is refused up front (the API answers 409);
+- a turn holds its session by a *claim*, a short lease: `claim` takes it for `lease_seconds` and
+  returns a token, `renew` extends it while the turn runs, `release` gives it back. A claim that
+  is not renewed lapses by itself, so a crashed sandbox frees the session within one lease;
+- a second claim on a live one raises `SessionBusy`, which says how long the live claim has left
+  (the API answers 409 with `Retry-After`);
+- only the holder's token renews or releases a claim. A claim that has lapsed is lost, taken by
+  another or not: `renew` says so (False) and extends nothing, and `release` leaves alone what
+  is not its own. (A turn whose claim was lost still cannot overwrite a newer turn: the commit's
+  version check below decides.)
 - a turn is committed against the session as it was loaded; if the stored version has moved
   on, the commit raises `SessionConflict` and writes nothing (the backstop when two sandboxes
   race past the lock);
@@ -31,12 +38,16 @@ Concurrency rules, identical for every backend:
   slot's status becomes `moved`, and the session's list follows; if the new slot is taken,
   nothing changes (`SlotTaken`). Each records `updated_at`. Cancelling a cancelled booking, or
   moving a booking to the slot it holds, returns it unchanged (a retried request);
+- a showroom's bookings of one day are read with one key lookup (showroom + date), never a scan:
+  the slot key that makes a slot unique is the list's key too;
 - a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
   increment and never counts past its limit.
 """
 
 from __future__ import annotations
 
+import math
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -65,18 +76,39 @@ class StoreUnavailable(Exception):
 
 
 class SessionBusy(Exception):
-    """Another turn of this session is still running."""
+    """Another claim on this session is live for `retry_after` more seconds (whole, at least 1),
+    unless its holder releases or renews it."""
+
+    def __init__(self, session_id: str, retry_after: int) -> None:
+        super().__init__(f"{session_id} is claimed for {retry_after} s more")
+        self.retry_after = retry_after
 
 
 class SessionConflict(Exception):
     """The session changed since it was loaded; the turn was not committed."""
 
 
-class SessionStore(Protocol):
-    async def lock(self, session_id: str, ttl_seconds: float) -> None:
-        """Claim the session for one turn or raise `SessionBusy`. The claim lapses after the TTL."""
+def new_token() -> str:
+    """A claim's token: unguessable, so no other turn can renew or release the claim."""
+    return secrets.token_hex(8)
 
-    async def unlock(self, session_id: str) -> None: ...
+
+def seconds_left(until: float, now: float) -> int:
+    """Whole seconds from `now` to `until`, at least 1: what `SessionBusy` and a 409 tell."""
+    return max(1, math.ceil(until - now))
+
+
+class SessionStore(Protocol):
+    async def claim(self, session_id: str, lease_seconds: float) -> str:
+        """Claim the session for `lease_seconds` and return the claim's token, or raise
+        `SessionBusy` if another claim is live."""
+
+    async def renew(self, session_id: str, token: str, lease_seconds: float) -> bool:
+        """Extend the live claim `token` to `lease_seconds` from now; False if it is no longer
+        live and ours (lapsed, released or taken), and then nothing changes."""
+
+    async def release(self, session_id: str, token: str) -> None:
+        """Give the claim `token` back; a claim that is not ours is left alone."""
 
     async def load(self, session_id: str) -> Session:
         """The stored session, or an empty one (version 0) if it is new or expired."""
@@ -111,6 +143,22 @@ class Booking:
     @property
     def slot(self) -> tuple[str, str, str]:
         return (self.dealership_id, self.date, self.time)
+
+
+@dataclass(frozen=True)
+class ListedBooking:
+    """A slot's booking as the showroom's staff list shows it: where it stands, and nothing of the
+    conversation (no session id, no customer text)."""
+
+    confirmation_id: str
+    dealership_id: str
+    date: str  # YYYY-MM-DD, the showroom's local date
+    time: str  # HH:MM, the showroom's local time
+    car_model: str
+    status: BookingStatus  # an item written before statuses existed is "booked"
+    created_at: str  # ISO 8601, UTC
+    updated_at: str | None = None  # the last cancel or move, if any
+    rescheduled_from: str | None = None  # "YYYY-MM-DD HH:MM": this slot replaced that one
 
 
 class SlotTaken(Exception):
@@ -207,6 +255,9 @@ def holding(bookings: list[Booking], cap: BookingCap) -> list[Booking]:
 class BookingStore(Protocol):
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         """The HH:MM slots booked (status `booked`) at a showroom on a date."""
+
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        """Every slot booked at a showroom on a date, whatever its status, sorted by time."""
 
     async def book(
         self, booking: Booking, cap: BookingCap | None = None, client: ClientCap | None = None

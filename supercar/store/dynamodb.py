@@ -7,11 +7,14 @@ Sessions table (hash key `session_id`), one item per conversation:
 - `version` (N): the number of committed turns. A commit is an `UpdateItem` conditioned on the
   version it was loaded at, so of two sandboxes committing to one version exactly one wins and
   the other gets `SessionConflict`: no turn is ever silently lost.
-- `lock_until` (N): the claim of a running turn, taken with an `UpdateItem` conditioned on the
-  attribute being absent or lapsed, so a second /query for a busy session is refused on any
-  sandbox. Unlock removes it. It lives in the session item so TTL cleans both up together.
-  Unlock does not check who holds the claim: a turn outlives its claim only if it runs past
-  the claim's TTL (the turn deadline plus 30 s), and then the version check still decides.
+- `claim_until` (N) and `claim_token` (S): the claim of a running turn (`store.base`), taken
+  with an `UpdateItem` conditioned on `claim_until` being absent or past, so a second /query for
+  a busy session is refused on any sandbox; the refusal returns the item as it was
+  (`ReturnValuesOnConditionCheckFailure`), which says how long the claim has left. A renewal
+  and a release are `UpdateItem`s conditioned on the token (and, for a renewal, on the claim
+  being live), so a turn can only ever extend or remove its own claim. It lives in the session
+  item so TTL cleans both up together. A brand-new session's item expires an hour after its
+  claim (longer than any turn runs) unless a commit sets the session's own expiry.
 - `expires_at` (N, epoch seconds): the table's TTL attribute, `ttl_seconds` after the last
   commit. TTL deletion is lazy (it can take days), so an item past `expires_at` reads as a new,
   empty session, exactly as in the memory store.
@@ -25,8 +28,10 @@ Bookings table (hash key `pk`, range key `sk`), three kinds of item:
   status <> booked)`: it can never be sold twice, whichever sandbox asks, and a cancelled or
   moved record is overwritten by the next booking. A refused write returns the existing item
   (`ReturnValuesOnConditionCheckFailure`): the idempotent answer (same session and car) or
-  `SlotTaken`. Cancelling and moving change the old slot's `status` with an `UpdateItem`
-  conditioned on the slot still holding that confirmation code, booked.
+  `SlotTaken`. The same key serves the showroom's staff list: a day's bookings are one
+  `Query` on `pk` (no scan, no index), projected to what the list shows, so the session id
+  never leaves the table. Cancelling and moving change the old slot's `status` with an
+  `UpdateItem` conditioned on the slot still holding that confirmation code, booked.
 - a session's list (`pk` = "session#<id>", `sk` = "bookings"): its bookings as one JSON list
   and a `version`, read with a `Query`. Every write of a slot is one `TransactWriteItems` with
   the list's `Put`, conditioned on the version read: two sandboxes (or two parallel tool calls)
@@ -44,9 +49,11 @@ Limits table (hash key `pk`), one item per counter and window (`n`, `expires_at`
 `take` is one `UpdateItem` that `ADD`s one on condition that `n` is below the limit. No read,
 nothing counted past the limit; the table needs `UpdateItem` only.
 
-Every boto3 call runs in a worker thread (`anyio.to_thread`): boto3 is blocking, and one blocked
-event loop stalls every stream in the process. Any failure other than a failed condition is
-raised as `StoreUnavailable`, so callers never see botocore's exceptions. Clocks are wall-clock
+Every botocore call runs in a worker thread (`anyio.to_thread`): botocore is blocking, and one
+blocked event loop stalls every stream in the process. A caller's deadline abandons the thread
+(which ends by itself within the client's timeouts, `supercar.aws`) instead of waiting for it.
+Any failure other than a failed condition is raised as `StoreUnavailable`, so callers never see
+botocore's exceptions. Clocks are wall-clock
 epoch seconds, because several sandboxes compare them; `clock` is injectable for tests.
 
 This module imports botocore; `supercar.store.factory` imports it only when a table is configured
@@ -62,12 +69,13 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 import anyio.to_thread
 import botocore.session
 from botocore.exceptions import BotoCoreError, ClientError
 
+from supercar.aws import Bounds, bounded_config
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
@@ -77,6 +85,7 @@ from supercar.store.base import (
     BookingStatus,
     ClientCap,
     ClientCapReached,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -87,18 +96,25 @@ from supercar.store.base import (
     is_retry,
     kept,
     listed,
+    new_token,
+    seconds_left,
     settle_taken_slot,
     trim_turns,
 )
 
 
 def dynamodb_client(endpoint_url: str | None = None) -> Any:
-    """A low-level DynamoDB client; the region comes from AWS_REGION (Lambda sets it)."""
-    return botocore.session.get_session().create_client("dynamodb", endpoint_url=endpoint_url)
+    """A low-level DynamoDB client with the default bounds; the region comes from AWS_REGION
+    (Lambda sets it)."""
+    return botocore.session.get_session().create_client(
+        "dynamodb", endpoint_url=endpoint_url, config=bounded_config(Bounds())
+    )
 
 
 # A failed condition: of one write, or within a transaction (its `CancellationReasons` say which).
 _CONDITION_FAILED = {"ConditionalCheckFailedException", "TransactionCanceledException"}
+# A claim that never led to a commit: its item outlives any turn, then TTL removes it.
+_LONE_CLAIM_SECONDS = 3600
 # Rounds of read-then-write of a session's booking list before giving up: each lost round means
 # another booking of that session won, so the cap is met within a round or two.
 _CAP_ATTEMPTS = 5
@@ -113,7 +129,7 @@ async def _call(method: Callable[..., Any], **kwargs: Any) -> Any:
     `ClientError` for the caller to read; every other AWS or network failure is
     `StoreUnavailable`."""
     try:
-        return await anyio.to_thread.run_sync(partial(method, **kwargs))
+        return await anyio.to_thread.run_sync(partial(method, **kwargs), abandon_on_cancel=True)
     except ClientError as exc:
         if _conditional_check_failed(exc):
             raise
@@ -141,40 +157,62 @@ class DynamoSessionStore:
     def _key(self, session_id: str) -> dict[str, Any]:
         return {"session_id": {"S": session_id}}
 
-    async def lock(self, session_id: str, ttl_seconds: float) -> None:
+    async def claim(self, session_id: str, lease_seconds: float) -> str:
         now = self._clock()
-        until = {"N": repr(now + ttl_seconds)}
+        token = new_token()
         try:
             await _call(
                 self.client.update_item,
                 TableName=self.table,
                 Key=self._key(session_id),
-                # A brand-new session's item expires with its claim, so TTL removes a claim
-                # that never led to a commit; a commit then sets the session's own expiry.
-                UpdateExpression="SET lock_until = :until, "
+                UpdateExpression="SET claim_until = :until, claim_token = :token, "
                 "expires_at = if_not_exists(expires_at, :expiry)",
-                ConditionExpression="attribute_not_exists(lock_until) OR lock_until <= :now",
+                ConditionExpression="attribute_not_exists(claim_until) OR claim_until <= :now",
                 ExpressionAttributeValues={
-                    ":until": until,
-                    ":expiry": {"N": str(int(now + ttl_seconds) + 1)},
+                    ":until": {"N": repr(now + lease_seconds)},
+                    ":token": {"S": token},
+                    ":expiry": {"N": str(int(now + _LONE_CLAIM_SECONDS))},
+                    ":now": {"N": repr(now)},
+                },
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            )
+        except ClientError as exc:  # only a failed condition reaches here (see `_call`)
+            until = float(exc.response.get("Item", {}).get("claim_until", {}).get("N", now))
+            raise SessionBusy(session_id, seconds_left(until, now)) from None
+        return token
+
+    async def renew(self, session_id: str, token: str, lease_seconds: float) -> bool:
+        now = self._clock()
+        try:
+            await _call(
+                self.client.update_item,
+                TableName=self.table,
+                Key=self._key(session_id),
+                UpdateExpression="SET claim_until = :until",
+                ConditionExpression="claim_token = :token AND claim_until > :now",
+                ExpressionAttributeValues={
+                    ":until": {"N": repr(now + lease_seconds)},
+                    ":token": {"S": token},
                     ":now": {"N": repr(now)},
                 },
             )
-        except ClientError:  # only a failed condition reaches here (see `_call`)
-            raise SessionBusy(session_id) from None
+        except ClientError:  # lapsed, released or taken: not ours any more
+            return False
+        return True
 
-    async def unlock(self, session_id: str) -> None:
+    async def release(self, session_id: str, token: str) -> None:
         try:
             await _call(
                 self.client.update_item,
                 TableName=self.table,
                 Key=self._key(session_id),
-                UpdateExpression="REMOVE lock_until",
-                # Without it, UpdateItem would create an item for an unknown session.
-                ConditionExpression="attribute_exists(session_id)",
+                UpdateExpression="REMOVE claim_until, claim_token",
+                # Also keeps UpdateItem from creating an item for an unknown session.
+                ConditionExpression="claim_token = :token",
+                ExpressionAttributeValues={":token": {"S": token}},
             )
         except ClientError:
-            pass  # a failed condition: the session has no item, so there is nothing to unlock
+            pass  # a failed condition: the claim is not ours (any more), so leave it be
 
     async def _get(self, session_id: str) -> dict[str, Any] | None:
         response = await _call(
@@ -254,6 +292,24 @@ class DynamoBookingStore:
             )
             if "LastEvaluatedKey" not in response:
                 return times
+            kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        found: list[ListedBooking] = []
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": f"{dealership_id}#{date}"}},
+            # `date`, `time` and `status` are DynamoDB reserved words.
+            "ProjectionExpression": "confirmation_id, dealership_id, #d, #t, car_model, #s, "
+            "created_at, updated_at, rescheduled_from",
+            "ExpressionAttributeNames": {"#d": "date", "#t": "time", "#s": "status"},
+        }
+        while True:  # sorted by the range key, HH:MM
+            response = await _call(self.client.query, **kwargs)
+            found.extend(_listed(item) for item in response.get("Items", []))
+            if "LastEvaluatedKey" not in response:
+                return found
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     async def book(
@@ -509,6 +565,25 @@ def _booking(item: dict[str, Any]) -> Booking:
         updated_at=text("updated_at"),
         rescheduled_from=text("rescheduled_from"),
         client_day=text("client_day"),
+    )
+
+
+def _listed(item: dict[str, Any]) -> ListedBooking:
+    def text(name: str) -> str | None:
+        value = item.get(name, {}).get("S")
+        return str(value) if value is not None else None
+
+    return ListedBooking(
+        confirmation_id=item["confirmation_id"]["S"],
+        dealership_id=item["dealership_id"]["S"],
+        date=item["date"]["S"],
+        time=item["time"]["S"],
+        car_model=item["car_model"]["S"],
+        status=cast(BookingStatus, text("status") or "booked"),
+        created_at=item["created_at"]["S"],
+        # A booking is "updated" when it was last made: the list shows a change only.
+        updated_at=updated if (updated := text("updated_at")) != item["created_at"]["S"] else None,
+        rescheduled_from=text("rescheduled_from"),
     )
 
 

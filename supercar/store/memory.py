@@ -6,9 +6,9 @@ Decisions:
 - Messages are deep-copied on load and commit, so callers can never mutate stored history.
 - Idle sessions expire `ttl_seconds` after their last commit. Every commit re-inserts the
   session at the end of its dict, so the dict stays ordered by expiry and purging is a pop
-  from the front: memory stays bounded without a background task or a full scan. Claims
-  (locks) are purged the same way; their TTLs are the same in practice, and a longer claim at
-  the front only delays purging the ones behind it, never correctness.
+  from the front: memory stays bounded without a background task or a full scan. Claims are
+  purged the same way (a renewal re-inserts its claim); their leases are the same in practice,
+  and a longer claim at the front only delays purging the ones behind it, never correctness.
 - An expired session reads as new (version 0), and commits against it start a new history.
 - At most `max_sessions` are kept: past that, the least recently active session is dropped
   (the front of the same dict), so a long-running process plateaus however many people it
@@ -36,6 +36,7 @@ from supercar.store.base import (
     BookingCapReached,
     ClientCap,
     ClientCapReached,
+    ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
@@ -45,6 +46,8 @@ from supercar.store.base import (
     is_retry,
     kept,
     listed,
+    new_token,
+    seconds_left,
     trim_turns,
 )
 
@@ -69,7 +72,7 @@ class MemorySessionStore:
         self.ttl_seconds = ttl_seconds
         self._clock = clock
         self._sessions: dict[str, _Entry] = {}
-        self._claims: dict[str, float] = {}  # session id -> claim expiry
+        self._claims: dict[str, tuple[float, str]] = {}  # session id -> (lapses at, token)
 
     def _purge(self, now: float) -> None:
         """Drop expired sessions and lapsed claims from the front of their expiry-ordered dicts."""
@@ -80,7 +83,7 @@ class MemorySessionStore:
             del self._sessions[first]
         while self._claims:
             first = next(iter(self._claims))
-            if self._claims[first] > now:
+            if self._claims[first][0] > now:
                 break
             del self._claims[first]
 
@@ -91,17 +94,30 @@ class MemorySessionStore:
             return None
         return entry
 
-    async def lock(self, session_id: str, ttl_seconds: float) -> None:
+    async def claim(self, session_id: str, lease_seconds: float) -> str:
         now = self._clock()
         self._purge(now)
-        expires_at = self._claims.get(session_id)
-        if expires_at is not None and expires_at > now:
-            raise SessionBusy(session_id)
+        held = self._claims.get(session_id)
+        if held is not None and held[0] > now:
+            raise SessionBusy(session_id, seconds_left(held[0], now))
+        token = new_token()
         self._claims.pop(session_id, None)  # re-insert at the end: keeps expiry order
-        self._claims[session_id] = now + ttl_seconds
+        self._claims[session_id] = (now + lease_seconds, token)
+        return token
 
-    async def unlock(self, session_id: str) -> None:
-        self._claims.pop(session_id, None)
+    async def renew(self, session_id: str, token: str, lease_seconds: float) -> bool:
+        now = self._clock()
+        held = self._claims.get(session_id)
+        if held is None or held[1] != token or held[0] <= now:
+            return False
+        del self._claims[session_id]  # re-insert at the end: keeps expiry order
+        self._claims[session_id] = (now + lease_seconds, token)
+        return True
+
+    async def release(self, session_id: str, token: str) -> None:
+        held = self._claims.get(session_id)
+        if held is not None and held[1] == token:
+            del self._claims[session_id]
 
     async def load(self, session_id: str) -> Session:
         entry = self._live(session_id, self._clock())
@@ -150,6 +166,10 @@ class MemoryBookingStore:
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
         day = self._slots.get((dealership_id, date), {})
         return {time_ for time_, booking in day.items() if booking.status == "booked"}
+
+    async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
+        day = self._slots.get((dealership_id, date), {})
+        return [_listed(day[time]) for time in sorted(day)]
 
     async def book(
         self, booking: Booking, cap: BookingCap | None = None, client: ClientCap | None = None
@@ -237,6 +257,20 @@ class MemoryBookingStore:
     def _relist(self, session_id: str, old: Booking, new: Booking, cap: BookingCap | None) -> None:
         mine = self._by_session.get(session_id, [])
         self._by_session[session_id] = kept([new if b == old else b for b in mine], cap)
+
+
+def _listed(booking: Booking) -> ListedBooking:
+    return ListedBooking(
+        confirmation_id=booking.confirmation_id,
+        dealership_id=booking.dealership_id,
+        date=booking.date,
+        time=booking.time,
+        car_model=booking.car_model,
+        status=booking.status,
+        created_at=booking.created_at,
+        updated_at=booking.updated_at if booking.updated_at != booking.created_at else None,
+        rescheduled_from=booking.rescheduled_from or None,
+    )
 
 
 class MemoryCounters:
