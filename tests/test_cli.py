@@ -54,7 +54,8 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     # The tool line is the offline model's sentence for the same data (written once), and the
     # tests' weather is simulated, which the line says.
     line = err.splitlines()[1]
-    assert re.match(r"  · It's -?\d+°C (and [a-z]+|with thunderstorms) in Miami", line)
+    # In the US, °F first and the card's °C beside it.
+    assert re.match(r"  · It's -?\d+°F \(-?\d+°C\) (and [a-z]+|with thunderstorms) in Miami", line)
     assert "simulated" in line
     assert "\x1b[" not in err
     body = fake_groq.requests[0]["messages"][-1]
@@ -193,3 +194,25 @@ def test_with_no_verb_the_program_serves_the_app_on_host_and_port(tmp_path: Path
     finally:
         process.terminate()
         process.wait(timeout=TIMEOUT)
+
+
+def test_the_terminal_client_does_not_load_the_offline_model() -> None:
+    probe = "import sys, supercar.cli; print([m for m in sys.modules if 'offline' in m])"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_cancellation_is_told_in_the_tools_own_sentence(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(
+        Script([tool_call("cancel_appointment", {"confirmation_code": "SC-00000000"})]),
+        Script(words("I couldn't find that booking.")),
+    )
+    assert main(["ask", "--url", url, "Cancel SC-00000000"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "  · checking the booking…",
+        "  · Not cancelled: we couldn't find a booking with that code in this conversation.",
+    ]

@@ -147,7 +147,7 @@ def test_the_contracts_stream_error_table_is_error_code_and_its_apologies() -> N
 def test_the_contracts_tool_error_codes_are_tool_error_code() -> None:
     text = CONTRACT.read_text()
     sentence = text[text.index("one machine word in `data.code`") :].split(").")[0]
-    assert re.findall(r"`(\w+)`", sentence) == list(typing.get_args(ToolErrorCode))
+    assert re.findall(r"`([a-z_]+)`", sentence) == list(typing.get_args(ToolErrorCode))
 
 
 # --- Settings: Settings, .env.example and docs/operations.md ---------------------------------
