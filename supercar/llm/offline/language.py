@@ -89,6 +89,7 @@ _NICKNAMES = {
     "chi-town": "chicago",
     "chitown": "chicago",
     "big apple": "new york",
+    "gran manzana": "new york",
     "mile high city": "denver",
     "mile-high city": "denver",
     "socal": "los angeles",
@@ -98,6 +99,10 @@ _NICKNAMES = {
     "sunshine state": "florida",
     "magic city": "miami",
     "city of angels": "los angeles",
+    "ciudad de los angeles": "los angeles",
+    # our only showroom on that coast
+    "west coast": "los angeles",
+    "costa oeste": "los angeles",
 }
 _NICKNAME_RE = re.compile(rf"\b({'|'.join(map(re.escape, _NICKNAMES))})\b")
 

@@ -89,7 +89,8 @@ def _task(
     if t.time is None and state.offered:
         t = replace(t, time=picked_time(t.text, state.offered))
     task = next((i for i in reversed(intents) if i in TASKS), None)
-    if state.pending and r.has("yes") and task is None:
+    # "great thanks, I'll decide later": the thanks is no yes when the decision is put off.
+    if state.pending and r.has("yes") and task is None and not r.has("defer"):
         _accept(state, s)
         task = s.task
     elif state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r):

@@ -121,6 +121,9 @@ def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text (known or not), in order, with the showroom nearest each."""
     mentions: list[PlaceMention] = []
     for written, place in gazetteer_places(text):
+        # "the Florida one": the state (its showroom), not a town of that name abroad
+        if fold(written) in _REGIONS:
+            continue
         if _meant(text, written, place):
             showroom, km = nearest_showroom(place)
             mentions.append(PlaceMention(place.name, place, showroom, km))

@@ -428,15 +428,29 @@ _AFTER_THAT_RE = re.compile(
 )
 
 
+# "and the day before?", "el día siguiente": one day either side of the day talked about.
+_DAY_EITHER_SIDE_RE = re.compile(
+    r"\b(?:the )?(?:(?P<before>day before|previous day|dia (?:antes|anterior))|"
+    r"(?:day after|next day|following day|dia (?:siguiente|despues)))\b(?! tomorrow| manana)"
+)
+
+
 def weekday_after(text: str, anchor: date) -> date | None:
-    """ "the Monday after" (the day talked about): the first such weekday after `anchor`."""
-    match = _AFTER_THAT_RE.search(corrected(text))
+    """ "the Monday after" (the day talked about): the first such weekday after `anchor`;
+    "the day before" / "the day after": the day either side of it."""
+    low = corrected(text)
+    side = _DAY_EITHER_SIDE_RE.search(low)
+    if side:
+        return anchor + timedelta(days=-1 if side["before"] else 1)
+    match = _AFTER_THAT_RE.search(low)
     return _weekday(match[1] or match[2], anchor) if match else None
 
 
 def find_date_words(text: str) -> bool:
     """Whether the text names a day at all (no clock needed)."""
-    return find_date(text, _ANY_DAY) is not None
+    return find_date(text, _ANY_DAY) is not None or bool(
+        _DAY_EITHER_SIDE_RE.search(corrected(text))
+    )
 
 
 _ANY_DAY = date(2000, 1, 1)
