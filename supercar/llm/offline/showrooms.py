@@ -96,7 +96,7 @@ _NOT_PLACES = frozenset(
 )
 _AFTER_PREP_RE = re.compile(
     r"\b(?:in|near|from|around|at|to|en|cerca de|desde|para)\s+"
-    r"((?:[A-Z][\w'-]+)(?:\s+(?:[A-Z][\w'-]+|de|del))*(?:\s+[A-Z][\w'-]+)?)"
+    r"((?:[A-Z][\w'-]+)(?:\s+(?:[A-Z][\w'-]+|del|de)\b)*(?:\s+[A-Z][\w'-]+)?)"
 )
 
 
