@@ -19,7 +19,13 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step, last_booked_day
-from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words, weekday_after
+from supercar.llm.offline.when import (
+    BOUND_RE,
+    find_date,
+    find_date_words,
+    find_dates,
+    weekday_after,
+)
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
 from supercar.tools.summaries import on_day
@@ -84,6 +90,11 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
     step.calls.append(
         ("check_appointment_availability", {"dealership_id": s.showroom, "date": s.day.isoformat()})
     )
+    if task == AVAILABILITY and not s.time and s.day == day:
+        # "any openings fri and sat?": each day named (the first is the day talked about on)
+        for other in find_dates(r.day_words, today, day_first=lang == ES)[1:3]:
+            args = {"dealership_id": s.showroom, "date": other.isoformat()}
+            step.calls.append(("check_appointment_availability", args))
     if task == AVAILABILITY and s.time:
         step.asked_time = s.time
     if task == BOOKING and not s.car:
