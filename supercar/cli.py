@@ -6,8 +6,8 @@
 Decisions:
 - It is a client of the public HTTP contract only (`POST /query`, `GET /health`), never of the
   app's internals, so it works against any deployment, and what it shows is what a browser gets.
-  Its tool lines reuse the one reader of tool results (`supercar.llm.offline.results`, pure
-  text functions), so a tool's data is put into words in one place.
+  Its tool lines reuse the one reader of tool results (`supercar.tools.summaries`, pure text
+  functions), so a tool's data is put into words in one place; it never loads the offline model.
 - SSE is decoded by `httpx-sse`, a maintained library, not by hand; httpx is already a
   dependency (via groq). Synchronous httpx: a terminal turn is one request at a time.
 - Streamed text goes to stdout as it arrives. Tool activity goes on its own lines, dim when the
@@ -38,7 +38,7 @@ from typing import Any, TextIO
 import httpx
 from httpx_sse import SSEError, connect_sse
 
-from supercar.llm.offline.results import describe, error_code, error_sentence
+from supercar.tools.summaries import describe, error_code, error_sentence
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 TIMEOUT = httpx.Timeout(10.0, read=90.0)
@@ -48,6 +48,11 @@ TOOL_LABELS = {
     "get_dealership_address": "looking up the showroom",
     "check_appointment_availability": "checking test-drive availability",
     "schedule_appointment": "booking the test drive",
+}
+# Tools whose `output` is already one sentence for a person, success or refusal.
+SENTENCE_TOOLS = {
+    "cancel_appointment": "checking the booking",
+    "reschedule_appointment": "checking the booking",
 }
 
 
@@ -105,8 +110,10 @@ def summarize_tool(payload: dict[str, Any]) -> str:
     name = str(payload.get("name", "tool"))
     data = payload.get("data") or {}
     output = payload.get("output")
+    if name in SENTENCE_TOOLS and isinstance(output, str):
+        return output
     if payload.get("is_error") or error_code(data):
-        return f"{name} failed: {error_sentence(name, {}, data, ask=False)}"
+        return f"{name} failed: {error_sentence(name, {}, data)}"
     if name in TOOL_LABELS:
         return describe(name, data)
     if isinstance(output, str):
@@ -138,7 +145,8 @@ def run_turn(client: httpx.Client, url: str, session: str, query: str, printer: 
                 if event.event == "chunk":
                     printer.text(event.data)
                 elif event.event == "tool_use":
-                    printer.note(TOOL_LABELS.get(event.data, f"using {event.data}") + "…")
+                    label = TOOL_LABELS.get(event.data) or SENTENCE_TOOLS.get(event.data)
+                    printer.note((label or f"using {event.data}") + "…")
                 elif event.event == "tool_output":
                     printer.note(summarize_tool(event.json()))
                 elif event.event == "error":

@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     daily_turn_budget: Annotated[int, Field(ge=0)] = 0
     # Upcoming test drives one session may hold; 0 is no cap.
     max_bookings_per_session: Annotated[int, Field(ge=0)] = 2
+    # Test drives one client address may book a UTC day, whatever its sessions; 0 is no cap.
+    max_bookings_per_client_per_day: Annotated[int, Field(ge=0, le=1000)] = 5
+    # Cancellations and moves one session may make a UTC day; 0 is no limit.
+    max_changes_per_session_per_day: Annotated[int, Field(ge=0, le=100)] = 3
 
     # Privacy: customer text (queries, answers, tool arguments) is in no log line unless this
     # is true, which lets libraries' DEBUG payload dumps through (a developer's own machine).

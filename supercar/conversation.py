@@ -42,6 +42,7 @@ from supercar.agent import Turn
 from supercar.config import Settings
 from supercar.events import APOLOGIES, Chunk, End, Error, ErrorCode, Event
 from supercar.language import conversation_language
+from supercar.limits import digest
 from supercar.llm.base import ModelError
 from supercar.prompt import system_prompt
 from supercar.services import Services
@@ -53,6 +54,7 @@ from supercar.store.base import (
     StoreUnavailable,
 )
 from supercar.tools.base import ToolContext
+from supercar.tools.changes import proposals
 
 log = logging.getLogger(__name__)
 
@@ -209,10 +211,11 @@ def failure_of(exc: Exception, deadline_seconds: float) -> tuple[ErrorCode, str]
 
 
 async def begin_turn(
-    services: Services, settings: Settings, session_id: str, query: str
+    services: Services, settings: Settings, session_id: str, query: str, client: str
 ) -> SessionTurn:
-    """Claim and load the session and build its turn, which holds the claim from then on.
-    Raises `SessionBusy` or `StoreUnavailable`, holding nothing."""
+    """Claim and load the session and build its turn, which holds the claim from then on;
+    `client` is the address the limits count. Raises `SessionBusy` or `StoreUnavailable`,
+    holding nothing."""
     sessions = services.sessions
     lease = settings.session_lease_seconds
     token = await _claim(sessions, session_id, lease)
@@ -236,6 +239,11 @@ async def begin_turn(
             now=now,
             booking_horizon_days=settings.booking_horizon_days,
             max_bookings_per_session=settings.max_bookings_per_session,
+            client=digest(client),
+            max_bookings_per_client_per_day=settings.max_bookings_per_client_per_day,
+            changes=services.limits,
+            # Changes proposed in committed turns only: see `supercar.tools.changes`.
+            proposals=proposals(history),
             # The cards' words follow the customer's language, in both modes.
             language=conversation_language(query, earlier),
         ),

@@ -32,6 +32,9 @@ _ES_MARKERS = frozenset(
     clima tiempo hace llueve lluvia calor frio prueba manejo conducir probar reservar reserva
     cita coche carro auto concesionario tienda direccion abren cierran abierto cerrado
     si vale claro perfecto numero confirmacion adios dias y o pero tambien
+    tengo tienes todavia lo le ya muy mucho bien algo ustedes oye vez cual quiere
+    hablo eres soy estoy entonces mejor otro otra dime cambia cambiala cancela cancelala
+    dejala dejalo muevela pasala reservala
     """.split()
 )
 _EN_MARKERS = frozenset(

@@ -21,6 +21,11 @@ Decisions:
 - The budget's exhaustion is logged once per process and day at WARNING: the owner should know,
   but not once per refused request. Every refusal is also a metric on Lambda (`RateLimited` by
   scope, client or session; `BudgetExhausted`), which the budget alarm watches.
+- Cancelling or moving a test drive is counted here too (`take_change`: per session and UTC day,
+  the same counters, failing open the same way), because the session id is the only credential:
+  a guessed session must not be able to empty a showroom's calendar. It is asked by the tool that
+  changes a booking, not by the route, and refused as a tool result (`RateLimited`, scope
+  `change`).
 """
 
 from __future__ import annotations
@@ -66,7 +71,8 @@ class _Window:
         return max(1, math.ceil((self.number(now) + 1) * self.seconds - now))
 
 
-def _digest(subject: str) -> str:
+def digest(subject: str) -> str:
+    """A subject (a client address, a session id) as it may be stored: never in clear."""
     return hashlib.blake2b(subject.encode(), digest_size=12).hexdigest()
 
 
@@ -77,6 +83,7 @@ class Limits:
         per_client: int,
         per_session: int,
         daily_budget: int,
+        changes_per_day: int = 0,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.counters = counters
@@ -101,6 +108,13 @@ class Limits:
             "budget_exhausted",
             "Lex has answered all the questions it can today; try again after midnight UTC.",
         )
+        self._changes = _Window(
+            "change",
+            changes_per_day,
+            DAY,
+            "rate_limited",
+            "This conversation has changed its bookings as often as it may today.",
+        )
         self._clock = clock
         self._store_down = False
         self._budget_logged_day: int | None = None
@@ -109,14 +123,14 @@ class Limits:
         """Count this request against each limit in turn; the first one past its limit refuses
         it, and nothing after that is counted. None: the turn may start."""
         return await self._admit(
-            (self._client, _digest(client)),
-            (self._session, _digest(session_id)),
+            (self._client, digest(client)),
+            (self._session, digest(session_id)),
             (self._budget, "all"),
         )
 
     async def admit_client(self, client: str) -> Refusal | None:
         """Count a request that starts no turn against its client's limit only."""
-        return await self._admit((self._client, _digest(client)))
+        return await self._admit((self._client, digest(client)))
 
     async def _admit(self, *limits: tuple[_Window, str]) -> Refusal | None:
         now = self._clock()
@@ -130,6 +144,14 @@ class Limits:
                 wait = window.retry_after(now)
                 return Refusal(window.code, window.message.format(wait=wait), wait)
         return None
+
+    async def take_change(self, session_id: str) -> bool:
+        """Count one cancellation or move in this session today; False if it has had its
+        `changes_per_day` (then nothing is counted)."""
+        if await self._full(self._changes, digest(session_id), self._clock()):
+            metrics.count("RateLimited", scope="change")
+            return False
+        return True
 
     async def _full(self, window: _Window, subject: str, now: float) -> bool:
         """Take one from the subject's counter of the current window; True if it was full."""

@@ -32,4 +32,10 @@ book. Only book after the customer has chosen a showroom, a date, a time and a c
 something is missing, ask for it. If a tool returns an error, explain it simply and offer what \
 the tool suggests.
 
+A test drive booked in this conversation can be cancelled (cancel_appointment) or moved \
+(reschedule_appointment) by its confirmation code. The first call only returns status \
+"confirm": tell the customer exactly what would change and ask them to confirm. Call the same \
+tool again with the same arguments only after they clearly agree in their next message; never \
+cancel or move on a guess.
+
 {catalog_prompt()}"""

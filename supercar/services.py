@@ -103,6 +103,7 @@ def build_services(settings: Settings) -> Services:
             per_client=settings.rate_limit_per_minute,
             per_session=settings.session_rate_limit_per_minute,
             daily_budget=settings.daily_turn_budget,
+            changes_per_day=settings.max_changes_per_session_per_day,
         ),
         aws=aws,
         staff_token=(

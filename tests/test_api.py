@@ -226,8 +226,12 @@ async def test_the_model_cannot_choose_the_booking_user(
         "get_dealership_address",
         "check_appointment_availability",
         "schedule_appointment",
+        "cancel_appointment",
+        "reschedule_appointment",
     }
-    assert "user_id" not in schemas["schedule_appointment"]["parameters"]["properties"]
+    for name in ("schedule_appointment", "cancel_appointment", "reschedule_appointment"):
+        assert "user_id" not in schemas[name]["parameters"]["properties"]
+        assert "session_id" not in schemas[name]["parameters"]["properties"]
 
 
 async def test_a_failed_turn_leaves_the_history_unchanged(

@@ -12,6 +12,7 @@ downloads nothing. Without Chromium these tests skip with a reason, except in CI
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -577,3 +578,160 @@ def test_offline_model_books_a_test_drive_on_a_phone_in_dark_mode(open_chat):
         )
         assert colors == ["rgb(236, 236, 240)", "rgb(27, 28, 34)"]
         chat.assert_clean("offline-booking-phone-dark")
+
+
+# --- changing a booking ---------------------------------------------------------------------
+
+SUPERCAR_CARDS = Path(__file__).resolve().parent / "fakes" / "supercar_cards.html"
+
+
+def change_turns(fake: FakeGroq) -> Callable[[str, dict[str, str]], None]:
+    """Script one turn in which the model calls `tool` with `args`, then answers."""
+
+    def script(tool: str, args: dict[str, str]) -> None:
+        fake.push(Script([tool_call(tool, args)]), Script(words("Here is where that stands.")))
+
+    return script
+
+
+def last_code(fake: FakeGroq) -> str:
+    """The confirmation code the last tool result gave the model."""
+    return str(json.loads(fake.requests[-1]["messages"][-1]["content"])["confirmation_id"])
+
+
+@pytest.fixture
+def supercar_page(
+    fake_groq: FakeGroq, make_settings: Callable[..., Settings]
+) -> Iterator[tuple[str, FakeGroq]]:
+    """The SuperCar page's card logic (tests/fakes/supercar_cards.html) served from its own
+    origin on loopback, and the app on another one that allows it, as in development."""
+    from starlette.applications import Starlette
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route
+
+    html = SUPERCAR_CARDS.read_text()
+    page_app = Starlette(
+        routes=[
+            Route("/", lambda request: HTMLResponse(html)),
+            Route("/favicon.ico", lambda request: Response(status_code=204)),
+        ]
+    )
+    with LiveServer(page_app, host="127.0.0.1") as page_server:
+        settings = make_settings(cors_origins=[page_server.url])
+        with LiveServer(create_app(settings)) as api:
+            yield f"{page_server.url}/?api={api.url}", fake_groq
+
+
+def test_changes_render_cleanly_where_the_supercar_page_draws_unknown_tools(
+    supercar_page: tuple[str, FakeGroq], open_chat: Callable[..., Chat]
+) -> None:
+    """The SuperCar page picks a card by tool name and shows any other tool's `output` under
+    "Tool Output: <name>" (a string as it is): each change must read well there."""
+    url, fake = supercar_page
+    day = open_weekday(days_ahead=4)
+    script = change_turns(fake)
+    chat = open_chat(url)
+    page = chat.page
+
+    def turn(tool: str, args: dict[str, str]) -> Any:
+        script(tool, args)
+        done = page.locator("section.turn[data-done]")
+        count = done.count()
+        page.get_by_label("query").fill("...")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            f"document.querySelectorAll('section.turn[data-done]').length > {count}",
+            timeout=TIMEOUT_MS,
+        )
+        return done.nth(count)  # this turn's, not whichever is last when it is read
+
+    booked = turn(
+        "schedule_appointment",
+        {"dealership_id": "miami", "date": day, "time": "14:00", "car_model": "SuperCar GT"},
+    )
+    assert booked.locator(".known-tool").get_attribute("data-tool") == "schedule_appointment"
+    code = last_code(fake)
+    move = {"confirmation_code": code, "date": day, "time": "16:00"}
+    shown = {
+        "asked to move": turn("reschedule_appointment", move),
+        "moved": turn("reschedule_appointment", move),
+        "asked to cancel": turn("cancel_appointment", {"confirmation_code": code}),
+        "cancelled": turn("cancel_appointment", {"confirmation_code": code}),
+        "refused": turn("reschedule_appointment", move),
+    }
+    cards = {what: t.locator(".generic-tool") for what, t in shown.items()}
+    heads = {what: card.locator("h3").inner_text() for what, card in cards.items()}
+    texts = {what: card.locator("pre").inner_text() for what, card in cards.items()}
+    assert heads == {
+        "asked to move": "Tool Output: reschedule_appointment",
+        "moved": "Tool Output: reschedule_appointment",
+        "asked to cancel": "Tool Output: cancel_appointment",
+        "cancelled": "Tool Output: cancel_appointment",
+        "refused": "Tool Output: reschedule_appointment",
+    }
+    assert re.fullmatch(
+        r"Please confirm: move your SuperCar GT test drive at SuperCar Miami from \w+ \d+ "
+        rf"\w+ at 14:00 to \w+ \d+ \w+ at 16:00 \({code}\)\? Nothing has changed yet\.",
+        texts["asked to move"],
+    )
+    assert texts["moved"].startswith("Moved: your SuperCar GT test drive at SuperCar Miami")
+    assert texts["asked to cancel"].startswith("Please confirm: cancel your SuperCar GT")
+    assert texts["cancelled"].startswith("Cancelled: your SuperCar GT test drive")
+    assert texts["refused"] == "Not moved: that test drive was cancelled; we can book a new one."
+    for text in texts.values():  # one sentence, never JSON, never a placeholder
+        assert "\n" not in text and not re.search(r"[{}\[\]]", text)
+    assert shown["cancelled"].locator(".bubble").inner_text() == "Here is where that stands."
+    chat.assert_clean("supercar-change-cards")
+
+
+def test_moving_and_cancelling_show_their_cards_and_free_the_slots(groq_server, open_chat):
+    url, fake = groq_server
+    day = open_weekday(days_ahead=4)
+    script = change_turns(fake)
+    chat = open_chat(url)
+    script("check_appointment_availability", {"dealership_id": "miami", "date": day})
+    chat.send("What's free?")
+    slots = chat.replies().first.locator("section.card.availability")
+    script(
+        "schedule_appointment",
+        {"dealership_id": "miami", "date": day, "time": "14:00", "car_model": "SuperCar GT"},
+    )
+    chat.send("Book 14:00")
+    code = last_code(fake)
+    assert slots.get_by_role("button", name="14:00 · booked").is_disabled()
+
+    move = {"confirmation_code": code, "date": day, "time": "16:00"}
+    script("reschedule_appointment", move)
+    chat.send("Move it to 16:00")
+    asked = chat.last_reply().locator("section.card.confirm")
+    assert asked.locator("h2").text_content() == "Move this test drive?"
+    assert "Nothing has changed yet." in asked.inner_text() and code in asked.inner_text()
+    assert slots.get_by_role("button", name="16:00").is_enabled()  # nothing changed yet
+
+    script("reschedule_appointment", move)
+    chat.send("Yes")
+    moved = chat.last_reply().locator("section.card.changed")
+    assert moved.locator("h2").text_content() == "Test drive moved"
+    assert "at 14:00 → " in moved.inner_text() and moved.inner_text().count("at 16:00") == 1
+    assert slots.get_by_role("button", name="14:00").is_enabled()
+    assert slots.get_by_role("button", name="16:00 · booked").is_disabled()
+
+    for query in ("Cancel it", "Yes, cancel"):
+        script("cancel_appointment", {"confirmation_code": code})
+        chat.send(query)
+    cancelled = chat.last_reply().locator("section.card.changed")
+    assert cancelled.locator("h2").text_content() == "Test drive cancelled"
+    assert slots.get_by_role("button", name="16:00").is_enabled()
+
+    script("cancel_appointment", {"confirmation_code": "SC-00000000"})
+    chat.send("Cancel SC-00000000")
+    refused = chat.last_reply().locator("section.card.failed")
+    assert refused.locator("h2").text_content() == "Not cancelled"
+    assert refused.locator("p").inner_text() == (
+        "we couldn't find a booking with that code in this conversation."
+    )
+    chat.page.reload()  # redrawn from storage: the slots as they stand
+    slots = chat.replies().first.locator("section.card.availability")
+    assert slots.get_by_role("button", name="14:00").is_enabled()
+    assert slots.get_by_role("button", name="16:00").is_enabled()
+    chat.assert_clean("change-cards")

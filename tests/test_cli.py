@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import builtins
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -47,7 +49,8 @@ def test_ask_prints_the_streamed_answer_and_exits_0(serve, fake_groq: FakeGroq, 
     # The tool line is the offline model's sentence for the same data (written once), and the
     # tests' weather is simulated, which the line says.
     line = err.splitlines()[1]
-    assert re.match(r"  · It's -?\d+°C (and [a-z]+|with thunderstorms) in Miami", line)
+    # In the US, °F first and the card's °C beside it.
+    assert re.match(r"  · It's -?\d+°F \(-?\d+°C\) (and [a-z]+|with thunderstorms) in Miami", line)
     assert "simulated" in line
     assert "\x1b[" not in err
     body = fake_groq.requests[0]["messages"][-1]
@@ -110,3 +113,25 @@ def test_a_new_session_id_carries_128_random_bits() -> None:
     ids = {new_session() for _ in range(50)}
     assert len(ids) == 50
     assert all(re.fullmatch(r"cli-[0-9a-f]{32}", session) for session in ids)
+
+
+def test_the_terminal_client_does_not_load_the_offline_model() -> None:
+    probe = "import sys, supercar.cli; print([m for m in sys.modules if 'offline' in m])"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_cancellation_is_told_in_the_tools_own_sentence(serve, fake_groq: FakeGroq, capsys):
+    url = serve()
+    fake_groq.push(
+        Script([tool_call("cancel_appointment", {"confirmation_code": "SC-00000000"})]),
+        Script(words("I couldn't find that booking.")),
+    )
+    assert main(["ask", "--url", url, "Cancel SC-00000000"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "  · checking the booking…",
+        "  · Not cancelled: we couldn't find a booking with that code in this conversation.",
+    ]

@@ -28,7 +28,7 @@ from supercar.api.client import client_address
 from supercar.app import create_app
 from supercar.config import Settings
 from supercar.limits import Limits
-from supercar.store.base import Booking, BookingCap
+from supercar.store.base import Booking, BookingCap, StoreUnavailable
 from supercar.store.memory import MemoryBookingStore, MemoryCounters
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext, ToolResult
@@ -135,6 +135,32 @@ async def test_retry_after_is_the_seconds_left_in_the_minute_and_then_the_limit_
 async def test_zero_turns_a_limit_off() -> None:
     limits = Limits(MemoryCounters(), per_client=0, per_session=0, daily_budget=0)
     assert all([await limits.admit("203.0.113.9", "s") is None for _ in range(200)])
+
+
+async def test_changes_to_bookings_are_counted_per_session_and_utc_day() -> None:
+    now = [20_000 * 86400 + 3600.0]  # 01:00 UTC
+    counters = MemoryCounters(clock=lambda: now[0])
+    limits = Limits(counters, 0, 0, 0, changes_per_day=2, clock=lambda: now[0])
+    assert [await limits.take_change("s1") for _ in range(3)] == [True, True, False]
+    assert await limits.take_change("s2")  # another session, its own count
+    now[0] += 23 * 3600  # the next UTC day
+    assert await limits.take_change("s1")
+    off = Limits(counters, 0, 0, 0, changes_per_day=0)
+    assert all([await off.take_change("s1") for _ in range(50)])
+    # Like the rate limits: session ids are never stored in clear.
+    assert not any(
+        "s1" in key.split("#") for window in counters._windows.values() for key in window
+    )
+
+
+class DownCounters:
+    async def take(self, key: str, limit: int, expires_at: float) -> bool:
+        raise StoreUnavailable("the limits table is unreachable")
+
+
+async def test_the_change_limit_fails_open_like_the_rate_limits() -> None:
+    limits = Limits(DownCounters(), 0, 0, 0, changes_per_day=1)
+    assert [await limits.take_change("s1") for _ in range(3)] == [True] * 3
 
 
 # --- the client address --------------------------------------------------------------------

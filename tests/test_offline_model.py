@@ -14,13 +14,13 @@ from supercar.agent import Turn
 from supercar.events import Chunk, ToolOutput
 from supercar.llm.base import Completion, Message, ToolCall
 from supercar.llm.offline import OfflineModel
-from supercar.llm.offline.intents import AVAILABILITY, BOOKING, WEATHER, detect_intents
-from supercar.llm.offline.results import error_code, error_sentence
+from supercar.llm.offline.reading import AVAILABILITY, BOOKING, WEATHER, detect_intents
 from supercar.llm.offline.showrooms import find_places
 from supercar.llm.offline.when import find_date, find_time
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import default_registry
 from supercar.tools.base import ToolContext
+from supercar.tools.summaries import error_code, error_sentence
 
 NOW = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # a Tuesday; 10:00 in New York
 TODAY = NOW.date()

@@ -16,9 +16,12 @@ import pytest
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCancelled,
     BookingCap,
     BookingCapReached,
     BookingStore,
+    ClientCap,
+    ClientCapReached,
     CounterStore,
     ListedBooking,
     Session,
@@ -26,6 +29,7 @@ from supercar.store.base import (
     SessionConflict,
     SessionStore,
     SlotTaken,
+    UnknownBooking,
 )
 from supercar.store.memory import MemoryBookingStore, MemoryCounters, MemorySessionStore
 from tests.aws import BOOKINGS_TABLE, LIMITS_TABLE, SESSIONS_TABLE
@@ -522,12 +526,13 @@ async def test_the_retry_of_a_held_booking_is_answered_even_at_the_cap(
     assert await store.book(retry, CAP) == first
 
 
-async def test_past_bookings_and_bookings_made_without_a_cap_do_not_count_against_it(
+async def test_past_and_cancelled_bookings_do_not_count_against_the_cap(
     make_bookings: Callable[[], BookingStore],
 ) -> None:
     store = make_bookings()
-    await store.book(on("2026-06-19", "10:00"))  # before the cap was turned on: not counted
     await store.book(on("2026-06-15", "10:00"), CAP)  # booked yesterday for yesterday
+    dropped = await store.book(on("2026-06-19", "10:00"), CAP)
+    await store.cancel("s1", dropped.confirmation_id, "later", CAP)
     await store.book(on("2026-06-16", "10:00"), CAP)
     await store.book(on("2026-06-17", "10:00"), CAP)
     with pytest.raises(BookingCapReached) as refused:
@@ -568,6 +573,284 @@ async def test_concurrent_bookings_of_one_session_stop_at_the_cap(
     assert len(won) == 2 and len(capped) == 6
     booked = await shared.booked_times("miami", "2026-06-16")
     assert booked == {b.time for b in won}
+
+
+# --- cancelling and moving ----------------------------------------------------------------
+
+CLIENT = ClientCap("client-a#2026-06-16", 3, 2_000_000_000)
+
+
+async def test_a_booking_is_found_by_its_own_session_only(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    assert await store.find("s1", mine.confirmation_id) == mine
+    assert await store.find("s2", mine.confirmation_id) is None
+    assert await store.find("s1", "SC-NOPE") is None
+    for session, code in (("s2", mine.confirmation_id), ("s1", "SC-NOPE")):
+        with pytest.raises(UnknownBooking):
+            await store.cancel(session, code, "later")
+        with pytest.raises(UnknownBooking):
+            await store.move(session, code, "2026-06-16", "11:00", "later")
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00"}  # nothing changed
+
+
+async def test_cancelling_frees_the_slot_at_once_and_a_repeat_returns_the_same(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    cancelled = await store.cancel("s1", mine.confirmation_id, "at-cancel", CAP)
+    assert cancelled == dataclasses.replace(mine, status="cancelled", updated_at="at-cancel")
+    assert await store.booked_times("miami", "2026-06-16") == set()
+    assert await store.find("s1", mine.confirmation_id) == cancelled
+    assert await store.cancel("s1", mine.confirmation_id, "again", CAP) == cancelled
+    theirs = await store.book(on("2026-06-16", "10:00", session="s2"), CAP)  # free for anyone
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00"}
+    with pytest.raises(SlotTaken) as taken:  # and booked again, it is taken
+        await store.book(on("2026-06-16", "10:00", session="s3"), CAP)
+    assert taken.value.existing == theirs
+    assert await store.cancel("s1", mine.confirmation_id, "again", CAP) == cancelled
+
+
+async def test_a_cancelled_slot_can_be_booked_again_by_the_same_session(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    first = await store.book(on("2026-06-16", "10:00"), CAP)
+    await store.cancel("s1", first.confirmation_id, "later", CAP)
+    again = dataclasses.replace(first, confirmation_id="SC-AGAIN", created_at="later")
+    assert await store.book(again, CAP) == again  # a new booking, not the cancelled one
+    assert (await store.find("s1", "SC-AGAIN")) == again
+    assert (await store.find("s1", first.confirmation_id)).status == "cancelled"  # type: ignore[union-attr]
+
+
+async def test_moving_takes_the_new_slot_and_frees_the_old_one(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    moved = await store.move("s1", mine.confirmation_id, "2026-06-17", "11:00", "at-move", CAP)
+    assert moved == dataclasses.replace(
+        mine,
+        date="2026-06-17",
+        time="11:00",
+        updated_at="at-move",
+        rescheduled_from="2026-06-16 10:00",
+    )
+    assert await store.booked_times("miami", "2026-06-16") == set()
+    assert await store.booked_times("miami", "2026-06-17") == {"11:00"}
+    assert await store.find("s1", mine.confirmation_id) == moved
+    # The same move again is answered with the same booking, and changes nothing.
+    again = await store.move("s1", mine.confirmation_id, "2026-06-17", "11:00", "later", CAP)
+    assert again == moved
+    await store.book(on("2026-06-16", "10:00", session="s2"), CAP)  # the old slot is free
+    # A moved booking can be moved again, and cancelled where it is.
+    twice = await store.move("s1", mine.confirmation_id, "2026-06-17", "12:00", "later", CAP)
+    assert twice.rescheduled_from == "2026-06-17 11:00"
+    cancelled = await store.cancel("s1", mine.confirmation_id, "last", CAP)
+    assert (cancelled.time, cancelled.status) == ("12:00", "cancelled")
+    assert await store.booked_times("miami", "2026-06-17") == set()
+
+
+async def test_a_move_to_a_taken_slot_changes_nothing(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    theirs = await store.book(on("2026-06-16", "11:00", session="s2"), CAP)
+    with pytest.raises(SlotTaken) as taken:
+        await store.move("s1", mine.confirmation_id, "2026-06-16", "11:00", "later", CAP)
+    assert taken.value.existing == theirs
+    assert await store.find("s1", mine.confirmation_id) == mine
+    assert await store.find("s2", theirs.confirmation_id) == theirs
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00", "11:00"}
+
+
+async def test_a_cancelled_booking_cannot_be_moved(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    cancelled = await store.cancel("s1", mine.confirmation_id, "later", CAP)
+    with pytest.raises(BookingCancelled) as refused:
+        await store.move("s1", mine.confirmation_id, "2026-06-16", "11:00", "later", CAP)
+    assert refused.value.booking == cancelled
+    assert await store.booked_times("miami", "2026-06-16") == set()
+
+
+async def test_cancelling_gives_the_cap_back_and_moving_keeps_it(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    first = await store.book(on("2026-06-16", "10:00"), CAP)
+    await store.book(on("2026-06-17", "10:00"), CAP)
+    await store.move("s1", first.confirmation_id, "2026-06-18", "10:00", "later", CAP)
+    with pytest.raises(BookingCapReached):  # a moved booking is still one booking
+        await store.book(on("2026-06-19", "10:00"), CAP)
+    await store.cancel("s1", first.confirmation_id, "later", CAP)
+    assert await store.book(on("2026-06-19", "10:00"), CAP)
+    with pytest.raises(BookingCapReached):
+        await store.book(on("2026-06-20", "10:00"), CAP)
+
+
+async def test_one_client_makes_no_more_bookings_a_day_than_its_cap(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    made = [
+        await store.book(on("2026-06-16", f"1{i}:00", session=f"s{i}"), CAP, CLIENT)
+        for i in range(3)
+    ]
+    assert {b.client_day for b in made} == {CLIENT.counter}
+    with pytest.raises(ClientCapReached):
+        await store.book(on("2026-06-16", "14:00", session="s4"), CAP, CLIENT)
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00", "11:00", "12:00"}
+    # A retried booking is not a new one; another client, or the next day, has its own count.
+    assert await store.book(on("2026-06-16", "10:00", session="s0"), CAP, CLIENT) == made[0]
+    other = ClientCap("client-b#2026-06-16", 3, CLIENT.expires_at)
+    assert await store.book(on("2026-06-16", "14:00", session="s5"), CAP, other)
+    tomorrow = ClientCap("client-a#2026-06-17", 3, CLIENT.expires_at)
+    assert await store.book(on("2026-06-16", "15:00", session="s6"), CAP, tomorrow)
+    # A cancelled booking gives its allowance back; a move does not take another.
+    await store.move("s1", made[1].confirmation_id, "2026-06-16", "16:00", "later", CAP)
+    await store.cancel("s0", made[0].confirmation_id, "later", CAP)
+    assert await store.book(on("2026-06-16", "17:00", session="s7"), CAP, CLIENT)
+    with pytest.raises(ClientCapReached):
+        await store.book(on("2026-06-16", "18:00", session="s8"), CAP, CLIENT)
+
+
+async def test_ten_sessions_of_one_client_booking_at_once_stop_at_its_cap(
+    make_bookings: Callable[[], BookingStore], backend: str
+) -> None:
+    # For DynamoDB, two store instances on one table: two sandboxes.
+    stores = [make_bookings(), make_bookings()] if backend == "dynamodb" else [make_bookings()]
+    won: list[Booking] = []
+    refused: list[int] = []
+
+    async def book(i: int) -> None:
+        store = stores[i % len(stores)]
+        try:
+            won.append(await store.book(on("2026-06-16", f"{8 + i:02d}:00", f"s{i}"), CAP, CLIENT))
+        except ClientCapReached:
+            refused.append(i)
+
+    async with anyio.create_task_group() as tg:
+        for i in range(10):
+            tg.start_soon(book, i)
+    assert len(won) == CLIENT.limit and len(refused) == 10 - CLIENT.limit
+    assert await stores[0].booked_times("miami", "2026-06-16") == {b.time for b in won}
+
+
+async def test_a_move_and_a_cancel_of_one_booking_at_once_end_cancelled(
+    make_bookings: Callable[[], BookingStore], backend: str
+) -> None:
+    stores = [make_bookings(), make_bookings()] if backend == "dynamodb" else [make_bookings()] * 2
+    mine = await stores[0].book(on("2026-06-16", "10:00"), CAP)
+    outcomes: list[str] = []
+
+    async def move() -> None:
+        try:
+            await stores[0].move("s1", mine.confirmation_id, "2026-06-16", "11:00", "m", CAP)
+            outcomes.append("moved")
+        except BookingCancelled:
+            outcomes.append("too late to move")
+
+    async def cancel() -> None:
+        await stores[1].cancel("s1", mine.confirmation_id, "c", CAP)
+        outcomes.append("cancelled")
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(move)
+        tg.start_soon(cancel)
+    assert "cancelled" in outcomes and len(outcomes) == 2
+    assert await stores[0].booked_times("miami", "2026-06-16") == set()
+    final = await stores[1].find("s1", mine.confirmation_id)
+    assert final is not None and final.status == "cancelled"
+    assert final.time == ("11:00" if "moved" in outcomes else "10:00")
+
+
+async def test_two_moves_of_one_booking_at_once_leave_it_in_one_slot(
+    make_bookings: Callable[[], BookingStore], backend: str
+) -> None:
+    stores = [make_bookings(), make_bookings()] if backend == "dynamodb" else [make_bookings()] * 2
+    mine = await stores[0].book(on("2026-06-16", "10:00"), CAP)
+
+    async def move(i: int, time: str) -> None:
+        await stores[i].move("s1", mine.confirmation_id, "2026-06-16", time, "m", CAP)
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(move, 0, "11:00")
+        tg.start_soon(move, 1, "12:00")
+    final = await stores[0].find("s1", mine.confirmation_id)
+    assert final is not None and final.status == "booked"
+    assert await stores[1].booked_times("miami", "2026-06-16") == {final.time}
+    assert final.time in {"11:00", "12:00"} and final.rescheduled_from.startswith("2026-06-16 1")
+
+
+def raw_items(pk: str) -> dict[str, dict[str, Any]]:
+    """The bookings table's items under `pk`, by sort key, as DynamoDB holds them."""
+    items = boto3.client("dynamodb").query(
+        TableName=BOOKINGS_TABLE,
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": pk}},
+    )["Items"]
+    return {item["sk"]["S"]: {k: next(iter(v.values())) for k, v in item.items()} for item in items}
+
+
+async def test_slot_items_say_what_happened_to_them(tables: dict[str, str]) -> None:
+    # What the showroom's stream readers and staff list see (DynamoDB only).
+    from supercar.store.dynamodb import DynamoBookingStore
+
+    store = DynamoBookingStore(BOOKINGS_TABLE)
+    made = Booking("SC-1", "s1", "miami", "2026-06-16", "10:00", "SuperCar GT", "2026-06-15T10:00")
+    await store.book(made, CAP, CLIENT)
+    slot = raw_items("miami#2026-06-16")["10:00"]
+    assert slot["status"] == "booked" and slot["updated_at"] == "2026-06-15T10:00"
+    assert slot["client_day"] == CLIENT.counter and "rescheduled_from" not in slot
+    await store.move("s1", made.confirmation_id, "2026-06-16", "12:00", "t-move", CAP)
+    slots = raw_items("miami#2026-06-16")
+    assert (slots["10:00"]["status"], slots["10:00"]["updated_at"]) == ("moved", "t-move")
+    assert slots["12:00"]["status"] == "booked"
+    assert slots["12:00"]["rescheduled_from"] == "2026-06-16 10:00"
+    assert slots["12:00"]["confirmation_id"] == slots["10:00"]["confirmation_id"]
+    await store.cancel("s1", made.confirmation_id, "t-cancel", CAP)
+    slots = raw_items("miami#2026-06-16")
+    assert (slots["12:00"]["status"], slots["12:00"]["updated_at"]) == ("cancelled", "t-cancel")
+    # The session's list and the client's counter are no slots: no confirmation code on them.
+    listed = raw_items("session#s1")["bookings"]
+    counter = raw_items(f"client#{CLIENT.counter}")["bookings"]
+    assert "confirmation_id" not in listed and "confirmation_id" not in counter
+    assert counter["n"] == "0"  # the cancellation gave the booking back
+
+
+async def test_a_slot_written_before_statuses_counts_as_booked(tables: dict[str, str]) -> None:
+    from supercar.store.dynamodb import DynamoBookingStore
+
+    store = DynamoBookingStore(BOOKINGS_TABLE)
+    old = on("2026-06-16", "10:00", session="s-old")
+    item = store._item(old)
+    del item["status"], item["updated_at"]
+    boto3.client("dynamodb").put_item(TableName=BOOKINGS_TABLE, Item=item)
+    assert await store.booked_times("miami", "2026-06-16") == {"10:00"}
+    with pytest.raises(SlotTaken) as taken:
+        await store.book(on("2026-06-16", "10:00"), CAP)
+    assert taken.value.existing == dataclasses.replace(old, updated_at="")  # as it was read
+    mine = await store.book(on("2026-06-16", "11:00"), CAP)
+    with pytest.raises(SlotTaken):
+        await store.move("s1", mine.confirmation_id, "2026-06-16", "10:00", "later", CAP)
+
+
+async def test_memory_client_counters_are_forgotten_when_a_new_day_counts() -> None:
+    store = MemoryBookingStore()
+    today = ClientCap("c#day", 1, 1000)
+    await store.book(on("2026-06-16", "10:00"), client=today)
+    await store.book(on("2026-06-16", "11:00", session="s2"), client=ClientCap("d#day", 1, 1000))
+    with pytest.raises(ClientCapReached):
+        await store.book(on("2026-06-16", "12:00", session="s3"), client=today)
+    await store.book(on("2026-06-16", "12:00", session="s3"), client=ClientCap("c#next", 1, 2000))
+    assert set(store._clients) == {"c#next"}  # the day that ended is gone, both its clients
 
 
 # --- counters (the rate limits' store) ----------------------------------------------------

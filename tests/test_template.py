@@ -253,7 +253,11 @@ def test_permissions_are_scoped_to_the_parameter_and_the_tables(
     assert statements["Bookings"]["Resource"] == {"Fn::GetAtt": ["BookingsTable", "Arn"]}
     # Exactly the calls the stores make, nothing broader.
     assert sorted(statements["Sessions"]["Action"]) == ["dynamodb:GetItem", "dynamodb:UpdateItem"]
-    assert sorted(statements["Bookings"]["Action"]) == ["dynamodb:PutItem", "dynamodb:Query"]
+    assert sorted(statements["Bookings"]["Action"]) == [
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+    ]
     # The limiter's one conditional UpdateItem per limit (ADD, returning the new count).
     assert statements["Limits"]["Action"] == "dynamodb:UpdateItem"
     assert statements["Limits"]["Resource"] == {"Fn::GetAtt": ["LimitsTable", "Arn"]}
@@ -266,9 +270,11 @@ def test_permissions_are_scoped_to_the_parameter_and_the_tables(
 def test_the_stores_call_only_what_the_policy_allows() -> None:
     source = (ROOT / "supercar" / "store" / "dynamodb.py").read_text()
     calls = set(re.findall(r"self\.client\.(\w+)", source))
-    # A transaction is authorised item by item: the booking cap's holds two `Put`s (PutItem).
-    assert calls == {"get_item", "update_item", "put_item", "query", "transact_write_items"}
-    assert not re.search(r'"(Update|Delete|ConditionCheck)": \{', source)
+    # A transaction is authorised item by item: the bookings' hold `Put`s (PutItem) and
+    # `Update`s (UpdateItem), which the policy allows on the bookings table.
+    assert calls == {"get_item", "update_item", "query", "transact_write_items"}
+    assert set(re.findall(r'\{"(\w+)": self\._', source)) == {"Put", "Update"}
+    assert not re.search(r'"(Delete|ConditionCheck)": \{', source)
 
 
 def test_every_variable_the_template_sets_is_a_setting_the_app_reads(
@@ -464,8 +470,8 @@ def test_the_alarms_watch_only_metrics_the_app_emits(template: dict[str, Any]) -
     emitted = set(re.findall(r'(?:count|add_metric)\(\s*"(\w+)"', source))
     watched = set()
     for alarm in alarms(template).values():
-        if alarm.get("Namespace", "SuperCar") == "AWS/Lambda":
-            continue
+        if alarm.get("Namespace", "SuperCar") in ("AWS/Lambda", "AWS/SQS"):
+            continue  # AWS's own metrics (the functions', the booking events' dead letters)
         for query in alarm.get("Metrics", [{"MetricStat": {"Metric": alarm}}]):
             if "MetricStat" in query:
                 watched.add(query["MetricStat"]["Metric"]["MetricName"])
@@ -527,6 +533,8 @@ def test_every_alarm_notifies_the_topic_and_the_email_is_optional(
         ("SessionRateLimitPerMinute", "SESSION_RATE_LIMIT_PER_MINUTE", 10),
         ("DailyTurnBudget", "DAILY_TURN_BUDGET", 2000),
         ("MaxBookingsPerSession", "MAX_BOOKINGS_PER_SESSION", 2),
+        ("MaxBookingsPerClientPerDay", "MAX_BOOKINGS_PER_CLIENT_PER_DAY", 5),
+        ("MaxChangesPerSessionPerDay", "MAX_CHANGES_PER_SESSION_PER_DAY", 3),
         ("GroqKeyMaxAgeSeconds", "GROQ_KEY_MAX_AGE_SECONDS", 300),
     ],
 )

@@ -480,6 +480,8 @@ def test_schemas_are_valid_function_schemas(registry: ToolRegistry) -> None:
         "get_dealership_address",
         "check_appointment_availability",
         "schedule_appointment",
+        "cancel_appointment",
+        "reschedule_appointment",
     ]
     for schema in registry.schemas:
         assert schema["type"] == "function"

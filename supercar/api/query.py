@@ -151,11 +151,12 @@ async def query(
         metrics.count("QueryTooLong")
         return decline(ErrorCode.QUERY_TOO_LONG, settings)
     # The store's part of the work before the stream, under one deadline (see the docstring).
+    client = client_address(request)
     try:
         async with asyncio.timeout(settings.store_timeout_seconds):
-            refusal = await services.limits.admit(client_address(request), body.session_id)
+            refusal = await services.limits.admit(client, body.session_id)
             if refusal is None:
-                session_turn = await begin_turn(services, settings, body.session_id, text)
+                session_turn = await begin_turn(services, settings, body.session_id, text, client)
     except SessionBusy as busy:
         metrics.count("SessionBusy")
         return error_response(

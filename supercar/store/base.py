@@ -19,11 +19,25 @@ Concurrency rules, identical for every backend:
 - a turn is committed against the session as it was loaded; if the stored version has moved
   on, the commit raises `SessionConflict` and writes nothing (the backstop when two sandboxes
   race past the lock);
-- a booking is keyed by showroom + date + time and written only if that slot is free; booking the
-  same slot again for the same session and car returns the existing booking (a retried turn);
-- with a `BookingCap`, a session's upcoming bookings are counted in the same atomic step as the
-  slot is taken, so parallel tool calls or two sandboxes cannot book past the cap together
-  (bookings made without a cap are not counted: the cap is a deployment's setting);
+- a booking is keyed by showroom + date + time. Its slot holds one record with a `status`:
+  `booked`, `cancelled` or `moved` (a record without one is booked: older records). A slot is
+  free when it has no record or its record is not `booked`; booking writes the slot only if it
+  is free (overwriting a cancelled or moved record). Booking the same slot again for the same
+  session and car returns the existing booking (a retried turn);
+- every booking is also listed under its session, in the same atomic step as its slot is taken.
+  Only a booking in the session's list can be found, cancelled or moved (`find`, `cancel`,
+  `move`): the session is the credential, and a code from any other session is unknown;
+- with a `BookingCap`, the session's upcoming `booked` bookings are counted in that same step, so
+  parallel tool calls or two sandboxes cannot book past the cap together; with a `ClientCap`,
+  one counter per client and day is taken in that step too, never past its limit. Cancelling
+  gives both allowances back (a cancelled booking is not counted; the client's counter is
+  decremented); moving keeps them (one booking before, one after);
+- cancelling sets the slot's status to `cancelled` and frees it at once; the record stays, so
+  the showroom can see what was cancelled. Moving is one atomic step: the new slot is written
+  (status `booked`, same confirmation code, `rescheduled_from` the old "date time"), the old
+  slot's status becomes `moved`, and the session's list follows; if the new slot is taken,
+  nothing changes (`SlotTaken`). Each records `updated_at`. Cancelling a cancelled booking, or
+  moving a booking to the slot it holds, returns it unchanged (a retried request);
 - a showroom's bookings of one day are read with one key lookup (showroom + date), never a scan:
   the slot key that makes a slot unique is the list's key too;
 - a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
@@ -105,6 +119,9 @@ class SessionStore(Protocol):
         (Passing what was loaded spares a shared store a second read per turn.)"""
 
 
+BookingStatus = Literal["booked", "cancelled", "moved"]
+
+
 @dataclass(frozen=True)
 class Booking:
     confirmation_id: str
@@ -114,9 +131,18 @@ class Booking:
     time: str  # HH:MM, the showroom's local time
     car_model: str
     created_at: str  # ISO 8601, UTC
+    status: BookingStatus = "booked"
+    updated_at: str = ""  # ISO 8601, UTC: when the status or slot last changed
+    rescheduled_from: str = ""  # "YYYY-MM-DD HH:MM": the slot it was moved from, if moved
+    client_day: str = ""  # the `ClientCap.counter` it was counted under, if any
 
+    def __post_init__(self) -> None:
+        if not self.updated_at:  # a new booking was last changed when it was made
+            object.__setattr__(self, "updated_at", self.created_at)
 
-BookingStatus = Literal["booked", "cancelled", "moved"]
+    @property
+    def slot(self) -> tuple[str, str, str]:
+        return (self.dealership_id, self.date, self.time)
 
 
 @dataclass(frozen=True)
@@ -144,12 +170,13 @@ class SlotTaken(Exception):
 
 
 def is_retry(existing: Booking, wanted: Booking) -> bool:
-    """`wanted` asks again for `existing`: same slot, session and car (a retried turn)."""
-    return (existing.dealership_id, existing.date, existing.time) == (
-        wanted.dealership_id,
-        wanted.date,
-        wanted.time,
-    ) and (existing.session_id, existing.car_model) == (wanted.session_id, wanted.car_model)
+    """`wanted` asks again for `existing`, a booked slot: same slot, session and car (a retried
+    turn)."""
+    return (
+        existing.status == "booked"
+        and existing.slot == wanted.slot
+        and (existing.session_id, existing.car_model) == (wanted.session_id, wanted.car_model)
+    )
 
 
 def settle_taken_slot(existing: Booking, wanted: Booking) -> Booking:
@@ -162,8 +189,9 @@ def settle_taken_slot(existing: Booking, wanted: Booking) -> Booking:
 
 @dataclass(frozen=True)
 class BookingCap:
-    """At most `limit` upcoming bookings per session. What "upcoming" means is the caller's to
-    say (it depends on each showroom's time zone); the store applies it atomically."""
+    """At most `limit` upcoming bookings per session (0: no cap). What "upcoming" means is the
+    caller's to say (it depends on each showroom's time zone); the store applies it atomically
+    and keeps only upcoming bookings in a session's list."""
 
     limit: int
     is_upcoming: Callable[[Booking], bool]
@@ -177,18 +205,91 @@ class BookingCapReached(Exception):
         self.upcoming = upcoming
 
 
+@dataclass(frozen=True)
+class ClientCap:
+    """At most `limit` bookings made a day from one client. `counter` names the client and the
+    day (the caller hashes the address: it is stored), `expires_at` (epoch seconds) is when the
+    store may forget the counter."""
+
+    counter: str
+    limit: int
+    expires_at: int
+
+
+class ClientCapReached(Exception):
+    """The client has made `limit` bookings today."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"{limit} bookings today from this client")
+        self.limit = limit
+
+
+class UnknownBooking(Exception):
+    """No booking with that confirmation code in this session (whatever other sessions hold)."""
+
+
+class BookingCancelled(Exception):
+    """The booking was cancelled, so it cannot be moved."""
+
+    def __init__(self, booking: Booking) -> None:
+        super().__init__(f"{booking.confirmation_id} is cancelled")
+        self.booking = booking
+
+
+def listed(bookings: list[Booking], confirmation_id: str) -> Booking | None:
+    """The booking with that code in a session's list."""
+    return next((b for b in bookings if b.confirmation_id == confirmation_id), None)
+
+
+def kept(bookings: list[Booking], cap: BookingCap | None) -> list[Booking]:
+    """What a session's list keeps when it is written: with a cap, its upcoming bookings
+    (cancelled ones too, so a repeated cancel is answered); without one, everything."""
+    return bookings if cap is None else [b for b in bookings if cap.is_upcoming(b)]
+
+
+def holding(bookings: list[Booking], cap: BookingCap) -> list[Booking]:
+    """The bookings that count against the cap: upcoming and booked."""
+    return [b for b in bookings if b.status == "booked" and cap.is_upcoming(b)]
+
+
 class BookingStore(Protocol):
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
-        """The HH:MM slots already booked at a showroom on a date."""
+        """The HH:MM slots booked (status `booked`) at a showroom on a date."""
 
     async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
         """Every slot booked at a showroom on a date, whatever its status, sorted by time."""
 
-    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
-        """Store the booking if its slot is free and return it. If the same session already holds
-        that slot for the same car, return the existing booking (idempotent, whatever the cap).
-        Otherwise raise `BookingCapReached` if the session is at its `cap`, else `SlotTaken` if
-        the slot belongs to another booking."""
+    async def book(
+        self, booking: Booking, cap: BookingCap | None = None, client: ClientCap | None = None
+    ) -> Booking:
+        """Store the booking if its slot is free, list it under its session, and return it. If
+        the same session already holds that slot for the same car, return the existing booking
+        (idempotent, whatever the caps). Otherwise raise `BookingCapReached` if the session is
+        at its `cap`, `ClientCapReached` if the client is at its, else `SlotTaken` if the slot
+        belongs to another booking. The returned booking records the client counter it took."""
+
+    async def find(self, session_id: str, confirmation_id: str) -> Booking | None:
+        """The session's booking with that code, as it stands now, or None."""
+
+    async def cancel(
+        self, session_id: str, confirmation_id: str, at: str, cap: BookingCap | None = None
+    ) -> Booking:
+        """Cancel the session's booking and return it (status `cancelled`, `updated_at` = `at`);
+        an already cancelled one is returned as it is. `UnknownBooking` if the session has no
+        booking with that code. `cap` prunes the session's list as `book` does."""
+
+    async def move(
+        self,
+        session_id: str,
+        confirmation_id: str,
+        date: str,
+        time: str,
+        at: str,
+        cap: BookingCap | None = None,
+    ) -> Booking:
+        """Move the session's booking to `date` `time` at the same showroom and return it there;
+        a booking already in that slot is returned as it is. `UnknownBooking`,
+        `BookingCancelled`, or `SlotTaken` (nothing changed) if the new slot is not free."""
 
 
 class CounterStore(Protocol):

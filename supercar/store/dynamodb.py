@@ -19,20 +19,31 @@ Sessions table (hash key `session_id`), one item per conversation:
   commit. TTL deletion is lazy (it can take days), so an item past `expires_at` reads as a new,
   empty session, exactly as in the memory store.
 
-Bookings table (hash key `pk` = "showroom#date", range key `sk` = "HH:MM"), one item per slot,
-written with `attribute_not_exists(pk)`: a slot can never be sold twice, whichever sandbox asks.
-A refused write returns the existing item (`ReturnValuesOnConditionCheckFailure`), which is then
-the idempotent answer (same session and car) or `SlotTaken`. Bookings expire by TTL
-`retention_days` after their date. The same key serves the showroom's staff list: a day's bookings
-are one `Query` on `pk` (no scan, no index), projected to what the list shows, so the session id
-never leaves the table. An item without `status` was written before statuses existed: booked.
-
-With a booking cap, a session's upcoming bookings are also listed in one item of the same table
-(`pk` = "session#<id>", `sk` = "bookings": a JSON list and a `version`), read with a `Query` and
-written in one `TransactWriteItems` with the slot: the slot's put is conditioned on the slot
-being free, the list's on its version being the one read. Two sandboxes (or two parallel tool
-calls) booking for one session cannot both pass: the loser reads the list again and meets the
-cap. Both writes are `Put`s, so the table needs no permission beyond `PutItem` and `Query`.
+Bookings table (hash key `pk`, range key `sk`), three kinds of item:
+- a slot (`pk` = "showroom#date", `sk` = "HH:MM"): the booking's fields, `status` (`booked`,
+  `cancelled`, `moved`; none on items older than statuses, which are booked), `updated_at`,
+  `rescheduled_from` ("date time", on a moved booking's new slot) and `client_day` (the
+  per-client counter it took). Bookings expire by TTL `retention_days` after their date.
+  A slot is written with `attribute_not_exists(pk) OR (attribute_exists(status) AND
+  status <> booked)`: it can never be sold twice, whichever sandbox asks, and a cancelled or
+  moved record is overwritten by the next booking. A refused write returns the existing item
+  (`ReturnValuesOnConditionCheckFailure`): the idempotent answer (same session and car) or
+  `SlotTaken`. The same key serves the showroom's staff list: a day's bookings are one
+  `Query` on `pk` (no scan, no index), projected to what the list shows, so the session id
+  never leaves the table. Cancelling and moving change the old slot's `status` with an
+  `UpdateItem` conditioned on the slot still holding that confirmation code, booked.
+- a session's list (`pk` = "session#<id>", `sk` = "bookings"): its bookings as one JSON list
+  and a `version`, read with a `Query`. Every write of a slot is one `TransactWriteItems` with
+  the list's `Put`, conditioned on the version read: two sandboxes (or two parallel tool calls)
+  changing one session's bookings cannot both pass, and the loser reads the list again (and
+  then meets the cap, or finds the booking already changed).
+- a client's day (`pk` = "client#<digest>#<day>", `sk` = "bookings"): `n`, the bookings made,
+  taken in the booking's transaction with `ADD` on condition `n` is below the limit, given back
+  in a cancellation's (while the counter lives), and gone by TTL after its day.
+A move is one transaction of three: the new slot's `Put`, the old slot's status `moved`, the
+list. A taken new slot cancels it whole. The showroom's stream readers see slots only by their
+`confirmation_id` attribute (lists and counters have none). The table needs `PutItem`,
+`UpdateItem` and `Query`.
 
 Limits table (hash key `pk`), one item per counter and window (`n`, `expires_at` for TTL): a
 `take` is one `UpdateItem` that `ADD`s one on condition that `n` is below the limit. No read,
@@ -55,7 +66,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, cast
@@ -68,15 +79,23 @@ from supercar.aws import Bounds, bounded_config
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCancelled,
     BookingCap,
     BookingCapReached,
     BookingStatus,
+    ClientCap,
+    ClientCapReached,
     ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
+    SlotTaken,
     StoreUnavailable,
+    UnknownBooking,
+    holding,
     is_retry,
+    kept,
+    listed,
     new_token,
     seconds_left,
     settle_taken_slot,
@@ -260,18 +279,23 @@ class DynamoBookingStore:
             "TableName": self.table,
             "KeyConditionExpression": "pk = :pk",
             "ExpressionAttributeValues": {":pk": {"S": f"{dealership_id}#{date}"}},
-            "ProjectionExpression": "sk",
+            "ProjectionExpression": "sk, #status",
+            "ExpressionAttributeNames": {"#status": "status"},
             "ConsistentRead": True,
         }
         while True:  # a day has a few dozen slots: one page in practice
             response = await _call(self.client.query, **kwargs)
-            times.update(item["sk"]["S"] for item in response.get("Items", []))
+            times.update(
+                item["sk"]["S"]
+                for item in response.get("Items", [])
+                if item.get("status", {}).get("S", "booked") == "booked"
+            )
             if "LastEvaluatedKey" not in response:
                 return times
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
     async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
-        listed: list[ListedBooking] = []
+        found: list[ListedBooking] = []
         kwargs: dict[str, Any] = {
             "TableName": self.table,
             "KeyConditionExpression": "pk = :pk",
@@ -283,54 +307,113 @@ class DynamoBookingStore:
         }
         while True:  # sorted by the range key, HH:MM
             response = await _call(self.client.query, **kwargs)
-            listed.extend(_listed(item) for item in response.get("Items", []))
+            found.extend(_listed(item) for item in response.get("Items", []))
             if "LastEvaluatedKey" not in response:
-                return listed
+                return found
             kwargs["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
-    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
-        if cap is None:
-            try:
-                await _call(
-                    self.client.put_item,
-                    TableName=self.table,
-                    Item=self._item(booking),
-                    ConditionExpression="attribute_not_exists(pk)",
-                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
-                )
-                return booking
-            except ClientError as exc:
-                return settle_taken_slot(_booking(exc.response["Item"]), booking)
+    async def book(
+        self, booking: Booking, cap: BookingCap | None = None, client: ClientCap | None = None
+    ) -> Booking:
+        if client is not None:
+            booking = replace(booking, client_day=client.counter)
         for _ in range(_CAP_ATTEMPTS):
             held, version = await self._session_bookings(booking.session_id)
             for existing in held:
                 if is_retry(existing, booking):
                     return existing
-            upcoming = [existing for existing in held if cap.is_upcoming(existing)]
-            if len(upcoming) >= cap.limit:
-                raise BookingCapReached(upcoming)
+            if cap is not None and cap.limit:
+                upcoming = holding(held, cap)
+                if len(upcoming) >= cap.limit:
+                    raise BookingCapReached(upcoming)
+            items = [
+                {"Put": self._slot_put(booking)},
+                {"Put": self._list_put(booking.session_id, kept([*held, booking], cap), version)},
+            ]
+            if client is not None:
+                items.append({"Update": self._client_take(client)})
             try:
-                await _call(
-                    self.client.transact_write_items,
-                    TransactItems=[
-                        {
-                            "Put": {
-                                "TableName": self.table,
-                                "Item": self._item(booking),
-                                "ConditionExpression": "attribute_not_exists(pk)",
-                                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-                            }
-                        },
-                        {"Put": self._session_put(booking, [*upcoming, booking], version)},
-                    ],
-                )
+                await _call(self.client.transact_write_items, TransactItems=items)
                 return booking
             except ClientError as exc:
-                slot = exc.response.get("CancellationReasons", [{}])[0]
-                if slot.get("Code") == "ConditionalCheckFailed":
-                    return settle_taken_slot(_booking(slot["Item"]), booking)
+                reasons = exc.response.get("CancellationReasons", [])
+                if _failed(reasons, 0):
+                    return settle_taken_slot(_booking(reasons[0]["Item"]), booking)
+                if client is not None and _failed(reasons, 2):
+                    raise ClientCapReached(client.limit) from None
                 # Otherwise the session's list moved on since it was read: read it again.
         raise StoreUnavailable(f"bookings of {booking.session_id} kept changing")
+
+    async def find(self, session_id: str, confirmation_id: str) -> Booking | None:
+        held, _ = await self._session_bookings(session_id)
+        return listed(held, confirmation_id)
+
+    async def cancel(
+        self, session_id: str, confirmation_id: str, at: str, cap: BookingCap | None = None
+    ) -> Booking:
+        give_back = True
+        for _ in range(_CAP_ATTEMPTS):
+            held, version = await self._session_bookings(session_id)
+            current = listed(held, confirmation_id)
+            if current is None:
+                raise UnknownBooking(confirmation_id)
+            if current.status == "cancelled":
+                return current
+            cancelled = replace(current, status="cancelled", updated_at=at)
+            items = [
+                {"Update": self._set_status(current, "cancelled", at)},
+                {"Put": self._list_put(session_id, kept(_swap(held, cancelled), cap), version)},
+            ]
+            if give_back and current.client_day:
+                items.append({"Update": self._client_give_back(current.client_day)})
+            try:
+                await _call(self.client.transact_write_items, TransactItems=items)
+                return cancelled
+            except ClientError as exc:
+                if _failed(exc.response.get("CancellationReasons", []), 2):
+                    give_back = False  # the counter's day is over and it is gone: nothing to give
+                # Otherwise the session's list or the slot moved on: read again.
+        raise StoreUnavailable(f"bookings of {session_id} kept changing")
+
+    async def move(
+        self,
+        session_id: str,
+        confirmation_id: str,
+        date: str,
+        time: str,
+        at: str,
+        cap: BookingCap | None = None,
+    ) -> Booking:
+        for _ in range(_CAP_ATTEMPTS):
+            held, version = await self._session_bookings(session_id)
+            current = listed(held, confirmation_id)
+            if current is None:
+                raise UnknownBooking(confirmation_id)
+            if current.status == "cancelled":
+                raise BookingCancelled(current)
+            if (current.date, current.time) == (date, time):
+                return current
+            moved = replace(
+                current,
+                date=date,
+                time=time,
+                updated_at=at,
+                rescheduled_from=f"{current.date} {current.time}",
+            )
+            items = [
+                {"Put": self._slot_put(moved)},
+                {"Update": self._set_status(current, "moved", at)},
+                {"Put": self._list_put(session_id, kept(_swap(held, moved), cap), version)},
+            ]
+            try:
+                await _call(self.client.transact_write_items, TransactItems=items)
+                return moved
+            except ClientError as exc:
+                reasons = exc.response.get("CancellationReasons", [])
+                if _failed(reasons, 0):
+                    raise SlotTaken(_booking(reasons[0]["Item"])) from None
+                # Otherwise the session's list or the old slot moved on: read again.
+        raise StoreUnavailable(f"bookings of {session_id} kept changing")
 
     async def _session_bookings(self, session_id: str) -> tuple[list[Booking], int]:
         """The session's listed bookings and the list's version (0: no list yet)."""
@@ -346,15 +429,49 @@ class DynamoBookingStore:
             return listed, int(item["version"]["N"])
         return [], 0
 
-    def _session_put(self, booking: Booking, listed: list[Booking], version: int) -> dict[str, Any]:
+    def _slot_put(self, booking: Booking) -> dict[str, Any]:
+        """The `Put` of a booked slot, on condition that the slot is free: no record, or one
+        that is not booked. (A record without a status is booked: it predates statuses.)"""
+        return {
+            "TableName": self.table,
+            "Item": self._item(booking),
+            "ConditionExpression": "attribute_not_exists(pk) OR "
+            "(attribute_exists(#status) AND #status <> :booked)",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {":booked": {"S": "booked"}},
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+
+    def _set_status(self, booking: Booking, status: BookingStatus, at: str) -> dict[str, Any]:
+        """The `Update` of a booked slot's status, on condition that the slot still holds
+        `booking`."""
+        return {
+            "TableName": self.table,
+            "Key": {
+                "pk": {"S": f"{booking.dealership_id}#{booking.date}"},
+                "sk": {"S": booking.time},
+            },
+            "UpdateExpression": "SET #status = :status, updated_at = :at",
+            "ConditionExpression": "confirmation_id = :code AND "
+            "(attribute_not_exists(#status) OR #status = :booked)",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {
+                ":status": {"S": status},
+                ":at": {"S": at},
+                ":code": {"S": booking.confirmation_id},
+                ":booked": {"S": "booked"},
+            },
+        }
+
+    def _list_put(self, session_id: str, bookings: list[Booking], version: int) -> dict[str, Any]:
         """The `Put` of a session's booking list, conditioned on the version it was read at."""
         item = {
-            "pk": {"S": f"session#{booking.session_id}"},
+            "pk": {"S": f"session#{session_id}"},
             "sk": {"S": "bookings"},
-            "bookings": {"S": json.dumps([asdict(b) for b in listed], separators=(",", ":"))},
+            "bookings": {"S": json.dumps([asdict(b) for b in bookings], separators=(",", ":"))},
             "version": {"N": str(version + 1)},
-            # The list lives as long as its last booking.
-            "expires_at": {"N": str(max(self._expires_at(b) for b in listed))},
+            # The list lives as long as its last booking (an empty one goes at once).
+            "expires_at": {"N": str(max((self._expires_at(b) for b in bookings), default=0))},
         }
         if version == 0:
             return {
@@ -369,12 +486,40 @@ class DynamoBookingStore:
             "ExpressionAttributeValues": {":read": {"N": str(version)}},
         }
 
+    def _client_key(self, counter: str) -> dict[str, Any]:
+        return {"pk": {"S": f"client#{counter}"}, "sk": {"S": "bookings"}}
+
+    def _client_take(self, client: ClientCap) -> dict[str, Any]:
+        """The `Update` adding one to the client's counter of the day, below its limit only."""
+        return {
+            "TableName": self.table,
+            "Key": self._client_key(client.counter),
+            "UpdateExpression": "ADD n :one SET expires_at = :expiry",
+            "ConditionExpression": "attribute_not_exists(n) OR n < :limit",
+            "ExpressionAttributeValues": {
+                ":one": {"N": "1"},
+                ":limit": {"N": str(client.limit)},
+                ":expiry": {"N": str(client.expires_at)},
+            },
+        }
+
+    def _client_give_back(self, counter: str) -> dict[str, Any]:
+        """The `Update` taking one off a client's counter; it fails (and the caller drops it)
+        once the counter is gone with its day."""
+        return {
+            "TableName": self.table,
+            "Key": self._client_key(counter),
+            "UpdateExpression": "ADD n :minus_one",
+            "ConditionExpression": "n > :zero",
+            "ExpressionAttributeValues": {":minus_one": {"N": "-1"}, ":zero": {"N": "0"}},
+        }
+
     def _expires_at(self, booking: Booking) -> int:
         day = datetime.strptime(booking.date, "%Y-%m-%d").replace(tzinfo=UTC)
         return int((day + timedelta(days=self.retention_days)).timestamp())
 
     def _item(self, booking: Booking) -> dict[str, Any]:
-        return {
+        item = {
             "pk": {"S": f"{booking.dealership_id}#{booking.date}"},
             "sk": {"S": booking.time},
             "confirmation_id": {"S": booking.confirmation_id},
@@ -384,19 +529,42 @@ class DynamoBookingStore:
             "time": {"S": booking.time},
             "car_model": {"S": booking.car_model},
             "created_at": {"S": booking.created_at},
+            "status": {"S": booking.status},
+            "updated_at": {"S": booking.updated_at},
             "expires_at": {"N": str(self._expires_at(booking))},
         }
+        for optional in ("rescheduled_from", "client_day"):
+            if value := getattr(booking, optional):
+                item[optional] = {"S": value}
+        return item
+
+
+def _failed(reasons: list[dict[str, Any]], index: int) -> bool:
+    """Whether the transaction's item at `index` failed its condition."""
+    return len(reasons) > index and reasons[index].get("Code") == "ConditionalCheckFailed"
+
+
+def _swap(bookings: list[Booking], changed: Booking) -> list[Booking]:
+    """A session's list with `changed` in place of the booking with its code."""
+    return [changed if b.confirmation_id == changed.confirmation_id else b for b in bookings]
 
 
 def _booking(item: dict[str, Any]) -> Booking:
+    def text(name: str, default: str = "") -> str:
+        return str(item[name]["S"]) if name in item else default
+
     return Booking(
-        confirmation_id=item["confirmation_id"]["S"],
-        session_id=item["session_id"]["S"],
-        dealership_id=item["dealership_id"]["S"],
-        date=item["date"]["S"],
-        time=item["time"]["S"],
-        car_model=item["car_model"]["S"],
-        created_at=item["created_at"]["S"],
+        confirmation_id=text("confirmation_id"),
+        session_id=text("session_id"),
+        dealership_id=text("dealership_id"),
+        date=text("date"),
+        time=text("time"),
+        car_model=text("car_model"),
+        created_at=text("created_at"),
+        status=text("status", "booked"),  # type: ignore[arg-type]
+        updated_at=text("updated_at"),
+        rescheduled_from=text("rescheduled_from"),
+        client_day=text("client_day"),
     )
 
 
@@ -413,7 +581,8 @@ def _listed(item: dict[str, Any]) -> ListedBooking:
         car_model=item["car_model"]["S"],
         status=cast(BookingStatus, text("status") or "booked"),
         created_at=item["created_at"]["S"],
-        updated_at=text("updated_at"),
+        # A booking is "updated" when it was last made: the list shows a change only.
+        updated_at=updated if (updated := text("updated_at")) != item["created_at"]["S"] else None,
         rescheduled_from=text("rescheduled_from"),
     )
 

@@ -13,8 +13,9 @@ Decisions:
 - At most `max_sessions` are kept: past that, the least recently active session is dropped
   (the front of the same dict), so a long-running process plateaus however many people it
   serves in a day. DynamoDB, on Lambda, has no such cap.
-- Bookings made under a cap are also listed per session; a session's list keeps only its
-  upcoming bookings, pruned whenever it books.
+- Every booking is also listed under its session (what `find`, `cancel` and `move` read); with a
+  cap, a session's list keeps only its upcoming bookings, pruned whenever it is written.
+- Per-client counters (`ClientCap`) are dropped at the next count of a later day.
 - Counters are grouped by the end of their window, and every `take` drops the windows that have
   ended: there are only ever a few live windows (this minute, today), so memory holds no more
   than one window's worth of clients and sessions.
@@ -25,19 +26,26 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from supercar.llm.base import Message
 from supercar.store.base import (
     Booking,
+    BookingCancelled,
     BookingCap,
     BookingCapReached,
+    ClientCap,
+    ClientCapReached,
     ListedBooking,
     Session,
     SessionBusy,
     SessionConflict,
     SlotTaken,
+    UnknownBooking,
+    holding,
     is_retry,
+    kept,
+    listed,
     new_token,
     seconds_left,
     trim_turns,
@@ -139,33 +147,116 @@ class MemorySessionStore:
 
 class MemoryBookingStore:
     def __init__(self) -> None:
-        # (dealership_id, date) -> {time: booking}
+        # (dealership_id, date) -> {time: the slot's record, whatever its status}
         self._slots: dict[tuple[str, str], dict[str, Booking]] = {}
         self._by_session: dict[str, list[Booking]] = {}
+        self._clients: dict[str, tuple[int, float]] = {}  # counter -> (count, expires_at)
+
+    def _slot(self, slot: tuple[str, str, str]) -> Booking | None:
+        dealership_id, date, time_ = slot
+        return self._slots.get((dealership_id, date), {}).get(time_)
+
+    def _put(self, booking: Booking) -> None:
+        self._slots.setdefault((booking.dealership_id, booking.date), {})[booking.time] = booking
+
+    def _taken(self, slot: tuple[str, str, str]) -> Booking | None:
+        existing = self._slot(slot)
+        return existing if existing is not None and existing.status == "booked" else None
 
     async def booked_times(self, dealership_id: str, date: str) -> set[str]:
-        return set(self._slots.get((dealership_id, date), {}))
+        day = self._slots.get((dealership_id, date), {})
+        return {time_ for time_, booking in day.items() if booking.status == "booked"}
 
     async def list_bookings(self, dealership_id: str, date: str) -> list[ListedBooking]:
         day = self._slots.get((dealership_id, date), {})
         return [_listed(day[time]) for time in sorted(day)]
 
-    async def book(self, booking: Booking, cap: BookingCap | None = None) -> Booking:
-        day = self._slots.setdefault((booking.dealership_id, booking.date), {})
-        existing = day.get(booking.time)
-        if existing is not None and is_retry(existing, booking):
-            return existing
-        if cap is not None:
-            mine = self._by_session.get(booking.session_id, [])
-            mine = [held for held in mine if cap.is_upcoming(held)]
-            if len(mine) >= cap.limit:
-                raise BookingCapReached(mine)
+    async def book(
+        self, booking: Booking, cap: BookingCap | None = None, client: ClientCap | None = None
+    ) -> Booking:
+        mine = self._by_session.get(booking.session_id, [])
+        for existing in [*mine, self._taken(booking.slot)]:
+            if existing is not None and is_retry(existing, booking):
+                return existing
+        if cap is not None and cap.limit:
+            upcoming = holding(mine, cap)
+            if len(upcoming) >= cap.limit:
+                raise BookingCapReached(upcoming)
+        if client is not None and self._client_count(client) >= client.limit:
+            raise ClientCapReached(client.limit)
+        existing = self._taken(booking.slot)
         if existing is not None:
             raise SlotTaken(existing)
-        day[booking.time] = booking
-        if cap is not None:
-            self._by_session[booking.session_id] = [*mine, booking]
+        if client is not None:
+            booking = replace(booking, client_day=client.counter)
+            self._clients[client.counter] = (self._client_count(client) + 1, client.expires_at)
+        self._put(booking)
+        self._by_session[booking.session_id] = kept([*mine, booking], cap)
         return booking
+
+    def _client_count(self, client: ClientCap) -> int:
+        # Counters that expire before this one belong to days that are over: forget them (a few
+        # clients a day, so the scan is cheap). No clock: the caller's day decides.
+        ended = [
+            c for c, (_, expires_at) in self._clients.items() if expires_at < client.expires_at
+        ]
+        for counter in ended:
+            del self._clients[counter]
+        return self._clients.get(client.counter, (0, 0.0))[0]
+
+    async def find(self, session_id: str, confirmation_id: str) -> Booking | None:
+        return listed(self._by_session.get(session_id, []), confirmation_id)
+
+    async def cancel(
+        self, session_id: str, confirmation_id: str, at: str, cap: BookingCap | None = None
+    ) -> Booking:
+        current = await self.find(session_id, confirmation_id)
+        if current is None:
+            raise UnknownBooking(confirmation_id)
+        if current.status == "cancelled":
+            return current
+        cancelled = replace(current, status="cancelled", updated_at=at)
+        self._put(cancelled)
+        self._relist(session_id, current, cancelled, cap)
+        count, expires_at = self._clients.get(current.client_day, (0, 0.0))
+        if count > 0:  # gone (its day is over) or never taken: nothing to give back
+            self._clients[current.client_day] = (count - 1, expires_at)
+        return cancelled
+
+    async def move(
+        self,
+        session_id: str,
+        confirmation_id: str,
+        date: str,
+        time: str,
+        at: str,
+        cap: BookingCap | None = None,
+    ) -> Booking:
+        current = await self.find(session_id, confirmation_id)
+        if current is None:
+            raise UnknownBooking(confirmation_id)
+        if current.status == "cancelled":
+            raise BookingCancelled(current)
+        if (current.date, current.time) == (date, time):
+            return current
+        existing = self._taken((current.dealership_id, date, time))
+        if existing is not None:
+            raise SlotTaken(existing)
+        moved = replace(
+            current,
+            date=date,
+            time=time,
+            updated_at=at,
+            rescheduled_from=f"{current.date} {current.time}",
+        )
+        self._put(replace(current, status="moved", updated_at=at))
+        self._put(moved)
+        self._relist(session_id, current, moved, cap)
+        return moved
+
+    def _relist(self, session_id: str, old: Booking, new: Booking, cap: BookingCap | None) -> None:
+        mine = self._by_session.get(session_id, [])
+        self._by_session[session_id] = kept([new if b == old else b for b in mine], cap)
 
 
 def _listed(booking: Booking) -> ListedBooking:
@@ -175,8 +266,10 @@ def _listed(booking: Booking) -> ListedBooking:
         date=booking.date,
         time=booking.time,
         car_model=booking.car_model,
-        status="booked",
+        status=booking.status,
         created_at=booking.created_at,
+        updated_at=booking.updated_at if booking.updated_at != booking.created_at else None,
+        rescheduled_from=booking.rescheduled_from or None,
     )
 
 

@@ -1,4 +1,4 @@
-"""The four tools Lex can call, and the catalogue helpers the prompt and server need.
+"""The six tools Lex can call, and the catalogue helpers the prompt and server need.
 
 Tool order is the order the schemas are sent to the model provider.
 """
@@ -6,7 +6,7 @@ Tool order is the order the schemas are sent to the model provider.
 from __future__ import annotations
 
 from supercar.config import Settings
-from supercar.tools import appointments, dealerships, weather
+from supercar.tools import appointments, changes, dealerships, weather
 from supercar.tools.base import Tool, ToolContext, ToolRegistry, ToolResult
 from supercar.tools.catalog import (
     CARS,
@@ -39,7 +39,7 @@ __all__ = [
 
 
 def default_registry(settings: Settings | None = None) -> ToolRegistry:
-    """The four tools, configured by `settings`; without settings, weather is simulated."""
+    """The six tools, configured by `settings`; without settings, weather is simulated."""
     live = None
     if settings is not None and settings.weather_provider == "open-meteo":
         live = weather.OpenMeteo(
@@ -48,6 +48,13 @@ def default_registry(settings: Settings | None = None) -> ToolRegistry:
             timeout_seconds=settings.weather_timeout_seconds,
         )
     return ToolRegistry(
-        [weather.tool(live), dealerships.TOOL, appointments.AVAILABILITY, appointments.SCHEDULE],
+        [
+            weather.tool(live),
+            dealerships.TOOL,
+            appointments.AVAILABILITY,
+            appointments.SCHEDULE,
+            changes.CANCEL,
+            changes.RESCHEDULE,
+        ],
         timeout_seconds=settings.tool_timeout_seconds if settings else 10.0,
     )

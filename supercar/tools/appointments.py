@@ -4,8 +4,9 @@ Decisions:
 - Dates and times are the showroom's local ones. "Today" is `ctx.now` converted to the
   showroom's time zone, so a late-evening request in Los Angeles is not judged by UTC's date.
 - Slots start on the hour from opening until one hour before closing; a slot that has already
-  started today is gone. Both tools share `_bookable_slots`, so scheduling accepts exactly the
-  slots availability would offer.
+  started today is gone. Both tools share `bookable_slots` (and moving a booking, in
+  `changes.py`, shares `bookable_slot`), so a booking or a move accepts exactly the slots
+  availability would offer.
 - The date stays a `str` in the argument models and is parsed by `checks.parse_local_date`: a
   helpful message ("send YYYY-MM-DD; today there is ...") lets the model correct itself, where a
   pydantic date error would not.
@@ -20,6 +21,10 @@ Decisions:
   later in their showroom's time zone), so one visitor cannot book a showroom's whole day. The
   store enforces it atomically with the slot (`BookingCap`); a booking past it is refused as a
   result the model explains, listing the bookings already held.
+- New sessions cost nothing, so one client address makes at most
+  `ctx.max_bookings_per_client_per_day` bookings a UTC day, whatever its sessions
+  (`ClientCap`, also atomic with the slot, shared by every sandbox through the bookings table).
+  Its refusal (`client_booking_cap`) names no other session's bookings.
 """
 
 from __future__ import annotations
@@ -27,14 +32,21 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import asdict
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
 from supercar.language import Language
-from supercar.store.base import Booking, BookingCap, BookingCapReached, SlotTaken
+from supercar.store.base import (
+    Booking,
+    BookingCap,
+    BookingCapReached,
+    ClientCap,
+    ClientCapReached,
+    SlotTaken,
+)
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import (
     WEEKDAY_NAMES,
@@ -67,18 +79,18 @@ class ScheduleArgs(AvailabilityArgs):
     )
 
 
-def _local_now(showroom: Showroom, ctx: ToolContext) -> datetime:
+def local_now(showroom: Showroom, ctx: ToolContext) -> datetime:
     return ctx.now.astimezone(ZoneInfo(showroom.timezone))
 
 
 def _parse_date(text: str, showroom: Showroom, ctx: ToolContext) -> date:
     """A bookable date: real, not past, within the horizon."""
-    today = _local_now(showroom, ctx).date()
+    today = local_now(showroom, ctx).date()
     hint = f"today at {showroom.name} is {today.isoformat()} ({WEEKDAY_NAMES[today.weekday()]})"
     return parse_local_date(text, today, ctx.booking_horizon_days, hint, ahead="bookings open")
 
 
-def _parse_time(text: str) -> str:
+def parse_time(text: str) -> str:
     match = _TIME_RE.fullmatch(text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise Refused(
@@ -105,7 +117,7 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
                 hours=showroom.hours_summary(),
             ),
         )
-    now = _local_now(showroom, ctx)
+    now = local_now(showroom, ctx)
     tz = ZoneInfo(showroom.timezone)
     return [
         f"{hour:02d}:00"
@@ -114,7 +126,7 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
     ]
 
 
-async def _bookable_slots(
+async def bookable_slots(
     dealership_id: str, date_text: str, ctx: ToolContext
 ) -> tuple[Showroom, date, list[str], list[str]]:
     """(showroom, day, slots by hours, free slots): the rules both tools share."""
@@ -127,7 +139,7 @@ async def _bookable_slots(
 
 async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContext) -> ToolResult:
     try:
-        showroom, day, slots, free = await _bookable_slots(args.dealership_id, args.date, ctx)
+        showroom, day, slots, free = await bookable_slots(args.dealership_id, args.date, ctx)
     except Refused as exc:
         return ToolResult(
             output={"availableTimes": [], "reason": exc.customer.say(ctx.language)},
@@ -181,24 +193,57 @@ def _refused(args: ScheduleArgs, exc: Refused, ctx: ToolContext) -> ToolResult:
     )
 
 
-def _booking_cap(ctx: ToolContext) -> BookingCap | None:
-    if not ctx.max_bookings_per_session:
-        return None
+def booking_cap(ctx: ToolContext) -> BookingCap:
+    """The session's cap (limit 0: none), which also tells the store which bookings of a
+    session's list are still worth keeping: the upcoming ones."""
 
     def upcoming(booking: Booking) -> bool:
         showroom = find_showroom(booking.dealership_id)
         # A showroom gone from the catalogue: count its booking rather than guess its date.
-        return showroom is None or booking.date >= _local_now(showroom, ctx).date().isoformat()
+        return showroom is None or booking.date >= local_now(showroom, ctx).date().isoformat()
 
     return BookingCap(ctx.max_bookings_per_session, upcoming)
+
+
+def client_cap(ctx: ToolContext) -> ClientCap | None:
+    """The client's counter for today (UTC, like the rate limits' day), or None if uncapped."""
+    if not ctx.max_bookings_per_client_per_day:
+        return None
+    today = ctx.now.astimezone(UTC).date()
+    midnight = datetime.combine(today + timedelta(days=1), time(0), tzinfo=UTC)
+    return ClientCap(
+        f"{ctx.client}#{today.isoformat()}",
+        ctx.max_bookings_per_client_per_day,
+        int(midnight.timestamp()),
+    )
+
+
+def _client_cap_refused(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
+    limit = ctx.max_bookings_per_client_per_day
+    message = (
+        f"Bookings from this customer's connection have reached today's limit of {limit}; "
+        "no test drive was booked. A booking cancelled today gives one back; otherwise they "
+        "can book again tomorrow (UTC) or call the showroom."
+    )
+    return ToolResult(
+        output=_booking_output(args, say("client_booking_cap", ctx.language), ctx),
+        data={"error": message, "code": "client_booking_cap"},
+        is_error=True,
+    )
+
+
+def booking_data(booking: Booking, showroom_name: str) -> dict[str, Any]:
+    """A booking as the model and API clients read it (the client counter is the store's)."""
+    data = asdict(booking)
+    del data["client_day"]
+    return {**data, "dealership_name": showroom_name}
 
 
 def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> ToolResult:
     bookings = []
     for booking in held:
         showroom = find_showroom(booking.dealership_id)
-        name = showroom.name if showroom else booking.dealership_id
-        bookings.append({**asdict(booking), "dealership_name": name})
+        bookings.append(booking_data(booking, showroom.name if showroom else booking.dealership_id))
 
     def words(language: Language) -> str:
         drives = [
@@ -226,6 +271,48 @@ def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> T
     )
 
 
+async def bookable_slot(
+    showroom: Showroom, date_text: str, time_text: str, ctx: ToolContext
+) -> tuple[date, str, list[str]]:
+    """(day, slot, the day's slots by opening hours) for a time a test drive can start at;
+    `Refused` otherwise. Whether it is free is the store's to decide, atomically."""
+    slot = parse_time(time_text)
+    _, day, slots, free = await bookable_slots(showroom.id, date_text, ctx)
+    if slot not in slots:
+        offer = ", ".join(free) if free else "none"
+        raise Refused(
+            f"{slot} is not a bookable slot at {showroom.name} on {day.isoformat()} "
+            f"(slots start on the hour within opening hours and cannot be in the past). "
+            f"Free times that day: {offer}.",
+            "not_bookable_slot",
+            Phrase("not_bookable_slot", slot=slot, day=day, free=free)
+            if free
+            else Phrase("not_bookable_slot_none_free", slot=slot, day=day),
+        )
+    return day, slot, slots
+
+
+async def slot_taken(
+    showroom: Showroom, day: date, slot: str, slots: list[str], ctx: ToolContext, just: bool = True
+) -> tuple[str, str, list[str]]:
+    """What to say when `slot` is taken (`just`: since it was offered): (error, customer words
+    in the conversation's language, free times)."""
+    booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
+    alternatives = [s for s in slots if s not in booked]
+    offer = ", ".join(alternatives) if alternatives else "none, try another day"
+    taken = "was just taken" if just else "is taken"
+    message = (
+        f"{slot} on {day.isoformat()} at {showroom.name} {taken}. Free times that day: {offer}."
+    )
+    key = "slot_taken" if just else "slot_is_taken"
+    customer = (
+        say(key, ctx.language, slot=slot, day=day, free=alternatives)
+        if alternatives
+        else say(f"{key}_none_free", ctx.language, slot=slot, day=day)
+    )
+    return message, customer, alternatives
+
+
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
     try:
         showroom = known_showroom(args.dealership_id)
@@ -236,19 +323,7 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
                 "unknown_car",
                 Phrase("unknown_car", models=car_names()),
             )
-        slot = _parse_time(args.time)
-        _, day, slots, free = await _bookable_slots(showroom.id, args.date, ctx)
-        if slot not in slots:
-            offer = ", ".join(free) if free else "none"
-            raise Refused(
-                f"{slot} is not a bookable slot at {showroom.name} on {day.isoformat()} "
-                f"(slots start on the hour within opening hours and cannot be in the past). "
-                f"Free times that day: {offer}.",
-                "not_bookable_slot",
-                Phrase("not_bookable_slot", slot=slot, day=day, free=free)
-                if free
-                else Phrase("not_bookable_slot_none_free", slot=slot, day=day),
-            )
+        day, slot, slots = await bookable_slot(showroom, args.date, args.time, ctx)
     except Refused as exc:
         return _refused(args, exc, ctx)
 
@@ -262,22 +337,13 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
         created_at=ctx.now.isoformat(timespec="seconds"),
     )
     try:
-        booking = await ctx.bookings.book(booking, _booking_cap(ctx))
+        booking = await ctx.bookings.book(booking, booking_cap(ctx), client_cap(ctx))
     except BookingCapReached as exc:
         return _cap_refused(args, exc.upcoming, ctx)
+    except ClientCapReached:
+        return _client_cap_refused(args, ctx)
     except SlotTaken:
-        booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
-        alternatives = [s for s in slots if s not in booked]
-        offer = ", ".join(alternatives) if alternatives else "none, try another day"
-        message = (
-            f"{slot} on {day.isoformat()} at {showroom.name} was just taken. "
-            f"Free times that day: {offer}."
-        )
-        customer = (
-            say("slot_taken", ctx.language, slot=slot, day=day, free=alternatives)
-            if alternatives
-            else say("slot_taken_none_free", ctx.language, slot=slot, day=day)
-        )
+        message, customer, alternatives = await slot_taken(showroom, day, slot, slots, ctx)
         return ToolResult(
             output=_booking_output(args, customer, ctx, date=day.isoformat(), time=slot),
             data={"error": message, "code": "slot_taken", "alternatives": alternatives},
@@ -299,7 +365,7 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             "model": booking.car_model,
             "message": message,
         },
-        data={**asdict(booking), "dealership_name": showroom.name},
+        data=booking_data(booking, showroom.name),
     )
 
 

@@ -18,10 +18,10 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -44,6 +44,21 @@ class ShowroomArgs(ToolArgs):
     dealership_id: str = Field(description=f"Showroom id, one of: {', '.join(showroom_ids())}.")
 
 
+class ChangeAllowance(Protocol):
+    async def take_change(self, session_id: str) -> bool:
+        """Count one cancellation or move of the session; False past its daily allowance."""
+
+
+class Proposal(NamedTuple):
+    """A change a tool proposed in an earlier turn, waiting for the customer's yes: the same
+    call (tool, code, and for a move the new date and time) in a later turn carries it out."""
+
+    tool: str
+    confirmation_id: str
+    date: str = ""
+    time: str = ""
+
+
 @dataclass(frozen=True)
 class ToolContext:
     """What a tool may know about the request; filled in by the server, never by the model."""
@@ -53,6 +68,11 @@ class ToolContext:
     now: datetime  # timezone-aware, UTC
     booking_horizon_days: int = 60
     max_bookings_per_session: int = 0  # upcoming test drives one session may hold; 0: no cap
+    client: str = ""  # the client's address, hashed: the key of the per-client booking cap
+    max_bookings_per_client_per_day: int = 0  # bookings one client may make a UTC day; 0: no cap
+    changes: ChangeAllowance | None = None  # counts cancellations and moves; None: no limit
+    # The last change proposed for each confirmation code in the session's committed turns.
+    proposals: Mapping[str, Proposal] = field(default_factory=dict)
     # The customer's language this turn (`supercar.language.conversation_language`): the free
     # text of the cards is in it; `data` and the card patterns the page parses are not.
     language: Language = "en"
@@ -72,6 +92,11 @@ ToolErrorCode = Literal[
     "unknown_city",
     "invalid_city",
     "booking_cap",
+    "client_booking_cap",
+    "unknown_booking",
+    "booking_cancelled",
+    "same_slot",
+    "change_limit",
     # what the registry answers for any tool
     "unknown_tool",
     "invalid_arguments",

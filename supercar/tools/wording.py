@@ -79,11 +79,72 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "en": "{slot} on {day} was just taken; no other times are free that day.",
         "es": "{slot} del {day} se acaba de reservar; ese día no queda otro horario.",
     },
+    "slot_is_taken": {
+        "en": "{slot} on {day} is taken; free times that day: {free}.",
+        "es": "{slot} del {day} está reservado; horarios libres ese día: {free}.",
+    },
+    "slot_is_taken_none_free": {
+        "en": "{slot} on {day} is taken; no other times are free that day.",
+        "es": "{slot} del {day} está reservado; ese día no queda otro horario.",
+    },
     "booking_cap": {
         "en": "You already have {count} booked: {listed}. One conversation can hold at most "
-        "{cap} upcoming test drives; to change one, please call its showroom.",
+        "{cap} upcoming test drives; to book another, cancel one of them first (or move one "
+        "to another time).",
         "es": "Ya tienes {count}: {listed}. Una conversación puede tener como máximo {cap} "
-        "pruebas de manejo próximas; para cambiar una, llama a su concesionario.",
+        "pruebas de manejo próximas; para reservar otra, cancela antes una de ellas (o cambia "
+        "una de hora).",
+    },
+    "client_booking_cap": {
+        "en": "we can't take more test-drive bookings from your connection today; please call "
+        "the showroom",
+        "es": "hoy no podemos aceptar más reservas desde tu conexión; llama al concesionario",
+    },
+    # Changing a booking (`changes.py`): each card is one sentence, shown as it is.
+    "your_drive": {
+        "en": "your {car} test drive at {showroom}",
+        "es": "tu prueba de manejo del {car} en {showroom}",
+    },
+    "when": {"en": "{day} at {time}", "es": "{day} a las {time}"},
+    "confirm_cancel": {
+        "en": "Please confirm: cancel {drive} on {when} ({code})? Nothing has changed yet.",
+        "es": "Confirma, por favor: ¿cancelamos {drive} del {when} ({code})? Aún no ha "
+        "cambiado nada.",
+    },
+    "confirm_move": {
+        "en": "Please confirm: move {drive} from {old} to {new} ({code})? Nothing has changed yet.",
+        "es": "Confirma, por favor: ¿cambiamos {drive} del {old} al {new} ({code})? Aún no "
+        "ha cambiado nada.",
+    },
+    "cancelled": {
+        "en": "Cancelled: {drive} on {when} ({code}).",
+        "es": "Cancelada: {drive} del {when} ({code}).",
+    },
+    "rescheduled": {
+        "en": "Moved: {drive} is now on {new} (it was {old}), confirmation {code}.",
+        "es": "Cambiada: {drive} es ahora el {new} (antes el {old}), confirmación {code}.",
+    },
+    "not_cancelled": {"en": "Not cancelled: {reason}.", "es": "No cancelada: {reason}."},
+    "not_moved": {"en": "Not moved: {reason}.", "es": "No cambiada: {reason}."},
+    "unknown_booking": {
+        "en": "we couldn't find a booking with that code in this conversation",
+        "es": "no encontramos ninguna reserva con ese código en esta conversación",
+    },
+    "booking_cancelled": {
+        "en": "that test drive was cancelled; we can book a new one",
+        "es": "esa prueba de manejo se canceló; podemos reservar otra",
+    },
+    "same_slot": {
+        "en": "your test drive is already at that time",
+        "es": "tu prueba de manejo ya es a esa hora",
+    },
+    "drive_started": {
+        "en": "that test drive's time has already passed",
+        "es": "la hora de esa prueba de manejo ya pasó",
+    },
+    "change_limit": {
+        "en": "this conversation can't change more bookings today; please call the showroom",
+        "es": "esta conversación no puede cambiar más reservas hoy; llama al concesionario",
     },
     "booked_drive": {
         "en": "{car} at {showroom} on {date} at {time}",

@@ -32,15 +32,24 @@ _OTHER_MAKES = (
 _OTHER_RE = re.compile(rf"(?<![\w-])({_OTHER_MAKES})(?![\w-])")
 
 
+# "rather than the GT", "en vez del Volt": a car named only to be replaced.
+_NOT_THIS_RE = re.compile(
+    r"(?:\bnot|\binstead of|\brather than|\bin place of|\ben vez de|\ben lugar de|\bno)"
+    r"\s+(?:the\s+|el\s+|la\s+|l\s+)?$"
+)
+
+
 def find_cars(text: str) -> list[CarModel]:
-    """Our models named in the text, in order of appearance."""
+    """Our models named in the text, in order of appearance; one named only to be replaced
+    ("the Volt rather than the GT") comes last."""
     low = corrected(text)
-    hits: list[tuple[int, CarModel]] = []
+    hits: list[tuple[bool, int, CarModel]] = []
     for car, pattern in _CAR_RES:
         match = pattern.search(low)
-        if match and car not in (c for _, c in hits):
-            hits.append((match.start(), car))
-    return [car for _, car in sorted(hits, key=lambda hit: hit[0])]
+        if match and car not in (c for _, _, c in hits):
+            replaced = bool(_NOT_THIS_RE.search(low[max(0, match.start() - 20) : match.start()]))
+            hits.append((replaced, match.start(), car))
+    return [car for _, _, car in sorted(hits, key=lambda hit: hit[:2])]
 
 
 def find_other_car(text: str) -> str | None:

@@ -9,8 +9,9 @@ Decisions:
   intents, weekdays, months, car and place names) with `rapidfuzz`, imported inside the function
   so a Groq-backed service never loads it. Only words of five letters or more that are not
   themselves common words are corrected, and only when they are close (ratio >= 82: one slip in
-  a six-letter word) and share the first letter: "wether", "avaliable", "Chicgo" and "spider"
-  are fixed; "house" does not become "hours", nor "looking" "booking".
+  a six-letter word), share the first letter and differ in length by one letter at most (two
+  from eight letters): "wether", "avaliable", "Chicgo" and "spider" are fixed; "house" does not
+  become "hours", "looking" "booking", nor "swing" "snowing".
 """
 
 from __future__ import annotations
@@ -50,16 +51,15 @@ _KEEP = frozenset(
     house whether there three other hour horse close chose clothes store stores
     shower shows share where were when what which while white these those think thing
     thursdays tracks trick truck later water closer closest closet thirsty hello configuration
+    viene vienes vengo venir reserva reservas reservo reservada reservado reservaste
     """.split()
 )
 
 
 @cache
 def _vocabulary() -> tuple[str, ...]:
-    from supercar.tools.places import names
-
-    place_words = {word for name in names() for word in name.split() if len(word) >= 5}
-    return tuple(sorted(set(_VOCABULARY) | place_words))
+    # Place names are not here: the gazetteer reads its own names, typos included.
+    return tuple(sorted(set(_VOCABULARY)))
 
 
 @lru_cache(maxsize=4096)
@@ -69,13 +69,45 @@ def _correct_word(word: str) -> str:
     vocabulary = _vocabulary()
     if len(word) < 5 or word in _KEEP or word.isdigit() or word in vocabulary:
         return word
-    # Typos rarely hit the first letter, and requiring it keeps "looking" from being "booking".
-    same_start = [known for known in vocabulary if known[0] == word[0]]
+    # Typos rarely hit the first letter, and requiring it keeps "looking" from being "booking";
+    # a slip adds or drops a letter at most, so "swing" is not "snowing".
+    slack = 1 if len(word) < 8 else 2
+    same_start = [
+        known
+        for known in vocabulary
+        if known[0] == word[0] and abs(len(known) - len(word)) <= slack
+    ]
     best = process.extractOne(word, same_start, scorer=fuzz.ratio, score_cutoff=82)
     return best[0] if best else word
 
 
+# What customers call our showroom cities, as the name every finder knows ("the Windy City
+# one" is Chicago, not the weather).
+_NICKNAMES = {
+    "windy city": "chicago",
+    "chi town": "chicago",
+    "chi-town": "chicago",
+    "chitown": "chicago",
+    "big apple": "new york",
+    "mile high city": "denver",
+    "mile-high city": "denver",
+    "socal": "los angeles",
+    "so cal": "los angeles",
+    "southern california": "los angeles",
+    "south florida": "miami",
+    "sunshine state": "florida",
+    "magic city": "miami",
+    "city of angels": "los angeles",
+}
+_NICKNAME_RE = re.compile(rf"\b({'|'.join(map(re.escape, _NICKNAMES))})\b")
+
+
 @lru_cache(maxsize=1024)
 def corrected(text: str) -> str:
-    """The plain text with misspelt words replaced by the vocabulary word they are closest to."""
-    return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), plain(text))
+    """The plain text with nicknames replaced by the city's name, letters typed three times
+    or more ("boook") cut to two, and misspelt words replaced by the vocabulary word they are
+    closest to."""
+    low = _NICKNAME_RE.sub(lambda m: _NICKNAMES[m[1]], plain(text))
+    low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)
+    low = re.sub(r"(\d)\s*-?ish\b", r"\1", low)  # "around 5ish"
+    return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), low)

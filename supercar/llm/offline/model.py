@@ -18,8 +18,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from supercar.llm.base import Completion, Message, ToolCall
-from supercar.llm.offline.dialogue import Dialogue
-from supercar.llm.offline.replies import say
+from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.phrasebook import say
+from supercar.llm.offline.replay import replay
+from supercar.llm.offline.report import report
 
 _WORD_RE = re.compile(r"\S+\s*")
 
@@ -31,7 +33,7 @@ class OfflineModel:
     def __init__(
         self, now: Callable[[], datetime] | None = None, word_delay: float = 0.015
     ) -> None:
-        self.dialogue = Dialogue(now or (lambda: datetime.now(UTC)))
+        self.clock = Clock(now or (lambda: datetime.now(UTC)))
         self.word_delay = word_delay
         self._ids = itertools.count(1)
 
@@ -42,9 +44,9 @@ class OfflineModel:
         self, messages: list[Message], tools: list[dict[str, Any]] | None
     ) -> AsyncGenerator[str | Completion, None]:
         available = {tool["function"]["name"] for tool in tools or []}
-        state, plan, results = self.dialogue.replay(messages)
+        state, plan, results = replay(messages, self.clock)
         if results is not None:
-            text, _ = self.dialogue.answer(state, plan, results)
+            text, _ = report(state, plan, results, self.clock)
         else:
             calls = [(name, args) for name, args in plan.calls if name in available]
             if calls:
@@ -59,7 +61,7 @@ class OfflineModel:
             if plan.calls:
                 text = say("cant_look_up", state.lang)
             else:
-                text = " ".join(plan.before + plan.reply + plan.after)
+                text = plan.words()
         for word in _WORD_RE.findall(text.strip()):
             yield word
             await asyncio.sleep(self.word_delay)

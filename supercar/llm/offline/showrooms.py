@@ -2,8 +2,8 @@
 
 Decisions:
 - Showrooms are named by id, city, name or a landmark ("Beverly Hills", "Biscayne", "NYC");
-  places come from the gazetteer (`supercar.tools.places.find_places`, which forgives typos
-  where a name stands, so "Brookyln" is Brooklyn, and keeps ordinary words ordinary).
+  places come from the gazetteer's own reading of a text (`supercar.tools.places.find_places`:
+  typos only where a name stands, ordinary words such as "Nice" only when written as names).
 - A place within `NEAR_KM` of a showroom is served by it directly, with a note of the distance
   ("SuperCar Manhattan is the closest to Brooklyn, about 10 km away"); a place further away gets
   the nearest showroom *offered*, never silently chosen ("Boston": Manhattan, about 300 km).
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from supercar.llm.offline.language import corrected
 from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
-from supercar.tools.places import Place, find_place, fold, nearest_showroom
-from supercar.tools.places import find_places as places_in
+from supercar.tools.places import Place, find_place, fold, nearest_showroom, strip_accents
+from supercar.tools.places import find_places as gazetteer_places
 
 NEAR_KM = 60.0
 
@@ -90,7 +90,8 @@ _NOT_PLACES = frozenset(
     june july august september october november december lunes martes miercoles jueves viernes
     sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
     noviembre diciembre gt volt spyder spider roadster tourer urban track model ferrari
-    porsche tesla lamborghini mclaren bmw audi mercedes hola gracias lex
+    porsche tesla lamborghini mclaren bmw audi mercedes hola gracias lex mon tue tues wed thu
+    thur thurs fri sat sun tomorrow manana hoy tarde noche weekend finde
     """.split()
 )
 _AFTER_PREP_RE = re.compile(
@@ -99,12 +100,29 @@ _AFTER_PREP_RE = re.compile(
 )
 
 
+# A small town's name that is also a word the finders read ("Sunday" is near Sunway, "tienen"
+# is a town in Belgium) names the town only when written as a name mid-sentence.
+_SMALL_TOWN = 100_000
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?¿¡:;\n])\W*$")
+
+
+def _meant(text: str, written: str, place: Place) -> bool:
+    """Whether the gazetteer's reading of `written` is a place the customer means."""
+    key = fold(written)
+    if key in _NOT_PLACES or key.rstrip("s") in _NOT_PLACES:
+        return False  # a weekday, a month, a car: never a town that looks like one
+    if " " in key or not 0 < place.population < _SMALL_TOWN:
+        return True
+    at = text.find(written)
+    return written[:1].isupper() and not _SENTENCE_START_RE.search(text[: max(at, 0)])
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text (known or not), in order, with the showroom nearest each."""
     mentions: list[PlaceMention] = []
-    for _, place in places_in(text):
-        showroom, km = nearest_showroom(place)
-        if all(m.place != place for m in mentions):
+    for written, place in gazetteer_places(text):
+        if _meant(text, written, place):
+            showroom, km = nearest_showroom(place)
             mentions.append(PlaceMention(place.name, place, showroom, km))
     folded = " " + fold(corrected(text)) + " "
     for match in _REGION_RE.finditer(folded):
@@ -114,7 +132,7 @@ def find_places(text: str) -> list[PlaceMention]:
             name = region.upper() if len(region) <= 2 else region.title()
             mentions.append(PlaceMention(name, None, inside, region=True))
     known = {fold(m.name) for m in mentions}
-    for match in _AFTER_PREP_RE.finditer(text):
+    for match in _AFTER_PREP_RE.finditer(strip_accents(text)):  # "en Los Ángeles"
         name = match.group(1).strip()
         words = fold(name).split()
         if not words or words[0] in _NOT_PLACES or fold(name) in known:

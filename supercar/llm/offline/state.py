@@ -1,5 +1,6 @@
 """What Lex knows about the conversation so far (`State`), and what it means to do about one
-message (`Plan`). Plain data: `dialogue` fills them in, `facts` and `answers` read them.
+message (`Plan`, one `Step` per request). Plain data: the planner fills them in, the report
+reads them.
 """
 
 from __future__ import annotations
@@ -27,11 +28,17 @@ class State:
     pending: str | None = None  # "book" (a slot offered), "showroom" (one suggested), "drive"
     suggested: str | None = None
     last_showroom: str | None = None
-    last_city: str | None = None
+    focus: str | None = None  # the place the conversation is about: the last city named or used
     talked_about: str | None = None  # the showroom of this thread's address or hours questions
     topic: str | None = None  # what the last message was about (a follow-up may continue it)
     hours_day: date | None = None
     bookings: list[dict[str, Any]] = field(default_factory=list)
+    deferred: bool = False  # the customer put the decision off: no push to book until asked
+    last_weather: tuple[str, str] | None = None  # (city, date or "" for today) last asked
+    proposal: Call | None = None  # a change the tool proposed last turn, waiting for a yes
+    # a change asked for but not yet proposed: ("cancel" or "move", the code, or "" until the
+    # customer says which booking), waiting for which booking or the new day and time
+    changing: tuple[str, str] | None = None
 
     def end_thread(self) -> None:
         self.task, self.showroom, self.day, self.time = None, None, None, None
@@ -41,15 +48,34 @@ class State:
 
 
 @dataclass
-class Plan:
-    """What to do about one user message: tool calls, or a reply in words, and what to add."""
+class Step:
+    """What to do about one request of a message: tool calls, or words, and what to add."""
 
     calls: list[Call] = field(default_factory=list)
-    before: list[str] = field(default_factory=list)  # said before the tools' results
-    after: list[str] = field(default_factory=list)  # asked after them
-    reply: list[str] = field(default_factory=list)  # the whole answer when there are no calls
+    before: list[str] = field(default_factory=list)  # said before this request's results
+    reply: list[str] = field(default_factory=list)  # words instead of results (or a question)
+    after: list[str] = field(default_factory=list)  # asked after all results
     asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
     weather_day: date | None = None
+    compare: bool = False  # "is it warmer in Miami or Chicago?": compare the weather results
+    wear: bool = False  # "do I need a jacket?": say what to wear
+    task: bool = False  # the test-drive request (one per message)
+
+
+@dataclass
+class Plan:
+    """What to do about one message: its steps, in the order the customer asked."""
+
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def calls(self) -> list[Call]:
+        return [call for step in self.steps for call in step.calls]
+
+    def words(self) -> str:
+        """The whole answer when no tool is called."""
+        said = [text for step in self.steps for text in (*step.before, *step.reply)]
+        return " ".join(said + [text for step in self.steps for text in step.after])
 
 
 def last_booked_day(s: State) -> date | None:

@@ -1,0 +1,133 @@
+"""Test-drive requests: the slots of a booking (showroom, day, time or part of the day, car),
+asked for one at a time, then free times checked or the test drive booked.
+
+Decisions:
+- Never book unless asked: a booking call needs a booking request (or picking one of the
+  offered times, or "yes" to "shall I book it?"). A question about a time, even inside a
+  booking thread ("what about 3pm?"), checks availability and offers the slot.
+- One question at a time, in the order showroom, day, time (via the free times), car.
+"""
+
+from __future__ import annotations
+
+import re
+
+from supercar.language import EN
+from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE
+from supercar.llm.offline.language import ES, corrected, plain
+from supercar.llm.offline.phrasebook import not_offered, say
+from supercar.llm.offline.reading import Reading
+from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.when import BOUND_RE, find_date, find_date_words, weekday_after
+from supercar.llm.offline.where import focus_on, showroom_for
+from supercar.tools.catalog import find_showroom
+from supercar.tools.summaries import on_day
+
+
+def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None:
+    lang = s.lang
+    showroom_id = showroom_for(s, r, step)
+    if showroom_id is None and s.showroom is None and not step.reply:
+        showroom_id = s.talked_about  # "book the GT on Sunday" after asking about Miami
+    if showroom_id and showroom_id != s.showroom:
+        s.showroom, s.offered = showroom_id, []
+    if s.showroom:
+        s.last_showroom = s.showroom
+        focus_on(s, s.showroom)
+    today = clock.today(next(iter(r.showrooms), None) or s.showroom)
+    day = find_date(r.day_words, today, day_first=lang == ES)
+    if s.day is not None:
+        day = weekday_after(r.text, s.day) or day  # "what about the Monday after?"
+    if day is None and THAT_DAY_RE.search(plain(r.text)):
+        day = s.day or s.hours_day or last_booked_day(s)  # "that day", "ese día"
+    if day is None and s.day is None and s.topic == HOURS:
+        day = s.hours_day  # "open today?", then "I'd like to come in at 2"
+    if day is not None:
+        if day != s.day:
+            s.offered = []
+        s.day = day
+    if r.period:
+        s.period, s.time = r.period, None
+    if r.time:
+        s.time = r.time
+    if r.cars:
+        s.car = r.cars[0].name
+    s.task = task
+    if step.reply:  # a far or unknown place: offered or asked, nothing else this turn
+        return
+    if r.other_car:
+        step.reply.append(not_offered(r.other_car, lang))
+        step.reply.append(say("keep_car", lang, car=s.car) if s.car else say("which_of_ours", lang))
+        return
+    lead = _lead(s, task)
+    if not s.showroom:
+        step.reply.append(lead + say("ask_showroom", lang))
+        return
+    if not s.day:
+        step.reply.append(lead + say("ask_day", lang))
+        return
+    if task == BOOKING and s.time and not s.car:
+        step.reply.append(lead + say("ask_car", lang))
+        return
+    if task == BOOKING and s.time and s.car:
+        args = {
+            "dealership_id": s.showroom,
+            "date": s.day.isoformat(),
+            "time": s.time,
+            "car_model": s.car,
+        }
+        step.calls.append(("schedule_appointment", args))
+        if len(r.cars) > 1 or len(r.showrooms) > 1 or len(_TIMES_RE.findall(r.text)) > 1:
+            step.after.append(say("one_at_a_time", lang))  # the first is booked, not the rest
+        return
+    step.calls.append(
+        ("check_appointment_availability", {"dealership_id": s.showroom, "date": s.day.isoformat()})
+    )
+    if task == AVAILABILITY and s.time:
+        step.asked_time = s.time
+    if task == BOOKING and not s.car:
+        step.after.append(say("also_car", lang))
+
+
+def _lead(s: State, task: str) -> str:
+    """What Lex has so far, before its question: 'Happy to set up a test drive of the GT'."""
+    lang = s.lang
+    parts = []
+    if s.car:
+        parts.append(f"the {s.car}" if lang == EN else f"el {s.car}")
+    showroom = find_showroom(s.showroom) if s.showroom else None
+    if showroom:
+        parts.append(("at " if lang == EN else "en ") + showroom.name)
+    if s.day:
+        parts.append(on_day(s.day, lang))
+    if s.time:
+        parts.append(("at " if lang == EN else "a las ") + s.time)
+    if task == BOOKING:
+        lead = say("booking_lead", lang)
+        if parts and s.car:
+            what = " ".join(parts)
+            lead += " del " + what[3:] if what.startswith("el ") else say("so_far", lang, what=what)
+        elif parts:
+            lead += " " + " ".join(parts)
+    else:
+        lead = say("checking_lead", lang)
+        places = [p for p in parts if not p.startswith(("the ", "el "))]
+        if places:
+            lead += " " + " ".join(places)
+    return lead + ". "
+
+
+_TIMES_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b", re.I)
+
+
+def picked_time(text: str, offered: list[str]) -> str | None:
+    """A bare hour that names one of the offered times ("11 works", "the 3, please")."""
+    if find_date_words(text):
+        return None
+    text = BOUND_RE.sub(" ", corrected(text))  # "what's free after 3?" is a window, not 3
+    for number in re.findall(r"(?<![\d:/])(\d{1,2})(?![\d:/])", text):
+        for hour in (int(number), int(number) + 12):
+            if f"{hour:02d}:00" in offered:
+                return f"{hour:02d}:00"
+    return None

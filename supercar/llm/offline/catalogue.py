@@ -1,0 +1,112 @@
+"""Answers in words, from the catalogue: car facts and lists (electric, cheapest, quickest,
+under a budget), cars we do not sell, the showroom list, and otherwise the greeting, thanks,
+help or the polite decline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from supercar.language import ES
+from supercar.llm.offline.keywords import AVAILABILITY, BOOKING
+from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
+from supercar.llm.offline.reading import Reading
+from supercar.llm.offline.state import State
+from supercar.tools.catalog import CARS, CarModel
+from supercar.tools.summaries import join
+
+
+def words_reply(s: State, r: Reading, offer: bool = True) -> str:
+    """An answer in words: catalogue facts, greetings, thanks, help or the polite decline.
+    `offer`: end a car answer by offering a test drive (not when the customer put it off, or
+    when another part of the message already asks about one)."""
+    lang = s.lang
+    if r.other_car:
+        return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
+    if r.has("electric") and not r.cars:
+        electric = [car for car in CARS if "electric" in car.powertrain]
+        hybrid = [car for car in CARS if "hybrid" in car.powertrain]
+        names = join([f"the {c.name} ({c.powertrain})" for c in electric], lang)
+        if lang == ES:
+            names = join([f"el {c.name} ({c.powertrain})" for c in electric], lang)
+        extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
+        return say("electric", lang, electric=names, hybrid=extra) + (
+            " " + say("want_one", lang) if offer else ""
+        )
+    if r.has("superlative"):
+        return _superlative(s, r, list(CARS))
+    if not r.cars and s.car and r.has("car_info") and _IT_RE.search(r.text.lower()):
+        r = replace(r, cars=[car for car in CARS if car.name == s.car])  # "how fast is it?"
+    if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
+        # "which is faster, the GT or the Track R?" (and "how much is the Spyder, is it faster
+        # than the GT?": the facts of each first)
+        facts = (
+            " ".join(car_fact(car, lang) for car in r.cars) + " "
+            if _PRICE_RE.search(r.text.lower())
+            else ""
+        )
+        return facts + _superlative(s, r, r.cars)
+    if r.cars and (r.has("car_info") or len(r.text.split()) <= 4 or r.question):
+        if s.task == BOOKING or s.task == AVAILABILITY:
+            s.car = r.cars[0].name
+        facts = " ".join(car_fact(car, lang) for car in r.cars)
+        return facts + (" " + say("want_drive", lang) if offer else "")
+    if r.has("car_list"):
+        cap = _price_cap(r.text)
+        cars = [car for car in CARS if cap is None or car.starting_price_usd <= cap]
+        if not cars:
+            cars = [min(CARS, key=lambda car: car.starting_price_usd)]
+        names = join([f"{car.name} (${car.starting_price_usd:,})" for car in cars], lang)
+        return say("car_list", lang, names=names)
+    if r.has("showroom_list"):
+        return showroom_list(lang)
+    if r.has("greeting"):
+        return say("greeting", lang)
+    if r.has("thanks"):
+        return say("thanks", lang)
+    if r.has("yes"):
+        return say("yes_nothing", lang)
+    if r.has("help") or not r.question:
+        return say("help", lang)
+    return say("decline", lang)
+
+
+_IT_RE = re.compile(r"\b(?:it|that one|this one|that car|this car|lo|la|ese|este)\b")
+_PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|cuanto|cuesta|precio|vale)\b")
+_COMPARATIVE_RE = re.compile(
+    r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
+    r"mas caro|mas potente|compare|versus|vs)\b"
+)
+
+
+def _superlative(s: State, r: Reading, pool: list[CarModel]) -> str:
+    """The cheapest, dearest or quickest car of `pool`; it becomes the car of the conversation."""
+    low, lang = r.text.lower(), s.lang
+    if "cheap" in low or "barat" in low or "least" in low or "asequible" in low:
+        car = min(pool, key=lambda c: c.starting_price_usd)
+        key = "cheapest"
+    elif "expensive" in low or "caro" in low or "pricier" in low:
+        car = max(pool, key=lambda c: c.starting_price_usd)
+        key = "priciest"
+    else:
+        car = min(pool, key=lambda c: c.zero_to_sixty_s)
+        key = "fastest"
+    s.car = car.name
+    return say(key, lang, car=car.name, price=car.starting_price_usd, secs=car.zero_to_sixty_s)
+
+
+_PRICE_CAP_RE = re.compile(
+    r"\b(?:under|below|less than|cheaper than|up to|max(?:imum)?|menos de|por debajo de|hasta)"
+    r"\s*\$?\s*(\d+(?:[.,]\d+)?)\s*(k|thousand|mil)?",
+    re.I,
+)
+
+
+def _price_cap(text: str) -> int | None:
+    """A budget ("under $200k") in dollars, if the text sets one."""
+    match = _PRICE_CAP_RE.search(text)
+    if match is None:
+        return None
+    amount = float(match[1].replace(",", ""))
+    return int(amount * 1000 if match[2] or amount < 1000 else amount)

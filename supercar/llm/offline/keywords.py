@@ -1,0 +1,291 @@
+"""The words Lex listens for: keyword families in English and Spanish, matched on the plain,
+typo-corrected text (`language.corrected`). `reading` decides what a message asks from them.
+
+Decisions:
+- Families, not sentences: each pattern names a way of saying one thing ("weather", "a time
+  suits", "putting it off"), so a new phrasing is a new alternative in one place.
+- Whole words only (`words`): "book" is not inside "Facebook", "free" not inside "freeway".
+"""
+
+from __future__ import annotations
+
+import re
+
+WEATHER = "weather"
+ADDRESS = "address"
+HOURS = "hours"
+AVAILABILITY = "availability"
+BOOKING = "booking"
+CATALOGUE = "catalogue"  # a question about our cars, answered in words
+TASKS = (AVAILABILITY, BOOKING)
+
+
+def words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])")
+
+
+INTENT_RES = {
+    WEATHER: words(
+        r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
+        r"windy|"
+        r"how (?:hot|cold|warm)|clima|lluv\w*|llov\w*|llueve|nieva|nevando|temperatura|"
+        r"pronostico|soleado|"
+        r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
+        r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
+        r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
+        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|what'?s it like (?:in|out|there)|"
+        r"how'?s it (?:looking )?(?:in|out|there)|nice (?:out|outside)|"
+        r"abrigo|chaqueta|chamarra|paraguas|que me pongo|que ropa|grados|mas (?:calor|frio)|"
+        r"(?:como|que tal) esta (?:el dia|afuera)"
+    ),
+    ADDRESS: words(
+        r"where|address|located|location|directions|how (?:do|can) i get|get there|phone|"
+        r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
+        r"distancia|queda|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
+        r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
+        r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
+        r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
+        r"do you have (?:a|an|any) (?:showroom|dealership|store|branch|location|dealer)|"
+        r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
+        r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
+        r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
+        r"numero de (?:telefono|contacto)|contacto"
+    ),
+    HOURS: words(
+        r"opening hours|business hours|hours|open(?!-top)|opens|opening|close|closes|closing|"
+        r"closed|shut|horarios?|abren|abre|cierran|cierra|abiertos?|cerrados?"
+    ),
+    AVAILABILITY: words(
+        r"available|availability|free|slots?|openings|when can i|what times?|which times?|"
+        r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
+        r"huecos?|que horas|a que hora puedo|room at|come (?:in|by|over)|stop by|drop by|visit|"
+        r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
+        r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
+        r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
+        r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance"
+    ),
+    BOOKING: words(
+        r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
+        r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
+        r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
+        r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
+        r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
+        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame|"
+        r"(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno|"
+        r"(?:can|could|may|might) (?:i|we) (?:test[- ]?)?(?:drive|try)|"
+        r"(?:i|we) (?:could|can|might|may) (?:test[- ]?)?(?:drive|try)"
+    ),
+}
+STRONG_AVAILABILITY_RE = words(
+    r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?"
+)
+# Words that ask to book (not merely to talk about a test drive).
+BOOK_VERB_RE = words(
+    r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|emos)|agend(?:ar|a|alo|ala|ame)|"
+    r"(?<!mi )(?<!la )(?<!tu )(?<!su )(?<!una )(?<!de )(?<!esa )(?<!esta )reserva|"
+    r"sign me up|put me down|"
+    r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
+    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame"
+)
+# "don't book it yet", "sin reservar": a booking word that asks for the opposite.
+NOT_BOOKING_RE = re.compile(
+    r"\b(?:don'?t|do not|not|never|no|without|sin|before)\s+(?:\w+\s+){0,2}?"
+    r"(?:book|reserve|schedule|reservar|reserves|agendar|booking)|\bnot (?:yet|now)\b|"
+    r"\btodavia no\b|\baun no\b"
+)
+# Requests phrased as questions that choose something: "can I have the 2 o'clock one?".
+PICK_RE = words(
+    r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|i'?d like|i would like|"
+    r"i want|i'?ll (?:have|take|go with|grab|go for)|give me|gimme|let me (?:have|take|grab|get)|"
+    r"lemme (?:have|take|grab|get|do)|let'?s (?:do|go with|go for)|we'?ll take|put me (?:in|down)|"
+    r"quiero|me gustaria|dame|me quedo|me apuntas|apuntame"
+)
+QUESTION_RE = re.compile(
+    # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
+    r"\b(?:(?:i'?d like|i want|i would like|quisiera|me gustaria) to (?:know|ask|check|see)|"
+    r"tell me|saber si|"
+    r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
+    r"hoping|hope to|(?<!i )wants to|would love|i'?d love|keen|interested|fancy|wish|"
+    r"me encantaria|ojala|quiere|quieren|"
+    r"tal vez|a lo mejor|pensando)\b|\?|^\W*(?:\w+[.!,]+\s+)?(?:is|are|do|does|can|could|would|"
+    r"will|what|which|when|where|how|any|que|cual|cuando|donde|como|hay|tienen|esta|estan|puedo|"
+    r"what about|how about)\b|\b(?:can|could|may) (?:i|we)\b|"
+    r"\b(?:would it|is it|is there|are there|do you|does it|will it|is that|would that|"
+    r"can you|could you|would you|puedo|podria|podemos|se puede|seria posible|es posible)\b"
+)
+YES_RE = words(
+    r"yes|yeah|yep|yup|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|go ahead|"
+    r"sounds good|perfect|great|"
+    r"si|claro|vale|dale|de acuerdo|perfecto|por supuesto|let'?s do it|that works|book it"
+)
+NO_RE = re.compile(r"^\W*(?:no|nope|nah|not really|no thanks|no gracias|mejor no)\b")
+GREETING_RE = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening)|hola|buenas|"
+    r"buenos dias|buenas tardes|buenas noches)\b"
+)
+THANKS_RE = words(r"thanks|thank you|thx|cheers|bye|goodbye|gracias|adios|hasta luego|chao")
+HELP_RE = words(
+    r"help|what can you do|who are you|what are you|are you (?:a |an )?(?:bot|human|real|"
+    r"person|robot|ai|chatgpt|gpt|machine|computer|program)|tell me about yourself|"
+    r"what model are you|(?:real|actual|live) (?:person|human)|(?:person|human|people) or (?:a )?"
+    r"(?:bot|machine|robot|ai|computer)|(?:bot|machine|robot|ai) or (?:a )?(?:person|human)|"
+    r"who (?:made|built|created|programmed|runs|owns) you|what (?:kinds? of |sort of )?"
+    r"(?:things|stuff) (?:can|do) you|what do you do|how can you help|what are you (?:able|for)|"
+    r"what can i ask|(?:talking|chatting|speaking|texting) (?:to|with) (?:a )?(?:bot|machine|"
+    r"human|person|real|robot|ai)|"
+    r"who am i (?:talking|speaking|chatting) (?:to|with)|who(?:'s| is) this|is this (?:a )?"
+    r"(?:bot|human|person|real person|robot|machine|ai)|con quien hablo|quien (?:es|habla)|"
+    r"(?:hablo|estoy hablando) con (?:un|una) (?:persona|bot|robot|maquina|humano)|"
+    r"ayuda|eres (?:un |una )?(?:bot|robot|humano|humana|ia|persona|maquina)|persona (?:de verdad|"
+    r"real)|quien te (?:hizo|creo|programo)|que sabes hacer|en que (?:me )?puedes ayudar|"
+    r"que puedes hacer|quien eres|que eres"
+)
+# Questions only the showroom can answer (what to bring, who may come, stock, financing).
+ASK_SHOWROOM_RE = words(
+    r"can i bring|may i bring|could i bring|is it (?:ok|okay|allowed) to|am i allowed|"
+    r"do i need (?:a |my |an |to bring )?(?:license|licence|id|insurance|passport|deposit)|"
+    r"insurance|age limit|how old|minimum age|in stock|stock|financ\w*|lease|leasing|"
+    r"trade[- ]?ins?|deposit|warranty|puedo llevar|necesito (?:carnet|licencia|seguro)|"
+    r"financiacion|financiamiento|garantia"
+)
+# Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
+DEFER_RE = words(
+    r"(?:let me|lemme|i'?ll|i need to|i have to|i'?d (?:like|have) to|gotta|i want to|i must)"
+    r" (?:think|check|talk|ask|see|get back|sleep on|come back|discuss|run it by|confirm|"
+    r"look at|decide)|get back to you|think (?:about|it over)|sleep on it|not (?:right )?now|"
+    r"maybe later|another time|some other time|not today|hold off|no rush|i'?ll let you know|"
+    r"i'?ll come back|para otro (?:momento|dia)|otro dia|mas adelante|luego te (?:digo|aviso|"
+    r"confirmo)|ya te (?:digo|aviso|confirmo)|lo (?:pienso|pensare|voy a pensar|consulto)|"
+    r"tengo que (?:pensarlo|consultarlo|hablarlo|mirarlo|verlo)|lo dejo|dejemoslo|"
+    r"de momento no|por ahora no|ahora no|just (?:looking|browsing)|not sure yet|"
+    r"no (?:estoy )?segur[oa]|solo (?:estoy )?mirando|solo miro|(?:lo )?tengo que pensar(?:lo)?|"
+    r"no se todavia|todavia no lo se|dejame pensar(?:lo)?|dejame verlo"
+)
+# "does 3pm work?", "is Friday ok?", "would 11 suit": whether a time suits, not opening hours.
+SUITS_RE = words(
+    r"(?:does|would|will|is|could|can|do|are)\b.{0,30}\b(?:work|suit|ok|okay|fine|good|alright|"
+    r"doable|possible)|work for you|(?:me|te|les|nos) (?:viene|va) bien|le viene bien|"
+    r"(?:esta|seria|es) (?:bien|posible)|puede ser|me sirve|sirve"
+)
+INJECTION_RE = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompt|"
+    r"guidelines|programming|directives?)\b|system prompt|your prompt|you are now|"
+    r"pretend (?:to be|you are)|act as|roleplay|developer mode|jailbreak|dan mode|"
+    r"reveal (?:your|the)|(?:olvida|ignora)\b.{0,30}\binstrucciones|instrucciones anteriores|"
+    r"eres ahora|actua como|new instructions|from now on,? you|without (?:asking|confirming)|"
+    r"nuevas instrucciones|a partir de ahora|sin preguntar|"
+    r"(?:print|show|dump|tell me) (?:me )?(?:your|the) (?:configuration|config|settings|"
+    r"instructions|prompt|rules|source)|admin mode|debug mode|sudo"
+)
+OTHER_CUSTOMER_RE = re.compile(
+    r"\b(?!(?:my|your|our|today|tomorrow|friday|monday|tuesday|wednesday|thursday|saturday|"
+    r"sunday|lex|supercar|week|next|one|that|this|it|there)\b)[a-z]+'s\s+(?:booking|appointment|"
+    r"reservation|test drive|confirmation|details|slot)|\b(?:last|previous|other|another|next)\s+"
+    r"(?:customer|client|person|guy|user)s?\b|\bsomeone else|\bsomebody else|other people|"
+    r"everyone'?s|all (?:the |your )?(?:bookings|appointments|reservations)|"
+    r"who (?:else )?(?:has )?booked|list (?:of )?(?:all )?bookings|otros? clientes?|"
+    r"ultimo cliente|cliente anterior|otra persona|(?:la reserva|la cita|la prueba) de (?!manejo)"
+    r"[a-z]+|\b(?:neighbou?r|friend|wife|husband|brother|sister|colleague|"
+    r"boss|partner|mom|mum|dad|son|daughter|vecino|vecina|amigo|amiga|esposa|esposo|hermano|"
+    r"hermana)\b.{0,30}\b(?:booked|reserved|reservo)"
+    r"|\b(?:what|when|which|where) (?:did|has|have) (?!i\b|we\b)[a-z]+(?: [a-z]+)? (?:book|reserve)"
+)
+# Someone named (capitalised, not "I") who booked: "what Sarah Jones booked".
+NAMED_BOOKER_RE = re.compile(
+    r"\b(?!I\b|SuperCar\b|Lex\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+)?"
+    r"(?:booked|reserved|scheduled)"
+)
+# "her confirmation": someone else's, unless the booking was made in this conversation.
+THIRD_PARTY_RE = re.compile(
+    r"\b(?:his|her|their)\s+(?:booking|appointment|reservation|slot|test drive|confirmation)"
+)
+OFF_TOPIC_RE = words(
+    r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|trivia|fun fact|rap|sing|draw|"
+    r"write (?:me )?(?:a|an|some)|escribe(?:me)? un|story|cuento|songs?|cancion|lyrics|"
+    r"capital of|capital de|president|"
+    r"presidente|election|elecciones|vote|voting|politics?|political|politica|democrats?|"
+    r"republicans?|code|coding|python|javascript|java|program|programa|sql|html|recipe|"
+    r"receta|cook|math|bitcoin|crypto|stocks?|movie|film|pelicula|football|soccer|futbol|nba|"
+    r"world cup|who won|homework|translate|traduce|meaning of life|sentido de la vida|"
+    r"horoscope|religion|celebrity|famous|history of|square root|calculate|equation|"
+    r"essay|tallest|population|invented|dinosaur|planet|universe|quien gano|cuanto es"
+)
+ARITHMETIC_RE = re.compile(r"\d+\s*[-+*/x×]\s*\d+\s*(?:=|\?|$)")
+CANCEL_RE = words(
+    r"cancel\w*|call (?:it|that|the \w+|my \w+) off|scrap (?:it|that|the|my)|anula\w*|"
+    r"cancela\w*|ya no (?:puedo ir|voy a ir|podre ir)"
+)
+MOVE_RE = words(
+    r"reschedul\w*|re-schedul\w*|move (?:it|my|the|our|that|this)|push (?:it|my|the|that) "
+    r"(?:back|forward|to|till|until)|change (?:it|that|the time|the day|the date|my (?:booking|"
+    r"appointment|reservation|test drive|slot))|switch (?:it|that|the time|the day|my)|"
+    r"bring (?:it|my|that) forward|mover(?:la|lo)?|muevel[ao]|muevas|cambia(?:la|lo|rla|rlo)|"
+    r"cambiar (?:mi|la) (?:reserva|cita|prueba)|pasa(?:la|lo|rla|rlo)|adelanta(?:la|lo|r)?|"
+    r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?"
+)
+MEMORY_RE = words(
+    r"confirmation|my booking|my bookings|my appointment|my reservation|my test drive|"
+    r"(?:booking|my) (?:reference|ref|number|code|id)|my slot|referencia|"
+    r"what did i book|when is my|did i book|have i booked|what have i booked|booked for me|"
+    r"mi reserva|mi cita|mis reservas|numero de confirmacion|codigo de confirmacion|que reserve|"
+    r"what (?:day|date|time) (?:did we|was|were|is) (?:it|that|we|my)|what (?:day|date|time) did "
+    r"we|did we (?:say|agree|pick|settle)|we (?:said|agreed)|remind me|(?:the|my) code|"
+    r"el codigo|mi codigo|me repites|recuerdame|que dia (?:era|quedamos|dijimos)|"
+    r"a que hora (?:era|quedamos|dijimos)|what was (?:the|my) (?:code|time|day|date)"
+)
+ELECTRIC_RE = words(r"electric|evs?|battery|electricos?|hybrids?|hibridos?|plug-in|zero emission")
+CAR_LIST_RE = words(
+    r"(?:what|which) (?:cars|models)|your (?:cars|models|range|line-?up)|cars do you|"
+    r"models do you|line-?up|inventory|range|que (?:coches|carros|autos|modelos)|modelos|"
+    r"catalogo|what do you sell|what can i drive"
+)
+SHOWROOM_LIST_RE = words(
+    r"showrooms|dealerships|locations|stores|branches|concesionarios|tiendas|sucursales"
+)
+CAR_INFO_RE = words(
+    r"tell me (?:more )?about|what is|what's the|specs?|price|prices|cost|costs|how fast|how much|"
+    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|"
+    r"faster|quicker|cheaper|more expensive|more powerful|compare|versus|vs|difference|"
+    r"mas rapido|mas barato|mas caro|diferencia|cuanto vale|range|autonomia|seats?|asientos|"
+    r"convertible|electric|hybrid|top speed"
+)
+SUPERLATIVE_RE = words(
+    r"fastest|quickest|cheapest|least expensive|most expensive|most powerful|mas rapido|"
+    r"mas barato|mas caro|mas potente"
+)
+
+
+WEAK_WEATHER_RE = words(
+    r"warm|cold|hot|chilly|freezing|frio|fria|calor|fresco|caluroso|templado|rainy|cloudy|foggy"
+)
+WEATHER_CONTEXT_RE = words(
+    r"it|it'?s|outside|out there|out|there|today|tomorrow|tonight|weekend|right now|"
+    r"this (?:week|morning|afternoon|evening)|hace|hara|estara|afuera|alli|hoy|manana"
+)
+# Where one request ends and the next may begin: punctuation and joining words ("y" only
+# where it does not join minutes to an hour: "a las cuatro y media").
+CLAUSE_BREAK_RE = re.compile(
+    r"[?!;]+|\.(?=\s|$)|,|\s(?=(?:and|also|plus|but|as well as|pero|tambien|ademas)\s)|"
+    r"\s(?=y\s(?!(?:media|cuarto|\d|diez|veinte|cinco|quince|treinta)\b))",
+    re.IGNORECASE,
+)
+CATALOGUE_CLAUSE_RES = (CAR_INFO_RE, SUPERLATIVE_RE, ELECTRIC_RE, CAR_LIST_RE)
+WHICH_CARS_RES = (SUPERLATIVE_RE, ELECTRIC_RE, CAR_LIST_RE)  # which cars, not one car's facts
+
+# "what did I book?", "have we booked?": about a booking made, not a new one.
+BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|reserve|schedule)")
+
+BARE_HOUR_RE = re.compile(r"(?<![\d:/$])\b(1[0-2]|[1-9])\b(?![\d:/]|\s*(?:st|nd|rd|th)\b)")
+
+THAT_DAY_RE = re.compile(
+    r"\b(?:that day|same day|then|ese dia|ese mismo dia|(?:my|the|our) (?:test drive|"
+    r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
+)
+
+# "which showroom is open on Sunday?", "all your showrooms": every showroom, not one.
+EVERY_SHOWROOM_RE = words(
+    r"which (?:showroom|store|location|dealership|branch)e?s?|which of your|any of your|"
+    r"all (?:of )?your|all the (?:showrooms|stores|locations)|every (?:showroom|store|location)|"
+    r"each (?:showroom|store|location)|cuales|que (?:concesionarios?|tiendas?)|todos (?:los|sus)|"
+    r"todas (?:las|sus)|algun concesionario"
+)

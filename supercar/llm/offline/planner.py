@@ -1,0 +1,274 @@
+"""The plan for one customer message: tool calls, or a reply in words, given what Lex knows.
+
+Decisions:
+- Guards come first: an attempt to change Lex's instructions, a question about another
+  customer, and off-topic requests get a polite refusal and no tool.
+- Every request in the message is answered, in the order asked (one `Step` each); their tools
+  run in parallel and the report answers each in turn.
+- A thread is the task Lex is working on (weather, address, hours, availability, booking) and
+  its slots (showroom, day, time or part of the day, car). A message that adds a slot continues
+  the thread ("Miami", "Friday at 3") and a change of mind replaces one slot and keeps the
+  others ("make that Chicago"); a completed booking ends it; a refusal clears only the refused
+  slot (a taken time, a closed day), so the rest of the booking is kept.
+- Precision first: a message read weakly gets a question or the list of what Lex can do,
+  never a guess; at most one booking per message, and none in a message that carried fake
+  instructions (the booking is checked and offered instead).
+- Putting it off ("let me think about it", "lo pienso") or declining ends the push to book:
+  no "shall I book it?" until the customer asks again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from supercar.llm.offline.booking import picked_time, plan_task
+from supercar.llm.offline.catalogue import words_reply
+from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import (
+    ADDRESS,
+    AVAILABILITY,
+    BOOKING,
+    CATALOGUE,
+    HOURS,
+    TASKS,
+    WEATHER,
+)
+from supercar.llm.offline.language import ES, plain
+from supercar.llm.offline.own_bookings import active, memory_reply, plan_change, wants_change
+from supercar.llm.offline.phrasebook import say
+from supercar.llm.offline.reading import Reading, Request
+from supercar.llm.offline.showroom_info import plan_address, plan_hours
+from supercar.llm.offline.showrooms import showroom_places
+from supercar.llm.offline.state import Plan, State, Step
+from supercar.llm.offline.weather import plan_weather
+from supercar.llm.offline.when import find_date, find_date_words
+from supercar.llm.offline.where import place_showroom
+from supercar.tools.catalog import find_showroom
+
+
+def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
+    """What to do about message `r`, and the state it leaves."""
+    s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
+    s.lang = r.lang or state.lang
+    s.pending, s.proposal, s.changing = None, None, None
+    guarded = _guard(state, s, r, clock)
+    if guarded is not None:
+        return Plan([guarded[0]]), guarded[1]
+    if r.has("markup"):
+        r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
+    if r.cars:
+        s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
+    if r.time is None and state.offered:
+        r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
+    decided = _task(state, s, r, clock)
+    if isinstance(decided, Step):
+        return Plan([decided]), s
+    task, requests, t = decided
+    steps = _steps(s, r, t, task, requests, clock)
+    for step in steps:
+        if step.task and step.calls and state.car and s.car != state.car and r.cars:
+            step.before.insert(0, say("car_noted", s.lang, car=s.car))  # a change of mind
+    if r.showrooms:
+        s.talked_about = r.showrooms[0]  # the showroom this conversation is about
+    s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
+    return Plan(steps), s
+
+
+def _task(
+    state: State, s: State, r: Reading, clock: Clock
+) -> tuple[str | None, list[Request], Reading] | Step:
+    """The message's test-drive task (if any), its requests and the words of the test-drive
+    request; or the whole answer when the message only answers Lex ("no thanks")."""
+    requests = list(r.requests)
+    intents = [q.intent for q in requests]
+    task_text = next((q.text for q in requests if q.intent in TASKS), r.text)
+    t = r.part(task_text)
+    if t is not r and not (t.showrooms or t.places):
+        t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
+    if t.time is None and state.offered:
+        t = replace(t, time=picked_time(t.text, state.offered))
+    task = next((i for i in reversed(intents) if i in TASKS), None)
+    if state.pending and r.has("yes") and task is None:
+        _accept(state, s)
+        task = s.task
+    elif state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r):
+        s.time, s.deferred = None, True
+        return Step(reply=[_thanked(r, "defer" if r.has("defer") else "no_problem", s.lang)])
+    elif not intents:
+        continued = _continued(state, r, clock)
+        if continued in TASKS:
+            task = continued
+            if task == BOOKING and r.question and not (r.asks_to_book or r.picks) and t.time:
+                task = AVAILABILITY  # "what about 3pm?" checks, it does not book
+        elif continued is not None:
+            requests = [Request(continued, r.text)]
+    if (
+        task == AVAILABILITY
+        and t.time
+        and (
+            (state.offered and (t.picks or not t.question))  # picking one of the offered times
+            # "let's do the Tourer at 1pm", "I'd like to come in at 2" (not "... if 2 is free")
+            or (t.picks and not t.question and not t.asks_free)
+        )
+    ):
+        task = BOOKING
+    elif task == BOOKING and t.question and t.time and not (t.asks_to_book or t.picks):
+        task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
+    if task == BOOKING and r.has("markup"):
+        task = AVAILABILITY
+    if task is not None and r.has("ask_showroom") and not (r.asks_to_book or t.time or _adds(t)):
+        task = None  # "can I bring my kids to the test drive?" asks about one, it books nothing
+        requests = [q for q in requests if q.intent not in TASKS]
+    another = _ANOTHER_RE.search(plain(r.text))
+    if task == BOOKING and state.task is None and active(s) and not (_adds(r) or another):
+        return Step(reply=[say("already_booked", s.lang) + " " + memory_reply(s)])  # "book it"
+    if task is not None and (r.intents or not r.has("defer")):
+        s.deferred = False  # asked again
+    elif r.has("defer"):
+        s.deferred = True
+    return task, requests, t
+
+
+def _steps(
+    s: State, r: Reading, t: Reading, task: str | None, requests: list[Request], clock: Clock
+) -> list[Step]:
+    """One step per request, in the order the customer asked; at most one test-drive step."""
+    steps: list[Step] = []
+    for q in requests:
+        intent = task if q.intent in TASKS else q.intent
+        if intent is None or (intent == HOURS and task is not None and q.text == t.text):
+            continue  # "book a slot before you close" is a booking
+        step = Step()
+        sub = r.part(q.text) if len(requests) > 1 else r
+        if sub is not r and intent != WEATHER and not (sub.showrooms or sub.places):
+            sub = replace(sub, showrooms=r.showrooms)  # "open today? and where in Chicago?"
+        if intent == WEATHER:
+            plan_weather(s, sub, step, clock)
+        elif intent == ADDRESS:
+            plan_address(s, sub, step, ask=task is None)  # the test drive asks which showroom
+        elif intent == HOURS:
+            plan_hours(s, sub, step, clock)
+        elif intent == CATALOGUE:
+            step.reply.append(words_reply(s, sub, offer=False))
+        elif intent in TASKS:
+            if any(done.task for done in steps):
+                continue  # one test-drive request per message, so at most one booking
+            step.task = True
+            plan_task(s, t, intent, step, clock)
+        steps.append(step)
+    if task is not None and not any(step.task for step in steps):
+        step = Step(task=True)
+        plan_task(s, t, task, step, clock)
+        steps.append(step)
+    if r.has("ask_showroom"):
+        steps.append(Step(reply=[_ask_the_showroom(s, r)]))
+    if not steps:
+        steps.append(Step(reply=[_words(s, r)]))
+    return steps
+
+
+def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, State] | None:
+    """A refusal, a change or an answer from memory that stands for the whole message."""
+    lang = s.lang
+    follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
+    asks_other = {WEATHER, ADDRESS, HOURS} & set(r.intents)  # "the weather for my test drive"
+    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r) or asks_other)
+    if r.has("injection"):
+        return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
+    if r.has("other_customer") or (r.has("third_party") and not s.bookings):
+        return Step(reply=[say("other_customer", lang)]), replace(state, lang=lang)
+    if r.has("third_party"):
+        asks_memory = True  # "her confirmation?" after booking for her here
+    if wants_change(state, r):
+        return plan_change(state, s, r, clock), s
+    if asks_memory or follow_up:
+        s.topic = "memory"  # before off-topic words: "my confirmation code"
+        return Step(reply=[memory_reply(s)]), s
+    if r.has("off_topic") and not r.intents and not r.cars:
+        return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
+    return None
+
+
+def _ask_the_showroom(s: State, r: Reading) -> str:
+    """What only the showroom can answer: its phone, if we know which one."""
+    showroom = find_showroom(next(iter(r.showrooms), None) or s.showroom or s.talked_about or "")
+    if showroom is None:
+        return say("ask_the_showroom", s.lang)
+    return say("ask_this_showroom", s.lang, showroom=showroom.name, phone=showroom.phone)
+
+
+def _thanked(r: Reading, key: str, lang: str) -> str:
+    if r.has("thanks"):
+        return say("welcome", lang) + " " + say("defer_thanks" if key == "defer" else key, lang)
+    return say(key, lang)
+
+
+def _continued(state: State, r: Reading, clock: Clock) -> str | None:
+    """The intent a message without intent words continues, if it adds something."""
+    named_place = bool(r.places or r.showrooms)
+    has_date = _has_date(r, state, clock)
+    if state.topic in (WEATHER, ADDRESS, HOURS) and not (r.time or r.cars):
+        if named_place or (state.topic != ADDRESS and has_date):
+            return state.topic  # "and in Denver?", "and on Saturday?"
+    if state.task and r.cars and _asks_about_cars(r) and not (named_place or r.time or has_date):
+        return None  # "how much is the Volt again?": its facts, the thread waits
+    if state.task and _adds(r):
+        if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
+            return BOOKING if state.offered or r.cars else AVAILABILITY
+        if r.cars and not (named_place or r.time or has_date):
+            if state.task == BOOKING or _SWITCH_CAR_RE.search(plain(r.text)):
+                return state.task  # "for the Tourer", "make that the Urban": the thread goes on
+            return None  # a bare "Volt" beside a search for times: its facts
+        return state.task
+    if not r.flags - {"markup", "yes", "greeting", "thanks"} and (r.time or r.period or has_date):
+        return AVAILABILITY  # "Friday at 3?" in a fresh conversation
+    return None
+
+
+def _asks_about_cars(r: Reading) -> bool:
+    return bool(r.flags & {"car_info", "superlative", "electric", "car_list"}) and r.question
+
+
+def _has_date(r: Reading, state: State, clock: Clock) -> bool:
+    showroom = next(iter(r.showrooms), None) or state.showroom
+    lang = r.lang or state.lang
+    return find_date(r.text, clock.today(showroom), day_first=lang == ES) is not None
+
+
+def _accept(state: State, s: State) -> None:
+    if state.pending == "book":
+        s.task = BOOKING
+    elif state.pending in ("showroom", "drive"):
+        s.showroom = state.suggested
+        s.last_showroom = state.suggested
+        if state.pending == "drive" or s.task is None:
+            s.task = BOOKING
+
+
+_SWITCH_CAR_RE = re.compile(
+    r"\b(?:make (?:it|that)|instead|rather|switch|change|swap|prefer|then|mejor|en vez|"
+    r"en lugar|prefiero|cambia|for the|with the|con el|para el)\b"
+)
+_ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
+_CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
+
+
+def _words(s: State, r: Reading) -> str:
+    """No tool to call: putting it off, a place near or far from a showroom, or words."""
+    if r.has("defer") and not (r.cars or r.other_car or r.flags & _CATALOGUE_FLAGS):
+        return _thanked(r, "defer", s.lang)
+    places = showroom_places(r.places)
+    if not places or r.other_car or r.cars or r.flags & _CATALOGUE_FLAGS:
+        return words_reply(s, r, offer=not s.deferred)
+    step = Step()
+    showroom_id = place_showroom(s, places[0], step)
+    if showroom_id:
+        s.pending, s.suggested = "drive", showroom_id
+        return " ".join([*step.before, say("offer_drive", s.lang)])
+    return " ".join(step.reply)
+
+
+def _adds(r: Reading) -> bool:
+    """Whether a message names a slot value (a follow-up like "Miami" or "at 3")."""
+    return bool(r.showrooms or r.places or r.time or r.period or find_date_words(r.text) or r.cars)

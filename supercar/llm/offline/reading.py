@@ -1,0 +1,316 @@
+"""What one customer message is about: its requests (intent and the words that carry it), its
+kind (question, request, answer) and the things it names. No conversation state here; the
+`planner` decides what to do with a `Reading`.
+
+Decisions:
+- Only the customer's own words are read (`markup`): fake system or admin parts are dropped.
+- Intents are keyword families in both languages, matched on the corrected text, ordered by
+  where they first appear. A message is cut into clauses (at punctuation and "and", "also",
+  "y", ...); each clause belongs to the intents found in it, and a clause with none to the
+  request before it ("the weather in Miami and Chicago"), so each request carries its own
+  place and day ("the weather in Denver tomorrow and slots there on Thursday").
+- Weather is also asked without the word: how warm or cold it is, what to wear, an umbrella;
+  a temperature word counts only with a place, a day or "it"/"outside", so "a hot car" is not
+  a weather question.
+- A question is never a booking. A slot question ("is 3pm free?", "any times on Friday?",
+  "¿hay hueco el viernes?") is availability even when it says "test drive"; only a booking word
+  ("book", "reserve", "schedule", "sign me up", "reservar") together with a time asks to book.
+- Guards come before tasks: an attempt to change Lex's instructions, a request about another
+  customer's booking, and off-topic requests (trivia, jokes, code, politics) are recognised
+  first, so no tool runs for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from supercar.llm.offline.cars import find_cars, find_other_car
+from supercar.llm.offline.keywords import (
+    ADDRESS,
+    ARITHMETIC_RE,
+    ASK_SHOWROOM_RE,
+    AVAILABILITY,
+    BARE_HOUR_RE,
+    BOOK_VERB_RE,
+    BOOKED_RE,
+    BOOKING,
+    CANCEL_RE,
+    CAR_INFO_RE,
+    CAR_LIST_RE,
+    CATALOGUE,
+    CATALOGUE_CLAUSE_RES,
+    CLAUSE_BREAK_RE,
+    DEFER_RE,
+    ELECTRIC_RE,
+    GREETING_RE,
+    HELP_RE,
+    HOURS,
+    INJECTION_RE,
+    INTENT_RES,
+    MEMORY_RE,
+    MOVE_RE,
+    NAMED_BOOKER_RE,
+    NO_RE,
+    NOT_BOOKING_RE,
+    OFF_TOPIC_RE,
+    OTHER_CUSTOMER_RE,
+    PICK_RE,
+    QUESTION_RE,
+    SHOWROOM_LIST_RE,
+    STRONG_AVAILABILITY_RE,
+    SUITS_RE,
+    SUPERLATIVE_RE,
+    TASKS,
+    THANKS_RE,
+    THIRD_PARTY_RE,
+    WEAK_WEATHER_RE,
+    WEATHER,
+    WEATHER_CONTEXT_RE,
+    WHICH_CARS_RES,
+    YES_RE,
+)
+from supercar.llm.offline.language import corrected, detect_language
+from supercar.llm.offline.markup import customer_words
+from supercar.llm.offline.showrooms import PlaceMention, find_places, find_showrooms
+from supercar.llm.offline.when import BOUND_RE, find_date_words, find_period, find_time
+from supercar.tools.catalog import CarModel
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing a message asks: its intent and the words that carry it."""
+
+    intent: str
+    text: str
+
+
+@dataclass
+class Reading:
+    """One message, read: what it asks and names (dates are resolved later, with a clock)."""
+
+    text: str
+    lang: str | None
+    intents: list[str]
+    question: bool
+    asks_to_book: bool
+    picks: bool  # a request that chooses ("I'd like", "can I have")
+    asks_free: bool  # asks whether something is free ("available", "free", "slots")
+    showrooms: list[str]
+    places: list[PlaceMention]
+    cars: list[CarModel]
+    other_car: str | None
+    time: str | None
+    period: tuple[int, int] | None
+    flags: set[str] = field(default_factory=set)
+    requests: list[Request] = field(default_factory=list)
+    whole: str = ""  # for one request of a message: the whole message (its day, if it has none)
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+    def part(self, text: str) -> Reading:
+        """The reading of one request's words, in this message's language."""
+        if text == self.text:
+            return self
+        sub = read(text)
+        sub.lang = self.lang
+        sub.flags |= self.flags & {"markup", "defer"}
+        sub.whole = self.text
+        return sub
+
+    @property
+    def day_words(self) -> str:
+        """The words to read a day from: this request's, else the whole message's ("the weather
+        there on Saturday and whether 10am is free")."""
+        return self.text if find_date_words(self.text) or not self.whole else self.whole
+
+
+def _asks_to_book(low: str) -> bool:
+    return bool(
+        BOOK_VERB_RE.search(low) and not NOT_BOOKING_RE.search(low) and not BOOKED_RE.search(low)
+    )
+
+
+def detect_intents(text: str) -> list[str]:
+    """The task intents of a text, ordered by first appearance (see the module docstring)."""
+    low = corrected(text)
+    found: dict[str, int] = {}
+    for intent, pattern in INTENT_RES.items():
+        match = pattern.search(low)
+        if match:
+            found[intent] = match.start()
+    if WEATHER not in found:
+        weak = WEAK_WEATHER_RE.search(low)
+        if weak and (WEATHER_CONTEXT_RE.search(low) or find_places(text)):
+            found[WEATHER] = weak.start()  # "is it cold in Chicago?", "will it be hot?"
+    suits = SUITS_RE.search(low)
+    near = low[max(0, suits.start() - 25) : suits.end()] if suits else ""  # "¿las 3 está bien?"
+    if suits and _names_a_slot(near) and WEATHER not in found:
+        found.setdefault(AVAILABILITY, suits.start())  # "does 3pm work?": free times, not hours
+        found.pop(HOURS, None)
+    if AVAILABILITY in found and HOURS in found:
+        if STRONG_AVAILABILITY_RE.search(low):
+            del found[HOURS]  # "open slots", "any free times before you close?"
+        else:
+            del found[AVAILABILITY]  # "what time do you open?"
+    if WEATHER in found and find_cars(text) and not find_places(text) and not find_date_words(text):
+        del found[WEATHER]  # "is the Spyder good in the rain?" is about the car
+    if WEATHER in found and BOOKING in found and not _asks_to_book(low) and not find_time(text):
+        del found[BOOKING]  # "what should I wear for my test drive?" asks about the weather
+    if BOOKING in found and NOT_BOOKING_RE.search(low):
+        found.setdefault(AVAILABILITY, found.pop(BOOKING))  # "don't book yet: what's free?"
+    if AVAILABILITY in found:
+        if BOOKING in found:
+            if _asks_to_book(low) and find_time(text):
+                del found[AVAILABILITY]  # "is 11am free? book it"
+            else:
+                del found[BOOKING]  # "is 3pm free for a test drive?"
+    if HOURS in found and (ADDRESS in found or BOOKING in found):
+        # "where and when are you open" is both; "book a slot before you close" is a booking
+        if BOOKING in found:
+            del found[HOURS]
+    return sorted(found, key=found.__getitem__)
+
+
+def _names_a_slot(words: str) -> bool:
+    return bool(find_time(words) or find_date_words(words) or BARE_HOUR_RE.search(words))
+
+
+def _suits_hour(low: str) -> str | None:
+    """The bare hour of "does 10 work?" (1-7 is the afternoon, as everywhere)."""
+    suits = SUITS_RE.search(low)
+    number = BARE_HOUR_RE.search(low[max(0, suits.start() - 25) : suits.end()]) if suits else None
+    if number is None:
+        return None
+    hour = int(number.group(1))
+    return f"{hour + 12 if hour <= 7 else hour:02d}:00"
+
+
+def read(text: str) -> Reading:
+    own = customer_words(text)
+    text = own.text
+    low = corrected(text)
+    flags = set()
+    for flag, pattern in (
+        ("injection", INJECTION_RE),
+        ("other_customer", OTHER_CUSTOMER_RE),
+        ("third_party", THIRD_PARTY_RE),
+        ("off_topic", OFF_TOPIC_RE),
+        ("cancel", CANCEL_RE),
+        ("move", MOVE_RE),
+        ("memory", MEMORY_RE),
+        ("electric", ELECTRIC_RE),
+        ("car_list", CAR_LIST_RE),
+        ("showroom_list", SHOWROOM_LIST_RE),
+        ("car_info", CAR_INFO_RE),
+        ("superlative", SUPERLATIVE_RE),
+        ("greeting", GREETING_RE),
+        ("thanks", THANKS_RE),
+        ("help", HELP_RE),
+        ("defer", DEFER_RE),
+        ("ask_showroom", ASK_SHOWROOM_RE),
+        ("yes", YES_RE),
+        ("no", NO_RE),
+    ):
+        if pattern.search(low):
+            flags.add(flag)
+    if ARITHMETIC_RE.search(low):
+        flags.add("off_topic")
+    if NAMED_BOOKER_RE.search(text):
+        flags.add("other_customer")
+    if own.dropped:
+        flags.add("markup")
+        if not re.search(r"[a-z]{3}", low):
+            flags.add("injection")  # nothing but instructions
+    intents = _message_intents(text)
+    cars = find_cars(text)
+    reading = Reading(
+        text=text,
+        lang=detect_language(text),
+        intents=intents,
+        question=bool(QUESTION_RE.search(low)),
+        asks_to_book=_asks_to_book(low),
+        picks=bool(PICK_RE.search(low)),
+        asks_free=bool(STRONG_AVAILABILITY_RE.search(low)),
+        showrooms=find_showrooms(text),
+        places=find_places(text),
+        cars=cars,
+        other_car=find_other_car(text),
+        time=find_time(BOUND_RE.sub(" ", low)) or _suits_hour(low),  # not "after 2pm"
+        period=find_period(text),
+        flags=flags,
+    )
+    reading.requests = _requests(text, intents, bool(cars or reading.other_car))
+    return reading
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in CLAUSE_BREAK_RE.finditer(text):
+        if text[start : match.end()].strip(" ,"):
+            spans.append((start, match.end()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _message_intents(text: str) -> list[str]:
+    """The intents of a whole message: each clause's own (so "the hours on Saturday, and a slot
+    that day" keeps both), one test-drive task for the message, in the order asked."""
+    whole = detect_intents(text)
+    spans = _clauses(text)
+    if len(spans) <= 1:
+        return whole
+    task = next((i for i in whole if i in TASKS), None)
+    merged: list[str] = []
+    for start, end in spans:
+        for intent in detect_intents(text[start:end]):
+            if intent in TASKS:
+                task = task or intent
+                intent = task
+            if intent not in merged:
+                merged.append(intent)
+    return merged
+
+
+def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]:
+    """The message's requests in the order asked, each with the clauses that carry it."""
+    task = next((i for i in intents if i in TASKS), None)
+    spans = _clauses(text)
+    owners: list[list[str]] = []
+    for start, end in spans:
+        clause = text[start:end]
+        found: list[str] = []
+        for intent in detect_intents(clause):
+            mine = task if intent in TASKS else intent
+            if mine is not None and mine in intents and mine not in found:
+                found.append(mine)
+        low = corrected(clause)
+        if intents and any(pattern.search(low) for pattern in WHICH_CARS_RES):
+            found.insert(0, CATALOGUE)  # "anything electric I could try in Chicago?"
+        elif not found and names_a_car and intents:
+            if any(pattern.search(low) for pattern in CATALOGUE_CLAUSE_RES):
+                found = [CATALOGUE]  # "... and how much is the Volt?"
+        owners.append(found)
+    for index in range(1, len(owners)):  # a clause with no intent continues the one before
+        owners[index] = owners[index] or owners[index - 1]
+    first = next((found for found in owners if found), [])
+    owners = [found or first for found in owners]  # ... or, at the start, the one after
+    order: list[str] = []
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for (start, end), found in zip(spans, owners, strict=True):
+        for intent in found:
+            if intent not in order:
+                order.append(intent)
+            runs = pieces.setdefault(intent, [])
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)  # contiguous clauses stay one piece of text
+            else:
+                runs.append((start, end))
+    if len(order) <= 1:
+        return [Request(intent, text) for intent in order]
+    return [
+        Request(intent, " ".join(text[a:b].strip() for a, b in pieces[intent])) for intent in order
+    ]

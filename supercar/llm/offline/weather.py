@@ -1,0 +1,97 @@
+"""Weather requests: which cities and which days, from the message and the conversation.
+
+Decisions:
+- Up to three cities per request, in the order named; "there" is the place the conversation is
+  about (the showroom of the thread, else the last place named).
+- A comparison ("warmer in Miami or Chicago?", "colder tomorrow than today?") asks for each
+  city, or each day of one city, and the report says which is warmer.
+- °F or °C on request is the tool's `unit` argument (the tool converts, so the text states the
+  data's own numbers); a unit alone ("and in Fahrenheit?") asks again for the last city and day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE
+from supercar.llm.offline.language import ES, corrected, plain
+from supercar.llm.offline.phrasebook import say
+from supercar.llm.offline.reading import Reading
+from supercar.llm.offline.showrooms import find_places
+from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.when import find_date, find_dates
+from supercar.llm.offline.where import THERE_RE
+from supercar.tools.catalog import SHOWROOMS, find_showroom
+from supercar.tools.places import find_place
+
+_COMPARE_RE = re.compile(
+    r"\b(?:warmer|colder|hotter|cooler|chillier|compare[sd]?|comparison|vs|versus|than|"
+    r"difference|mas (?:calor|frio|calido|fresco|caliente)|menos (?:calor|frio)|comparar|"
+    r"que en)\b"
+)
+_FAHRENHEIT_RE = re.compile(r"fahrenheit|°\s?f\b|\bin f\b|\bgrados f\b")
+_WEAR_RE = re.compile(
+    r"\b(?:wear|jacket|coat|sweater|jumper|scarf|gloves|umbrella|sunscreen|sunglasses|shorts|"
+    r"dress|bring|pack|abrigo|chaqueta|chamarra|paraguas|ponerme|me pongo|ropa|llevar|llevo)\b"
+)
+_CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
+
+
+def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
+    low = plain(r.text)
+    unit = "F" if _FAHRENHEIT_RE.search(low) else "C" if _CELSIUS_RE.search(low) else None
+    if unit and not (r.places or r.showrooms or THERE_RE.search(low)) and s.last_weather:
+        city, asked_day = s.last_weather  # "and in Fahrenheit?": the last city and day again
+        again = {"city": city, "unit": unit} | ({"date": asked_day} if asked_day else {})
+        step.calls.append(("get_weather", again))
+        return
+    cities = _cities(s, r, low)
+    if not cities:
+        step.reply.append(say("ask_city", s.lang))
+        return
+    compare = bool(_COMPARE_RE.search(low))
+    for city in cities:
+        place = find_place(city)
+        today = clock.today(timezone=place.timezone if place else None)
+        days = find_dates(r.text, today, day_first=s.lang == ES) if compare else []
+        if len(cities) > 1 or len(days) < 2:
+            day = find_date(r.day_words, today, day_first=s.lang == ES)
+            if day is None and THAT_DAY_RE.search(low):
+                day = s.day or last_booked_day(s)  # "the weather that day"
+            days = [day] if day is not None else [today]
+        for day in days:
+            args = {"city": city}
+            if day != today:  # omitted means today
+                args["date"] = day.isoformat()
+                step.weather_day = day
+            if unit:
+                args["unit"] = unit
+            step.calls.append(("get_weather", args))
+    step.compare = compare and len(step.calls) > 1
+    step.wear = bool(_WEAR_RE.search(low))
+    s.focus = cities[-1]
+
+
+def _cities(s: State, r: Reading, low: str) -> list[str]:
+    """The cities asked about, in order; "there" is the conversation's place."""
+    if EVERY_SHOWROOM_RE.search(corrected(r.text)):
+        return [room.city for room in SHOWROOMS]  # "the weather at all your showrooms"
+    cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
+    if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
+        cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
+    there = THERE_RE.search(low)
+    if there or not cities:
+        context = _context_city(s)
+        if context and context not in cities:
+            named_first = cities and low.find(plain(cities[0])) < (there.start() if there else 0)
+            cities = [*cities, context] if named_first else [context, *cities]
+    return cities[:3]  # a few cities at most, however many are named
+
+
+def _context_city(s: State) -> str | None:
+    """The place the conversation is about, else the showroom of the thread."""
+    if s.focus:
+        return s.focus
+    showroom = find_showroom(s.showroom or s.talked_about or s.last_showroom or "")
+    return showroom.city if showroom else None

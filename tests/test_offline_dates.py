@@ -1,0 +1,19 @@
+"""The offline model's date rules read every phrasing of both sets (tests/date_phrasings.py),
+in English and Spanish, including the messages that name no day at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from supercar.llm.offline.when import find_date, find_dates
+from tests.date_phrasings import PHRASINGS, SECOND, TODAY
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), PHRASINGS + SECOND)
+def test_a_customer_date_is_read_as_the_day_it_means(text, lang, want) -> None:
+    assert find_date(text, TODAY, day_first=lang == "es") == want
+
+
+def test_two_days_compared_are_both_read_in_the_order_named() -> None:
+    days = find_dates("colder tomorrow than today?", TODAY)
+    assert [day.isoformat() for day in days] == ["2026-11-25", "2026-11-24"]
