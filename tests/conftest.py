@@ -1,7 +1,9 @@
-"""Shared fixtures: the fake Groq server, settings pointing at it, and clients for the app."""
+"""Shared fixtures: the fake Groq server, settings pointing at it, clients for the app, and the
+world's cities (loaded once, or behind a gate)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -11,8 +13,9 @@ from fastapi import FastAPI
 
 from supercar.app import create_app
 from supercar.config import Settings
+from supercar.tools import geonames, places
 from tests.fakes.fake_groq import FakeGroq
-from tests.helpers import asgi_client
+from tests.helpers import TIMEOUT, asgi_client
 
 # moto-backed AWS fixtures (aws_env, aws, tables): see tests/aws.py.
 pytest_plugins = ["tests.aws"]
@@ -28,6 +31,45 @@ def offline_weather(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reaches the internet: weather is simulated unless a test points it at the fake
     Open-Meteo server (tests/fakes/fake_open_meteo.py). Subprocesses inherit the variable."""
     monkeypatch.setenv("WEATHER_PROVIDER", "simulated")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def world_loaded() -> None:
+    """The world's cities, loaded once before any test: an app whose configuration needs them
+    loads them in a background thread at start-up (`supercar.services`), which would otherwise
+    share the CPU with whatever the session's first test measures."""
+    places.preload()
+
+
+class GatedWorld:
+    """A fresh, unbuilt world table whose builder counts its builds and waits for `gate` (bounded)
+    before returning the real cities; `failures` builds raise first."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.builds = 0
+        self.failures = 0
+        self._count = threading.Lock()
+        world = places._index()  # built by `world_loaded`
+
+        def build() -> dict[str, places.Place]:
+            with self._count:
+                self.builds += 1
+                fail = self.builds <= self.failures
+            self.gate.wait(TIMEOUT)
+            if fail:
+                raise OSError("the dataset could not be read")
+            return dict(world)
+
+        monkeypatch.setattr(geonames, "index", build)
+        monkeypatch.setattr(places, "_index", places._Once(places._index.build))
+
+
+@pytest.fixture
+def gated_world(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedWorld]:
+    world = GatedWorld(monkeypatch)
+    yield world
+    world.gate.set()  # no builder left waiting after the test
 
 
 @pytest.fixture

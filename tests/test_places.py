@@ -1,13 +1,22 @@
-"""The gazetteer: names fold, aliases resolve, and the nearest showroom is the near one."""
+"""The gazetteer: names fold, aliases resolve, and the nearest showroom is the near one; the
+world's cities load in the background where the service will need them, and only once."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
+from supercar.app import create_app
+from supercar.config import Settings
+from supercar.tools import places
 from supercar.tools.catalog import SHOWROOMS
 from supercar.tools.places import (
     PLACES,
@@ -17,6 +26,8 @@ from supercar.tools.places import (
     fold,
     nearest_showroom,
 )
+from tests.conftest import GatedWorld
+from tests.helpers import TIMEOUT, LiveServer, asgi_client, until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -199,3 +210,86 @@ def test_a_place_named_twice_is_listed_once() -> None:
 def test_a_misspelt_word_is_not_corrected_where_no_name_stands() -> None:
     assert find_places("i think brookyln is nice") == []
     assert [p.name for _, p in find_places("i think Brookyln is nice")] == ["Brooklyn"]
+
+
+# --- the world loaded in the background ----------------------------------------------------------
+
+
+async def test_the_app_starts_and_answers_health_while_the_world_is_still_loading(
+    gated_world: GatedWorld,
+) -> None:
+    app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]  # offline model
+    async with LiveServer(app) as server, httpx.AsyncClient(base_url=server.url) as client:
+        await until(lambda: gated_world.builds == 1, "the preload has started")
+        health = await client.get("/health")
+        assert health.status_code == 200 and health.json()["model"]["backend"] == "offline"
+        loading = app.state.services.places_loading
+        assert loading is not None and loading.is_alive()  # started up without waiting for it
+        gated_world.gate.set()
+        await until(lambda: not loading.is_alive(), "the preload ends once its builder does")
+    assert gated_world.builds == 1
+
+
+@pytest.mark.parametrize(
+    ("groq_key", "weather", "preloads"),
+    [
+        (None, "open-meteo", True),  # the offline model reads places in every question
+        ("test-key", "simulated", True),  # simulated weather finds any city in the dataset
+        ("test-key", "open-meteo", False),  # Open-Meteo geocodes: the dataset is never needed
+    ],
+)
+async def test_the_world_is_preloaded_only_where_the_configuration_needs_it(
+    groq_key: str | None,
+    weather: str,
+    preloads: bool,
+    gated_world: GatedWorld,
+    make_settings: Callable[..., Settings],
+) -> None:
+    app = create_app(make_settings(groq_api_key=groq_key, weather_provider=weather))
+    async with asgi_client(app):
+        loading = app.state.services.places_loading
+        if preloads:
+            assert loading is not None
+            await until(lambda: gated_world.builds == 1, "the preload has started")
+            gated_world.gate.set()
+            await until(lambda: not loading.is_alive(), "the preload has ended")
+        else:
+            assert loading is None
+    assert gated_world.builds == int(preloads)
+
+
+async def test_a_preload_racing_the_first_questions_builds_the_world_once(
+    gated_world: GatedWorld,
+) -> None:
+    found: list[list[tuple[str, places.Place]]] = []
+    threads = [threading.Thread(target=places.preload, daemon=True)] + [
+        threading.Thread(target=lambda: found.append(find_places("De Londres a Nueva York")))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    await until(lambda: gated_world.builds >= 1, "a build has started")
+    await asyncio.sleep(0.3)  # time for every other thread to ask too
+    gated_world.gate.set()
+    await until(lambda: not any(t.is_alive() for t in threads), "every thread is done")
+    assert gated_world.builds == 1
+    assert [[(written, p.name) for written, p in f] for f in found] == [
+        [("Londres", "London"), ("Nueva York", "New York")]
+    ] * 4
+
+
+async def test_a_failed_preload_is_one_warning_and_the_first_question_loads_the_world(
+    gated_world: GatedWorld, caplog: pytest.LogCaptureFixture
+) -> None:
+    gated_world.failures = 1
+    gated_world.gate.set()
+    app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
+    with caplog.at_level(logging.WARNING, logger="supercar.services"):
+        async with asgi_client(app):
+            loading = app.state.services.places_loading
+            await until(lambda: not loading.is_alive(), "the preload has ended", within=TIMEOUT)
+    warnings = [r for r in caplog.records if r.name == "supercar.services"]
+    assert [r.levelno for r in warnings] == [logging.WARNING]
+    assert "preloading the world's cities failed" in warnings[0].getMessage()
+    paris = find_place("Paris")
+    assert paris is not None and paris.country == "FR" and gated_world.builds == 2

@@ -26,11 +26,13 @@ import boto3
 import httpx
 import pytest
 
+from supercar import services
 from supercar.api import lifecycle
 from supercar.api.lifecycle import AFTER_RESTORE_PATH, BEFORE_CHECKPOINT_PATH
 from supercar.app import create_app
 from supercar.config import Settings
 from tests import sse
+from tests.conftest import GatedWorld
 from tests.fakes.fake_groq import FakeGroq, Script, delay, text, words
 from tests.helpers import LiveServer, asgi_client, ask, timed_events, until
 from tests.test_aws_app import PARAM
@@ -291,3 +293,28 @@ async def test_before_checkpoint_refuses_while_a_turn_streams_past_its_wait(
             answer = [e for _, e in await turn]
     assert hook.status_code == 503
     assert sse.text_of(answer) == "A long answer at last." and sse.names(answer)[-1] == "end"
+
+
+async def test_before_checkpoint_waits_for_the_world_so_the_snapshot_carries_it(
+    snapstart_sandbox: None, gated_world: GatedWorld, make_settings: Callable[..., Settings]
+) -> None:
+    app = create_app(make_settings())  # simulated weather (the tests' default) needs the world
+    async with asgi_client(app) as client:
+        loading = app.state.services.places_loading
+        await until(lambda: gated_world.builds == 1, "the preload has started")
+        threading.Timer(0.3, gated_world.gate.set).start()
+        assert (await client.post(BEFORE_CHECKPOINT_PATH)).status_code == 204
+        assert not loading.is_alive()
+
+
+async def test_a_preload_slower_than_its_wait_does_not_hold_up_the_snapshot(
+    snapstart_sandbox: None,
+    gated_world: GatedWorld,
+    make_settings: Callable[..., Settings],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(services, "PRELOAD_WAIT_SECONDS", 0.2)
+    app = create_app(make_settings())
+    async with asgi_client(app) as client:
+        assert (await client.post(BEFORE_CHECKPOINT_PATH)).status_code == 204
+        assert app.state.services.places_loading.is_alive()  # the first question will wait for it
