@@ -21,23 +21,12 @@ import re
 from datetime import date
 from typing import Any
 
-from supercar.language import EN, ES
+from supercar.language import EN, ES, Language
 from supercar.tools.catalog import CARS, CarModel, find_showroom
+from supercar.tools.wording import MONTHS, WEEKDAYS, Weekdays
 
 # --- days, lists and hours in both languages ----------------------------------------------------
 
-_DAYS = {
-    EN: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    ES: ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-}
-_MONTHS = {
-    EN: (
-        "January February March April May June July August September October November December"
-    ).split(),
-    ES: (
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-    ).split(),
-}
 _CONDITIONS_ES = {
     "sunny": "soleado",
     "cloudy": "nublado",
@@ -79,15 +68,16 @@ def car_choices(lang: str) -> str:
 
 def days_name(weekday: int, lang: str) -> str:
     """The weekday in the plural: 'Sundays', 'domingos', 'lunes'."""
-    name = _DAYS[lang][weekday]
-    return name if name.endswith("s") else name + "s"
+    return Weekdays(weekday).say("es" if lang == ES else "en")
 
 
 def day_text(day: date, lang: str) -> str:
     """'Friday, November 27' or 'el viernes 27 de noviembre'."""
-    if lang == ES:
-        return f"el {_DAYS[lang][day.weekday()]} {day.day} de {_MONTHS[lang][day.month - 1]}"
-    return f"{_DAYS[lang][day.weekday()]}, {_MONTHS[lang][day.month - 1]} {day.day}"
+    language: Language = "es" if lang == ES else "en"
+    weekday, month = WEEKDAYS[language][day.weekday()], MONTHS[language][day.month - 1]
+    if language == ES:
+        return f"el {weekday} {day.day} de {month}"
+    return f"{weekday}, {month} {day.day}"
 
 
 def on_day(day: date, lang: str) -> str:

@@ -187,8 +187,13 @@ _PHRASES: dict[str, dict[Language, str]] = {
     "tool_failed": {"en": "it is not working right now", "es": "no funciona en este momento"},
 }
 
-_WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-_MONTHS: dict[Language, list[str]] = {
+# The calendar's words in each language, for every sentence that names a day (the chat's too:
+# `summaries` words its days with these).
+WEEKDAYS: dict[Language, tuple[str, ...]] = {
+    "en": WEEKDAY_NAMES,
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+}
+MONTHS: dict[Language, list[str]] = {
     "en": (
         "January February March April May June July August September October November December"
     ).split(),
@@ -236,10 +241,10 @@ def _word(value: Any, language: Language) -> str:
 
 def day_words(day: date, language: Language = "en") -> str:
     """'Friday 4 December' / 'viernes 4 de diciembre': how a card names a day."""
-    month = _MONTHS[language][day.month - 1]
+    weekday, month = WEEKDAYS[language][day.weekday()], MONTHS[language][day.month - 1]
     if language == "es":
-        return f"{_WEEKDAYS_ES[day.weekday()]} {day.day} de {month}"
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {month}"
+        return f"{weekday} {day.day} de {month}"
+    return f"{weekday} {day.day} {month}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,10 +255,8 @@ class Weekdays:
     weekday: int  # Monday is 0
 
     def say(self, language: Language) -> str:
-        if language == "es":
-            name = _WEEKDAYS_ES[self.weekday]
-            return name if name.endswith("s") else name + "s"
-        return WEEKDAY_NAMES[self.weekday] + "s"
+        name = WEEKDAYS[language][self.weekday]
+        return name if name.endswith("s") else name + "s"
 
 
 def counted_drives(count: int, language: Language) -> str:
