@@ -75,7 +75,18 @@ def chaos_responder(rng: random.Random, day: str) -> Callable[[dict[str, Any]], 
     return respond
 
 
-async def run_session(
+async def run_session(url: str, session_id: str, rng: random.Random, log: dict[str, Any]) -> None:
+    # A client of its own, as each browser tab has: httpcore's pool can close an expired
+    # keep-alive connection that another task was just given (encode/httpcore#1110), a race in
+    # the test's client that a shared pool of 80 busy tasks meets on a loaded machine. Idle
+    # connections expire before uvicorn's 5 s keep-alive closes them, or a reused connection
+    # can meet the server's FIN.
+    limits = httpx.Limits(max_connections=1, keepalive_expiry=1.0)
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+        await _converse(client, session_id, rng, log)
+
+
+async def _converse(
     client: httpx.AsyncClient, session_id: str, rng: random.Random, log: dict[str, Any]
 ) -> None:
     for turn in range(TURNS):
@@ -138,16 +149,12 @@ async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
         "bookings": defaultdict(set),
     }
     async with LiveServer(app, timeout=100) as server:
-        # Idle connections expire on our side before uvicorn's 5 s keep-alive closes them, or a
-        # reused connection can meet the server's FIN (a client-side race, not the service's).
-        limits = httpx.Limits(max_connections=SESSIONS * 2, keepalive_expiry=1.0)
-        async with httpx.AsyncClient(base_url=server.url, timeout=30, limits=limits) as client:
-            await asyncio.gather(
-                *(
-                    run_session(client, f"soak-{n}", random.Random(rng.random()), log)
-                    for n in range(SESSIONS)
-                )
-            )
+        # A task group, so that one failing session stops the others (and closes their
+        # connections) before the server goes.
+        async with asyncio.TaskGroup() as sessions_running:
+            for n in range(SESSIONS):
+                session = run_session(server.url, f"soak-{n}", random.Random(rng.random()), log)
+                sessions_running.create_task(session)
         sessions = app.state.services.sessions
         completed_turns = 0
         for n in range(SESSIONS):
