@@ -2347,7 +2347,70 @@ SET_C = [
         ],
     ),
 ]
-CONVERSATIONS += TUNING + SECOND_LOOK + SET_C
+# The patterns set F showed (see SET_F below), each in new words: a question about a time
+# never books; showrooms named by region; bookings changed with the date and time words of the
+# request; off-topic requests that name a place; weather questions that keep to their own city.
+PATTERNS_F = [
+    Conversation(
+        "time questions",
+        [
+            Say("I'd like to book the Urban in Denver on Monday", avail("denver", "2026-11-30")),
+            Say("hmm and 3pm?", avail("denver", "2026-11-30"), ("15:00",)),
+            Say("would an hour later be better?", avail("denver", "2026-11-30"), ("16:00",)),
+            Say("is noon any good", avail("denver", "2026-11-30"), ("12:00",)),
+            Say(
+                "ok grab 4pm for me",
+                book("denver", "2026-11-30", "16:00", "Urban"),
+                ("16:00",),
+                books=True,
+            ),
+        ],
+    ),
+    Conversation(
+        "time questions",
+        [
+            Say("Quiero reservar el GT en Miami el jueves", avail("miami", "2026-11-26")),
+            Say("¿qué tal las 5?", avail("miami", "2026-11-26"), ("17:00",)),
+            Say("¿y una hora antes?", avail("miami", "2026-11-26"), ("16:00",)),
+            Say(
+                "vale, apártame las 4",
+                book("miami", "2026-11-26", "16:00", "GT"),
+                ("16:00",),
+                books=True,
+            ),
+        ],
+    ),
+    Conversation(
+        "time questions",
+        [
+            Say("any free slots in Manhattan on Saturday?", avail("manhattan", "2026-11-28")),
+            Say("how about 2?", avail("manhattan", "2026-11-28"), ("14:00",)),
+            Say("maybe 3 then", avail("manhattan", "2026-11-28"), ("15:00",)),
+            Say(
+                "yes please, for the Spyder",
+                book("manhattan", "2026-11-28", "15:00", "Spyder"),
+                ("15:00",),
+                books=True,
+            ),
+        ],
+        taken=[("manhattan", "2026-11-28", "14:00")],
+    ),
+    Conversation(
+        "time questions",
+        [
+            Say("Any times at LA on Friday?", avail("los-angeles", "2026-11-27")),
+            Say("5pm still open?", avail("los-angeles", "2026-11-27"), ("17:00",)),
+            Say("Monday instead, would 11 work?", avail("los-angeles", "2026-11-30"), ("11:00",)),
+            Say(
+                "I'll take it with the Tourer",
+                book("los-angeles", "2026-11-30", "11:00", "Tourer"),
+                ("11:00",),
+                books=True,
+            ),
+        ],
+    ),
+]
+CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from supercar.llm.offline.when import find_date, find_dates
+from supercar.llm.offline.when import find_date, find_dates, shifted_time
 from tests.date_phrasings import PHRASINGS, SECOND, TODAY
 
 
@@ -17,3 +17,18 @@ def test_a_customer_date_is_read_as_the_day_it_means(text, lang, want) -> None:
 def test_two_days_compared_are_both_read_in_the_order_named() -> None:
     days = find_dates("colder tomorrow than today?", TODAY)
     assert [day.isoformat() for day in days] == ["2026-11-25", "2026-11-24"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("what about an hour later?", "16:00"),
+        ("half an hour earlier?", "14:30"),
+        ("two hours later then", "17:00"),
+        ("¿y una hora más tarde?", "16:00"),
+        ("¿media hora antes?", "14:30"),
+        ("what about 4?", None),
+    ],
+)
+def test_a_time_moved_from_the_last_one_is_read_against_it(text: str, want: str | None) -> None:
+    assert shifted_time(text, "15:00") == want

@@ -300,6 +300,44 @@ async def test_availability_follow_up_and_picking_a_time() -> None:
     ]
 
 
+_FRIDAY_IN_CHICAGO = {"dealership_id": "chicago", "date": "2026-11-27"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hmm what about 4 then",
+        "is 3 better?",
+        "does 2pm suit?",
+        "and at noon?",
+        "is 11:00 open too?",
+        "would 10 be ok",
+        "maybe 5 instead",
+        "Saturday instead, does 2pm work?",
+        "¿qué tal a las 4?",
+        "¿y a las 5?",
+        "¿las 3 estarían libres?",
+    ],
+)
+async def test_a_question_about_a_time_in_a_booking_checks_that_slot_and_never_books(
+    text: str,
+) -> None:
+    calls = await calls_for("I want to book the Roadster in Chicago on Friday", text)
+    assert [name for name, _ in calls] == ["check_appointment_availability"]
+    if "Saturday" not in text:
+        assert calls[0][1] == _FRIDAY_IN_CHICAGO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok lock in 4", "I'll take 4pm", "grab 4pm for me", "book me in at 4", "resérvame las 4"],
+)
+async def test_an_explicit_request_for_a_time_in_a_booking_books_it(text: str) -> None:
+    calls = await calls_for("I want to book the Roadster in Chicago on Friday", text)
+    args = {**_FRIDAY_IN_CHICAGO, "time": "16:00", "car_model": "SuperCar Roadster"}
+    assert calls == [("schedule_appointment", args)]
+
+
 async def test_booking_without_time_checks_availability_first() -> None:
     assert await calls_for("book a test drive of the GT in Chicago on Friday") == [
         ("check_appointment_availability", {"dealership_id": "chicago", "date": "2026-11-27"})

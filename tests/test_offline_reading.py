@@ -75,9 +75,38 @@ def test_whether_a_time_suits_asks_for_free_times_not_opening_hours(text: str) -
     assert AVAILABILITY in intents and HOURS not in intents
 
 
-def test_a_bare_hour_that_is_asked_about_is_read_as_a_time() -> None:
-    assert read("does 10 work?").time == "10:00"
-    assert read("would 3 be ok?").time == "15:00"
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("does 10 work?", "10:00"),
+        ("would 3 be ok?", "15:00"),
+        ("hmm what about 4 then", "16:00"),
+        ("is 2 better?", "14:00"),
+        ("maybe 5 instead", "17:00"),
+        ("ok lock in 11", "11:00"),
+        ("is 1pm open?", "13:00"),
+    ],
+)
+def test_a_bare_hour_that_is_asked_about_or_chosen_is_read_as_a_time(text: str, time: str) -> None:
+    assert read(text).time == time
+
+
+@pytest.mark.parametrize(
+    "text", ["is Dec 3 free?", "what about 2 people?", "does the 4 seater work?", "maybe 3 days"]
+)
+def test_a_number_that_is_a_date_or_a_count_is_not_an_hour(text: str) -> None:
+    assert read(text).time is None
+
+
+@pytest.mark.parametrize("text", ["is 1pm open?", "5pm still open?", "what's open tomorrow?"])
+def test_a_time_that_is_open_asks_for_free_times_not_opening_hours(text: str) -> None:
+    intents = detect_intents(text)
+    assert AVAILABILITY in intents and HOURS not in intents
+
+
+@pytest.mark.parametrize("text", ["are you open at 6pm?", "what time do you open on Friday?"])
+def test_whether_the_showroom_is_open_at_a_time_asks_for_its_hours(text: str) -> None:
+    assert detect_intents(text) == [HOURS]
 
 
 def test_after_an_hour_is_a_window_not_a_time() -> None:

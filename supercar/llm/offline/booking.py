@@ -2,9 +2,22 @@
 asked for one at a time, then free times checked or the test drive booked.
 
 Decisions:
-- Never book unless asked: a booking call needs a booking request (or picking one of the
-  offered times, or "yes" to "shall I book it?"). A question about a time, even inside a
-  booking thread ("what about 3pm?"), checks availability and offers the slot.
+- Never book unless asked. Whether a test-drive request that names a time books it or checks
+  it is decided in one place, `books`, in this order:
+  1. an explicit request to book books: a booking imperative ("book it", "I'll take 4", "lock
+     it in", "grab it for me", "sign me up", "resérvame", "apúntame") or a request in question
+     form ("can I have the 2 o'clock?", "can you book me in at 3?");
+  2. a question about a time never books: a "?", "what about", "how about", "and at", "does …
+     suit/work", "is … free/open/ok/better", "¿qué tal …?", "¿y a las …?", "¿estaría libre?",
+     a hedge ("maybe 4", "I'm thinking 3"); "X instead, does 2pm suit?" is a question too. It
+     checks that slot for the known showroom and day and says whether it is free, with the
+     time, and offers to book it;
+  3. a plain choice ("I'd like 3pm", "let's do 1pm", "ok 4pm then", "11 works") books when the
+     customer asked to book in this thread, or picks among times Lex has shown; otherwise it
+     checks.
+  A "yes" to Lex's own offer ("Would you like me to book it?") books the time offered.
+- A time may be named against the thread: an offered hour ("11 works"), a bare hour in a
+  question ("is 3 better?"), or a shift from the last time talked about ("an hour later").
 - One question at a time, in the order showroom, day, time (via the free times), car.
 """
 
@@ -14,7 +27,14 @@ import re
 
 from supercar.language import EN
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import AVAILABILITY, BOOKING, HOURS, THAT_DAY_RE
+from supercar.llm.offline.keywords import (
+    AVAILABILITY,
+    BOOKING,
+    HOURS,
+    REQUEST_AS_QUESTION_RE,
+    THAT_DAY_RE,
+    TIME_QUESTION_RE,
+)
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import Reading
@@ -24,6 +44,7 @@ from supercar.llm.offline.when import (
     find_date,
     find_date_words,
     find_dates,
+    shifted_time,
     weekday_after,
 )
 from supercar.llm.offline.where import focus_on, showroom_for
@@ -130,6 +151,29 @@ def _lead(s: State, task: str) -> str:
 
 
 _TIMES_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b", re.I)
+
+
+def books(state: State, t: Reading, task: str) -> bool:
+    """Whether a test-drive request that names a time books it, or checks it (the rule of the
+    module docstring; `t` is the request's own words)."""
+    low = corrected(t.text)
+    if t.asks_to_book or REQUEST_AS_QUESTION_RE.search(low):
+        return True  # "lock in 2", "resérvame las 4", "can I have the 2 o'clock?"
+    if t.question or TIME_QUESTION_RE.search(low):
+        return False  # "what about 4 then", "is 3 better?", "¿y a las 5?"
+    if t.picks and not t.asks_free:
+        return True  # "I'd like 3pm", "let's do the Tourer at 1pm"
+    return task == BOOKING or bool(state.offered) or bool(t.cars)  # "ok 4pm then", "11 works"
+
+
+def thread_time(state: State, r: Reading) -> str | None:
+    """A time the message names only against the conversation: one of the offered hours ("11
+    works"), or a shift from the last time talked about ("what about an hour later?")."""
+    if state.offered:
+        picked = picked_time(r.text, state.offered)
+        if picked:
+            return picked
+    return shifted_time(r.text, state.last_time)
 
 
 def picked_time(text: str, offered: list[str]) -> str | None:

@@ -24,6 +24,11 @@ def words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])")
 
 
+# "what's open tomorrow?", "is 1pm open?": slots that are open, not the showroom's hours.
+_OPEN_SLOT = (
+    r"(?:what'?s|what is|anything|something|(?:what|which|any) (?:times?|slots?)(?: are| is)?|"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) open"
+)
 INTENT_RES = {
     WEATHER: words(
         r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
@@ -62,7 +67,7 @@ INTENT_RES = {
         r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
-        r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance"
+        r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance|" + _OPEN_SLOT
     ),
     BOOKING: words(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
@@ -77,7 +82,8 @@ INTENT_RES = {
     ),
 }
 STRONG_AVAILABILITY_RE = words(
-    r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?"
+    r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?|"
+    + _OPEN_SLOT
 )
 # Words that ask to book (not merely to talk about a test drive).
 BOOK_VERB_RE = words(
@@ -91,14 +97,31 @@ BOOK_VERB_RE = words(
 NOT_BOOKING_RE = re.compile(
     r"\b(?:don'?t|do not|not|never|no|without|sin|before)\s+(?:\w+\s+){0,2}?"
     r"(?:book|reserve|schedule|reservar|reserves|agendar|booking)|\bnot (?:yet|now)\b|"
-    r"\btodavia no\b|\baun no\b"
+    r"\btodavia no\b|\baun no\b|\b(?:free|available|open|libres?) (?:to|for|para) (?:book|reserv)"
 )
-# Requests phrased as questions that choose something: "can I have the 2 o'clock one?".
+# Requests phrased as questions that choose something: "can I have the 2 o'clock one?" (not
+# "I'd like to know whether 4 works", which asks).
 PICK_RE = words(
-    r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|i'?d like|i would like|"
-    r"i want|i'?ll (?:have|take|go with|grab|go for)|give me|gimme|let me (?:have|take|grab|get)|"
+    r"can i (?:have|get|take|do|grab)|could i (?:have|get|take|do)|"
+    r"(?:i'?d like|i would like|i want|quiero|me gustaria)(?! to (?:know|ask|check|see|hear))"
+    r"(?! saber| preguntar| consultar| ver si)|i'?ll (?:have|take|go with|grab|go for)|give me|"
+    r"gimme|let me (?:have|take|grab|get)|"
     r"lemme (?:have|take|grab|get|do)|let'?s (?:do|go with|go for)|we'?ll take|put me (?:in|down)|"
-    r"quiero|me gustaria|dame|me quedo|me apuntas|apuntame"
+    r"dame|me quedo|me apuntas|apuntame"
+)
+# A request to book in the form of a question: "can I have the 2 o'clock one?".
+REQUEST_AS_QUESTION_RE = words(
+    r"(?:can|could|may) (?:i|we) (?:have|get|take|grab)|(?:can|could) you (?:grab|get) me"
+)
+# Asking about a time rather than choosing it: "what about 4?", "is 3 better?", "does 2pm
+# suit?", "is 18:00 open too?", "¿qué tal a las 5?", "¿y a las 4?" (a "?" marks one too). The
+# rule that decides between checking and booking is `booking.books`.
+TIME_QUESTION_RE = words(
+    r"what about|how about|what if|and at|que tal|y (?:a )?las?|(?:te|os|les|le|nos) (?:viene|va) "
+    r"bien|(?:does|would|will|is|isn'?t|could|can|do|are|might)\s+(?:[^\s?.!,]+\s+){1,5}?(?:work|"
+    r"suit|ok|okay|fine|good|better|free|open|available|alright|doable|possible|taken|booked|gone)|"
+    r"(?:esta|estan|estaria|estarian|seria|serian|es|son|queda|quedan|hay)\s+(?:[^\s?.!,]+\s+){0,4}?"
+    r"(?:libres?|bien|disponibles?|mejor|posible|ocupad[oa]s?|hueco)"
 )
 QUESTION_RE = re.compile(
     # hedges count as questions: "I'm thinking about 3pm" asks, it does not choose
@@ -275,7 +298,18 @@ WHICH_CARS_RES = (SUPERLATIVE_RE, ELECTRIC_RE, CAR_LIST_RE)  # which cars, not o
 # "what did I book?", "have we booked?": about a booking made, not a new one.
 BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|reserve|schedule)")
 
-BARE_HOUR_RE = re.compile(r"(?<![\d:/$])\b(1[0-2]|[1-9])\b(?![\d:/]|\s*(?:st|nd|rd|th)\b)")
+# A bare number right after a word that chooses or books a time: "maybe 5", "book 4", "lock in
+# 2", "make it 3", "then 11", "mejor 5".
+HOUR_CUE_RE = words(
+    r"maybe|perhaps|instead|rather|then|make it|let'?s (?:do|say)|book(?: me)?(?: in)?|take|"
+    r"lock(?: it)? in|grab|snag|reserve|mejor|entonces|pues|reservame|apartame|apuntame"
+)
+# A number that can be an hour: not a date's, a price's or a count's ("2 people", "3 days").
+BARE_HOUR_RE = re.compile(
+    r"(?<![\d:/$])\b(1[0-2]|[1-9])\b(?![\d:/%]|\s*(?:st|nd|rd|th|people|persons?|of (?:us|them)|"
+    r"adults?|kids?|children|cars?|seats?|seater|doors?|days?|weeks?|months?|hours?|hrs?|minutes?|"
+    r"mins?|k|km|miles?|mph|personas?|dias?|semanas?|meses|horas?|minutos?|coches|plazas)\b)"
+)
 
 THAT_DAY_RE = re.compile(
     r"\b(?:that day|same day|then|ese dia|ese mismo dia|(?:my|the|our) (?:test drive|"

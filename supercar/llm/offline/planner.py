@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from supercar.llm.offline.booking import picked_time, plan_task
+from supercar.llm.offline.booking import books, plan_task, thread_time
 from supercar.llm.offline.catalogue import words_reply
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.keywords import (
@@ -59,8 +59,9 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
     if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
-    if r.time is None and state.offered:
-        r = replace(r, time=picked_time(r.text, state.offered))  # "11 works"
+    if r.time is None:
+        r = replace(r, time=thread_time(state, r))  # "11 works", "what about an hour later?"
+    s.last_time = r.time or state.last_time
     decided = _task(state, s, r, clock)
     if isinstance(decided, Step):
         return Plan([decided]), s
@@ -86,8 +87,8 @@ def _task(
     t = r.part(task_text)
     if t is not r and not (t.showrooms or t.places):
         t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
-    if t.time is None and state.offered:
-        t = replace(t, time=picked_time(t.text, state.offered))
+    if t.time is None:
+        t = replace(t, time=thread_time(state, t))
     task = next((i for i in reversed(intents) if i in TASKS), None)
     # "great thanks, I'll decide later": the thanks is no yes when the decision is put off.
     if state.pending and r.has("yes") and task is None and not r.has("defer"):
@@ -100,22 +101,10 @@ def _task(
         continued = _continued(state, r, clock)
         if continued in TASKS:
             task = continued
-            if task == BOOKING and r.question and not (r.asks_to_book or r.picks) and t.time:
-                task = AVAILABILITY  # "what about 3pm?" checks, it does not book
         elif continued is not None:
             requests = [Request(continued, r.text)]
-    if (
-        task == AVAILABILITY
-        and t.time
-        and (
-            (state.offered and (t.picks or not t.question))  # picking one of the offered times
-            # "let's do the Tourer at 1pm", "I'd like to come in at 2" (not "... if 2 is free")
-            or (t.picks and not t.question and not t.asks_free)
-        )
-    ):
-        task = BOOKING
-    elif task == BOOKING and t.question and t.time and not (t.asks_to_book or t.picks):
-        task = AVAILABILITY  # "can I test drive it at 4?" checks, and offers to book
+    if task in TASKS and t.time:
+        task = BOOKING if books(state, t, task) else AVAILABILITY  # the one rule: see booking
     if task == BOOKING and r.has("markup"):
         task = AVAILABILITY
     if task is not None and r.has("ask_showroom") and not (r.asks_to_book or t.time or _adds(t)):
@@ -215,8 +204,6 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
     if state.task and r.cars and _asks_about_cars(r) and not (named_place or r.time or has_date):
         return None  # "how much is the Volt again?": its facts, the thread waits
     if state.task and _adds(r):
-        if state.task == AVAILABILITY and r.time and not r.period and (r.picks or not r.question):
-            return BOOKING if state.offered or r.cars else AVAILABILITY
         if r.cars and not (named_place or r.time or has_date):
             if state.task == BOOKING or _SWITCH_CAR_RE.search(plain(r.text)):
                 return state.task  # "for the Tourer", "make that the Urban": the thread goes on

@@ -13,8 +13,9 @@ Decisions:
   a temperature word counts only with a place, a day or "it"/"outside", so "a hot car" is not
   a weather question.
 - A question is never a booking. A slot question ("is 3pm free?", "any times on Friday?",
-  "¿hay hueco el viernes?") is availability even when it says "test drive"; only a booking word
-  ("book", "reserve", "schedule", "sign me up", "reservar") together with a time asks to book.
+  "¿hay hueco el viernes?") is availability even when it says "test drive"; whether a request
+  that names a time books it is decided in one place, `booking.books`. A bare hour is a time
+  where it is asked about or chosen ("what about 4?", "lock in 2"), never a date's or a count's.
 - Guards come before tasks: an attempt to change Lex's instructions, a request about another
   customer's booking, and off-topic requests (trivia, jokes, code, politics) are recognised
   first, so no tool runs for them.
@@ -45,6 +46,7 @@ from supercar.llm.offline.keywords import (
     ELECTRIC_RE,
     GREETING_RE,
     HELP_RE,
+    HOUR_CUE_RE,
     HOURS,
     INJECTION_RE,
     INTENT_RES,
@@ -64,6 +66,7 @@ from supercar.llm.offline.keywords import (
     TASKS,
     THANKS_RE,
     THIRD_PARTY_RE,
+    TIME_QUESTION_RE,
     WEAK_WEATHER_RE,
     WEATHER,
     WEATHER_CONTEXT_RE,
@@ -73,7 +76,13 @@ from supercar.llm.offline.keywords import (
 from supercar.llm.offline.language import corrected, detect_language
 from supercar.llm.offline.markup import customer_words
 from supercar.llm.offline.showrooms import PlaceMention, find_places, find_showrooms
-from supercar.llm.offline.when import BOUND_RE, find_date_words, find_period, find_time
+from supercar.llm.offline.when import (
+    BOUND_RE,
+    find_date_words,
+    find_period,
+    find_time,
+    without_dates,
+)
 from supercar.tools.catalog import CarModel
 
 
@@ -177,10 +186,17 @@ def _names_a_slot(words: str) -> bool:
     return bool(find_time(words) or find_date_words(words) or BARE_HOUR_RE.search(words))
 
 
-def _suits_hour(low: str) -> str | None:
-    """The bare hour of "does 10 work?" (1-7 is the afternoon, as everywhere)."""
-    suits = SUITS_RE.search(low)
-    number = BARE_HOUR_RE.search(low[max(0, suits.start() - 25) : suits.end()]) if suits else None
+def _asked_hour(text: str) -> str | None:
+    """The bare hour of a question about a time ("does 10 work?", "what about 4 then?", "is 3
+    better?") or of a choice ("maybe 5", "lock in 2"), 1-7 being the afternoon as everywhere;
+    never a date's number ("is Dec 3 free?")."""
+    low = without_dates(text)
+    number = None
+    asked = SUITS_RE.search(low) or TIME_QUESTION_RE.search(low)
+    if asked is not None:
+        number = BARE_HOUR_RE.search(low[max(0, asked.start() - 25) : asked.end() + 25])
+    for cue in HOUR_CUE_RE.finditer(low):
+        number = number or BARE_HOUR_RE.match(low, cue.end() + 1)  # "maybe 5", "book 4"
     if number is None:
         return None
     hour = int(number.group(1))
@@ -237,7 +253,7 @@ def read(text: str) -> Reading:
         places=find_places(text),
         cars=cars,
         other_car=find_other_car(text),
-        time=find_time(BOUND_RE.sub(" ", low)) or _suits_hour(low),  # not "after 2pm"
+        time=find_time(BOUND_RE.sub(" ", low)) or _asked_hour(text),  # not "after 2pm"
         period=find_period(text),
         flags=flags,
     )

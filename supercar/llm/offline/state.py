@@ -22,6 +22,7 @@ class State:
     showroom: str | None = None
     day: date | None = None
     time: str | None = None
+    last_time: str | None = None  # the last time of day talked about ("an hour later" of it)
     period: tuple[int, int] | None = None
     car: str | None = None
     offered: list[str] = field(default_factory=list)

@@ -358,6 +358,43 @@ def find_time(text: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
+# "an hour later", "half an hour earlier", "media hora más tarde": a time moved from another.
+_SHIFT_RE = re.compile(
+    rf"\b(?:(?P<n>{_NUM}|half an?|media|un par de|a couple of)\s+)?"
+    r"(?P<unit>hours?|hrs?|horas?|minutes?|mins?|minutos?)\s+"
+    r"(?P<dir>later|earlier|sooner|before|after|mas tarde|mas temprano|antes|despues)\b"
+)
+
+
+def shifted_time(text: str, anchor: str | None) -> str | None:
+    """The time an hour (or so) later or earlier than `anchor` (HH:MM), if the text says so."""
+    match = _SHIFT_RE.search(corrected(text))
+    if match is None or anchor is None:
+        return None
+    count = match["n"] or "a"
+    if count.startswith(("half", "media")):
+        amount = 0.5
+    elif count.endswith(("couple of", "par de")):
+        amount = 2
+    else:
+        amount = _number(count)
+    minutes = round(amount * (60 if match["unit"].startswith("h") else 1))
+    if match["dir"] in ("earlier", "sooner", "before", "mas temprano", "antes"):
+        minutes = -minutes
+    total = int(anchor[:2]) * 60 + int(anchor[3:5]) + minutes
+    if not 0 <= total < 24 * 60:
+        return None
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def without_dates(text: str) -> str:
+    """The corrected text with every date expression blanked ("is Dec 3 free?": no hour 3)."""
+    low = corrected(text)
+    for pattern in _DATE_RES.values():
+        low = pattern.sub(lambda m: " " * len(m.group()), low)
+    return low
+
+
 # --- parts of the day ---------------------------------------------------------------------------
 
 _PERIODS = (
