@@ -25,6 +25,7 @@ from supercar.tools.places import (
     find_places,
     fold,
     nearest_showroom,
+    unknown_places,
 )
 from tests.conftest import GatedWorld
 from tests.helpers import TIMEOUT, LiveServer, asgi_client, until
@@ -150,6 +151,10 @@ NAMED = [
     ("I drive up from Reading most weekends", ["Reading"]),
     ("What is the temperature in Split?", ["Split"]),
     ("Moving to Mobile next month", ["Mobile"]),
+    # a country or state after the name is no longer name
+    ("Is it sunny in Nice, France?", ["Nice"]),
+    ("I drive in from Mobile Alabama", ["Mobile"]),
+    ("how cold is Londn England now", ["London"]),
 ]
 NOT_NAMED = [
     "What a nice car",
@@ -182,6 +187,18 @@ NOT_NAMED = [
     "what about victoria",  # a word here; "Victoria" would be the city
     "OK thanks",
     "I changed my mind",
+    # never a place, however written: the calendar, units, our cars
+    "Can we do it on a Sunday instead?",
+    "Is the Volt in stock in March?",
+    "What is it in Fahrenheit?",
+    "¿Me lo dices en Fahrenheit?",
+    # pieces of names the gazetteer does not know: regional nicknames, landmarks
+    "the Lone Star State branch",
+    "anything near the Magnificent Mile?",
+    "I live in Orange County",
+    "your Bay Area showroom",
+    "a Golden State location",
+    "I was at Venice Beach",
 ]
 
 
@@ -205,6 +222,11 @@ def test_each_place_comes_with_the_text_as_written() -> None:
 
 def test_a_place_named_twice_is_listed_once() -> None:
     assert [p.name for _, p in find_places("Miami, Miami, and again miami")] == ["Miami"]
+
+
+def test_names_written_as_places_that_the_gazetteer_does_not_know_are_listed() -> None:
+    assert unknown_places("is it raining in Smallvillez or in Paris?") == ["Smallvillez"]
+    assert unknown_places("in Fahrenheit please, on Sunday") == []
 
 
 def test_a_misspelt_word_is_not_corrected_where_no_name_stands() -> None:

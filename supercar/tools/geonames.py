@@ -82,6 +82,14 @@ def index() -> dict[str, Place]:
     return best
 
 
+def regions() -> frozenset[str]:
+    """Folded names of the countries and US states: what may follow a city's name ("Nice,
+    France", "Mobile Alabama")."""
+    countries = _data("countries.json").values()
+    states = _data("us_states.json").values()
+    return frozenset(fold(c["name"]) for c in countries) | {fold(s["name"]) for s in states}
+
+
 def _own_name_wins(alternate_holder: Place, population: int) -> bool:
     """A city's own name takes a key back from a bigger city's alternate name, unless that city
     is far bigger ("Pekin", Illinois, is not what "Pekín" means)."""

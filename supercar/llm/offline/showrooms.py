@@ -2,8 +2,11 @@
 
 Decisions:
 - Showrooms are named by id, city, name or a landmark ("Beverly Hills", "Biscayne", "NYC");
-  places come from the gazetteer's own reading of a text (`supercar.tools.places.find_places`:
-  typos only where a name stands, ordinary words such as "Nice" only when written as names).
+  places come from the gazetteer's own reading of a text (`supercar.tools.places.find_places`
+  and `unknown_places`, the one place that decides whether a word names a place: typos only
+  where a name stands, ordinary words such as "Nice" only when written as names, never a
+  weekday, a unit or a piece of a longer name). Here a state is its showroom's region, and a
+  car maker's name is a car.
 - A place within `NEAR_KM` of a showroom is served by it directly, with a note of the distance
   ("SuperCar Manhattan is the closest to Brooklyn, about 10 km away"); a place further away gets
   the nearest showroom *offered*, never silently chosen ("Boston": Manhattan, about 300 km).
@@ -17,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from supercar.llm.offline.cars import find_other_car
 from supercar.llm.offline.language import corrected
 from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
-from supercar.tools.places import Place, find_place, fold, nearest_showroom, strip_accents
+from supercar.tools.places import Place, fold, nearest_showroom, unknown_places
 from supercar.tools.places import find_places as gazetteer_places
 
 NEAR_KM = 60.0
@@ -83,50 +87,17 @@ def find_showrooms(text: str) -> list[str]:
     return [showroom_id for _, showroom_id in sorted(hits)]
 
 
-_NOT_PLACES = frozenset(
-    """
-    i the a an supercar lex today tomorrow tonight am pm showroom dealership please thanks
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december lunes martes miercoles jueves viernes
-    sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
-    noviembre diciembre gt volt spyder spider roadster tourer urban track model ferrari
-    porsche tesla lamborghini mclaren bmw audi mercedes hola gracias lex mon tue tues wed thu
-    thur thurs fri sat sun tomorrow manana hoy tarde noche weekend finde
-    """.split()
-)
-_AFTER_PREP_RE = re.compile(
-    r"\b(?:in|near|from|around|at|to|en|cerca de|desde|para)\s+"
-    r"((?:[A-Z][\w'-]+)(?:\s+(?:[A-Z][\w'-]+|del|de)\b)*(?:\s+[A-Z][\w'-]+)?)"
-)
-
-
-# A small town's name that is also a word the finders read ("Sunday" is near Sunway, "tienen"
-# is a town in Belgium) names the town only when written as a name mid-sentence.
-_SMALL_TOWN = 100_000
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?¿¡:;\n])\W*$")
-
-
-def _meant(text: str, written: str, place: Place) -> bool:
-    """Whether the gazetteer's reading of `written` is a place the customer means."""
-    key = fold(written)
-    if key in _NOT_PLACES or key.rstrip("s") in _NOT_PLACES:
-        return False  # a weekday, a month, a car: never a town that looks like one
-    if " " in key or not 0 < place.population < _SMALL_TOWN:
-        return True
-    at = text.find(written)
-    return written[:1].isupper() and not _SENTENCE_START_RE.search(text[: max(at, 0)])
-
-
 def find_places(text: str) -> list[PlaceMention]:
-    """Places named in the text (known or not), in order, with the showroom nearest each."""
+    """Places named in the text (known or not), in order, with the showroom nearest each. Which
+    words name a place is `supercar.tools.places`'s to say; here a state or region is its
+    showroom, and a car's maker is a car ("a Mercedes" is no town in Argentina)."""
     mentions: list[PlaceMention] = []
     for written, place in gazetteer_places(text):
         # "the Florida one": the state (its showroom), not a town of that name abroad
-        if fold(written) in _REGIONS:
+        if fold(written) in _REGIONS or find_other_car(written):
             continue
-        if _meant(text, written, place):
-            showroom, km = nearest_showroom(place)
-            mentions.append(PlaceMention(place.name, place, showroom, km))
+        showroom, km = nearest_showroom(place)
+        mentions.append(PlaceMention(place.name, place, showroom, km))
     folded = " " + fold(corrected(text)) + " "
     for match in _REGION_RE.finditer(folded):
         region = match.group(1)
@@ -135,12 +106,9 @@ def find_places(text: str) -> list[PlaceMention]:
             name = region.upper() if len(region) <= 2 else region.title()
             mentions.append(PlaceMention(name, None, inside, region=True))
     known = {fold(m.name) for m in mentions}
-    for match in _AFTER_PREP_RE.finditer(strip_accents(text)):  # "en Los Ángeles"
-        name = match.group(1).strip()
+    for name in unknown_places(text):
         words = fold(name).split()
-        if not words or words[0] in _NOT_PLACES or fold(name) in known:
-            continue
-        if find_place(name) or find_showrooms(name) or any(w in known for w in words):
+        if fold(name) in known or find_showrooms(name) or any(w in known for w in words):
             continue
         mentions.append(PlaceMention(name, None, None))
     return mentions
