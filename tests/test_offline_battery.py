@@ -2410,6 +2410,105 @@ PATTERNS_F = [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "places",
+        [
+            Say(
+                "what's the address of your Golden State showroom?",
+                [(ADDRESS, {"dealership_id": "los-angeles"})],
+                ("Wilshire",),
+            ),
+            Say(
+                "¿dónde queda la tienda de las Montañas Rocosas?",
+                [(ADDRESS, {"dealership_id": "denver"})],
+                ("Wewatta",),
+            ),
+            Say(
+                "any times at the Midwest branch on Friday?",
+                avail("chicago", "2026-11-27"),
+                ("09:00",),
+                category="availability",
+            ),
+            Say("is the Lone Star State store open Sundays?", **no_tools("Texas")),
+        ],
+    ),
+    Conversation(
+        "only asking",
+        [
+            Say(
+                "I'll be in Denver on Saturday to see the Spyder - should I bring an umbrella?",
+                [(WEATHER, {"city": "Denver", "date": "2026-11-28"})],
+                ("°",),
+                category="weather",
+            ),
+            Say("how much more is the Track R than the GT?", **no_tools("109,000")),
+            Say("¿qué diferencia de precio hay entre el Tourer y el Urban?", **no_tools("39,000")),
+            Say("what day of the week is Christmas?", **no_tools("Friday")),
+            Say("¿qué día de la semana es el 1 de enero?", **no_tools("viernes")),
+        ],
+    ),
+    Conversation(
+        "changes",
+        [
+            Say(
+                "Reserva el Urban en Chicago el jueves a las 10",
+                book("chicago", "2026-11-26", "10:00", "Urban"),
+                ("10:00",),
+                books=True,
+            ),
+            Say(
+                "¿la podemos pasar al viernes a la misma hora?",
+                [(MOVE, {"date": "2026-11-27", "time": "10:00"})],
+                ("10:00",),
+            ),
+            Say(
+                "sí, vale",
+                [(MOVE, {"date": "2026-11-27", "time": "10:00"})],
+                ("viernes",),
+                books=True,
+            ),
+            Say(
+                "what are the hours there, and what was my confirmation number again?",
+                **no_tools("Sat 10am-4pm", "SC-"),
+                category="references",
+            ),
+            Say(
+                "I'll be in Denver that day too: book the same time and the same car there",
+                book("denver", "2026-11-27", "10:00", "Urban"),
+                ("10:00",),
+                books=True,
+                category="references",
+            ),
+        ],
+    ),
+    Conversation(
+        "change of mind",
+        [
+            Say(
+                "Book the Volt in Denver on Friday at 2pm, sorry, I mean 3pm",
+                book("denver", "2026-11-27", "15:00", "Volt"),
+                ("15:00",),
+                books=True,
+                lacks=("one test drive per request",),
+            ),
+            Say("tell me a joke about the traffic in Miami", **no_tools(*DECLINE[:1])),
+            Say(
+                "can you write a poem about the weather in Denver?",
+                **no_tools(*DECLINE[:1]),
+                category="off-topic",
+            ),
+            Say("What's the weather in Chicago?", [(WEATHER, {"city": "Chicago"})], ("°",)),
+            Say(
+                "and is it sunny there in Madrid?",
+                [(WEATHER, {"city": "Madrid"})],
+                ("Madrid",),
+                lacks=("Chicago",),
+                category="weather",
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

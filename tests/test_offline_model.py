@@ -137,6 +137,12 @@ def test_dates(text: str, expected: str | None) -> None:
         ("noon", "12:00"),
         ("on 2026-12-01", None),
         ("13pm", None),
+        # a time the customer corrects is replaced by the correction
+        ("Book 5pm - no wait, 6pm", "18:00"),
+        ("at 10am, sorry, I mean 11am", "11:00"),
+        ("a las 5, digo, a las 6", "18:00"),
+        ("a las 6 de la tarde mejor, a las 4 no llego", "18:00"),
+        ("3pm or 4pm", "15:00"),
     ],
 )
 def test_times(text: str, expected: str | None) -> None:

@@ -32,6 +32,7 @@ from supercar.llm.offline.keywords import (
     BOOKING,
     HOURS,
     REQUEST_AS_QUESTION_RE,
+    SAME_TIME_RE,
     THAT_DAY_RE,
     TIME_QUESTION_RE,
 )
@@ -44,6 +45,7 @@ from supercar.llm.offline.when import (
     find_date,
     find_date_words,
     find_dates,
+    find_times,
     shifted_time,
     weekday_after,
 )
@@ -105,7 +107,7 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
             "car_model": s.car,
         }
         step.calls.append(("schedule_appointment", args))
-        if len(r.cars) > 1 or len(r.showrooms) > 1 or len(_TIMES_RE.findall(r.text)) > 1:
+        if len(r.cars) > 1 or len(r.showrooms) > 1 or len(find_times(r.text)) > 1:
             step.after.append(say("one_at_a_time", lang))  # the first is booked, not the rest
         return
     step.calls.append(
@@ -150,9 +152,6 @@ def _lead(s: State, task: str) -> str:
     return lead + ". "
 
 
-_TIMES_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bat \d{1,2}\b", re.I)
-
-
 def books(state: State, t: Reading, task: str) -> bool:
     """Whether a test-drive request that names a time books it, or checks it (the rule of the
     module docstring; `t` is the request's own words)."""
@@ -168,11 +167,14 @@ def books(state: State, t: Reading, task: str) -> bool:
 
 def thread_time(state: State, r: Reading) -> str | None:
     """A time the message names only against the conversation: one of the offered hours ("11
-    works"), or a shift from the last time talked about ("what about an hour later?")."""
+    works"), the last time talked about ("the same time") or a shift from it ("what about an
+    hour later?")."""
     if state.offered:
         picked = picked_time(r.text, state.offered)
         if picked:
             return picked
+    if SAME_TIME_RE.search(corrected(r.text)):
+        return state.last_time  # "the same time", "a la misma hora"
     return shifted_time(r.text, state.last_time)
 
 

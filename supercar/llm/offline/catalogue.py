@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from supercar.language import ES
 from supercar.llm.offline.keywords import AVAILABILITY, BOOKING
+from supercar.llm.offline.language import corrected
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State
@@ -34,6 +35,8 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         return say("electric", lang, electric=names, hybrid=extra) + (
             " " + say("want_one", lang) if offer else ""
         )
+    if len(r.cars) > 1 and _PRICE_GAP_RE.search(corrected(r.text)):
+        return _price_gap(s, r.cars[:2])  # "which costs more, and by how much?", "price gap"
     if r.has("superlative"):
         return _superlative(s, r, list(CARS))
     if not r.cars and s.car and r.has("car_info") and _IT_RE.search(r.text.lower()):
@@ -78,6 +81,29 @@ _COMPARATIVE_RE = re.compile(
     r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
     r"mas caro|mas potente|compare|versus|vs)\b"
 )
+
+
+# Two cars' prices compared: which costs more, and by how much.
+_PRICE_GAP_RE = re.compile(
+    r"\b(?:costs? (?:more|less)|more expensive|less expensive|cheaper|pricier|dearer|price "
+    r"(?:gap|difference)|difference in price|gap in price|by how much|how much more|"
+    r"how much (?:cheaper|less)|diferencia de precio|diferencia (?:entre|en)|cuestan? mas|"
+    r"cuanto mas|mas car[oa]|mas barat[oa])\b"
+)
+
+
+def _price_gap(s: State, cars: list[CarModel]) -> str:
+    dear, cheap = sorted(cars, key=lambda car: car.starting_price_usd, reverse=True)
+    s.car = dear.name
+    return say(
+        "price_gap",
+        s.lang,
+        dear=dear.name,
+        cheap=cheap.name,
+        dear_price=dear.starting_price_usd,
+        cheap_price=cheap.starting_price_usd,
+        gap=dear.starting_price_usd - cheap.starting_price_usd,
+    )
 
 
 def _superlative(s: State, r: Reading, pool: list[CarModel]) -> str:

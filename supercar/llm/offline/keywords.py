@@ -81,6 +81,17 @@ INTENT_RES = {
         r"(?:i|we) (?:could|can|might|may) (?:test[- ]?)?(?:drive|try)"
     ),
 }
+# A visit mentioned ("heading to Chicago to look at the Volt"): asks for times only as a request.
+VISIT_RE = words(
+    r"come (?:in|by|over)|coming (?:in|by|over)|stop by|drop by|visit(?:ing)?|swing by|"
+    r"pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view)(?:ing)? (?:the|a|your) "
+    r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|pasar(?:me)? por|ver el"
+)
+# "at your Rocky Mountain location", "the Florida branch": a showroom named, not its address asked.
+SHOWROOM_REF_RE = words(
+    r"(?:at|in|to|from|for|by|of|with) (?:your|the|our|that|this) (?:[\w'-]+ ){0,3}?"
+    r"(?:location|branch|store|spot|outlet|place|one)"
+)
 STRONG_AVAILABILITY_RE = words(
     r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?|"
     + _OPEN_SLOT
@@ -163,6 +174,13 @@ HELP_RE = words(
     r"real)|quien te (?:hizo|creo|programo)|que sabes hacer|en que (?:me )?puedes ayudar|"
     r"que puedes hacer|quien eres|que eres"
 )
+# "what day of the week is December 1st?", "¿qué día cae el 14?": the calendar, not a booking.
+CALENDAR_RE = words(
+    r"what (?:day|weekday) of the week|which day of the week|what weekday|what day is it today|"
+    r"what day (?:is|will be|falls?|does)(?! (?:it|that|my|our|the (?:test drive|booking|"
+    r"appointment))\b)|que dia (?:de la semana )?(?:es|cae|sera)(?! (?:mi|la (?:cita|prueba|"
+    r"reserva)))|en que dia (?:de la semana )?cae"
+)
 # Questions only the showroom can answer (what to bring, who may come, stock, financing).
 ASK_SHOWROOM_RE = words(
     r"can i bring|may i bring|could i bring|is it (?:ok|okay|allowed) to|am i allowed|"
@@ -233,6 +251,13 @@ OFF_TOPIC_RE = words(
     r"horoscope|religion|celebrity|famous|history of|square root|calculate|equation|"
     r"essay|tallest|population|invented|dinosaur|planet|universe|quien gano|cuanto es"
 )
+# Asking Lex to make something (a joke, a poem, a speech, a recipe, code): whatever it is about
+# ("a joke about the weather in Chicago") is its topic, not a request for a tool.
+MAKE_SOMETHING_RE = words(
+    r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|rap|song|cancion|story|cuento|essay|"
+    r"speech|discurso|recipe|receta|lyrics|write (?:me )?(?:a|an|some|my)|translate|traduce|"
+    r"compose|escribe(?:me)? (?:un|una)"
+)
 ARITHMETIC_RE = re.compile(r"\d+\s*[-+*/x×]\s*\d+\s*(?:=|\?|$)")
 CANCEL_RE = words(
     r"cancel\w*|call (?:it|that|the \w+|my \w+) off|scrap (?:it|that|the|my)|anula\w*|"
@@ -242,7 +267,9 @@ MOVE_RE = words(
     r"reschedul\w*|re-schedul\w*|move (?:it|my|the|our|that|this)|push (?:it|my|the|that) "
     r"(?:back|forward|to|till|until)|change (?:it|that|the time|the day|the date|my (?:booking|"
     r"appointment|reservation|test drive|slot))|switch (?:it|that|the time|the day|my)|"
-    r"bring (?:it|my|that) forward|mover(?:la|lo)?|muevel[ao]|muevas|cambia(?:la|lo|rla|rlo)|"
+    r"bring (?:it|my|that) forward|(?:shift|bump) (?:it|my|the|that)|mover(?:la|lo)?|muevel[ao]|"
+    r"muevas|cambia(?:la|lo|rla|rlo)|(?:la|lo) (?:puedes|podrias|puede|podria|podemos|quiero|"
+    r"prefiero) (?:pasar|cambiar|mover|adelantar|atrasar|retrasar)|"
     r"cambiar (?:mi|la) (?:reserva|cita|prueba)|pasa(?:la|lo|rla|rlo)|adelanta(?:la|lo|r)?|"
     r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?"
 )
@@ -288,7 +315,8 @@ WEATHER_CONTEXT_RE = words(
 # Where one request ends and the next may begin: punctuation and joining words ("y" only
 # where it does not join minutes to an hour: "a las cuatro y media").
 CLAUSE_BREAK_RE = re.compile(
-    r"[?!;]+|\.(?=\s|$)|,|\s(?=(?:and|also|plus|but|as well as|pero|tambien|ademas)\s)|"
+    r"[?!;]+|\.(?=\s|$)|,|\s[-\u2013\u2014]+(?=\s)|"
+    r"\s(?=(?:and|also|plus|but|as well as|pero|tambien|ademas)\s)|"
     r"\s(?=y\s(?!(?:media|cuarto|\d|diez|veinte|cinco|quince|treinta)\b))",
     re.IGNORECASE,
 )
@@ -298,6 +326,12 @@ WHICH_CARS_RES = (SUPERLATIVE_RE, ELECTRIC_RE, CAR_LIST_RE)  # which cars, not o
 # "what did I book?", "have we booked?": about a booking made, not a new one.
 BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|reserve|schedule)")
 
+# "the same time", "a la misma hora"; "the same car", "el mismo coche": what was said before.
+SAME_TIME_RE = words(r"(?:the )?same (?:time|hour|slot)|(?:a )?(?:la )?misma hora")
+SAME_CAR_RE = words(
+    r"(?:the )?same (?:car|model)|(?:el )?mismo (?:coche|carro|auto|modelo)|(?:la )?misma "
+    r"(?:maquina)"
+)
 # A bare number right after a word that chooses or books a time: "maybe 5", "book 4", "lock in
 # 2", "make it 3", "then 11", "mejor 5".
 HOUR_CUE_RE = words(

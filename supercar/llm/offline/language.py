@@ -95,16 +95,38 @@ _NICKNAMES = {
     "socal": "los angeles",
     "so cal": "los angeles",
     "southern california": "los angeles",
+    "ciudad de los vientos": "chicago",
+    "ciudad del viento": "chicago",
+    "second city": "chicago",
+    "midwest": "chicago",  # our only showroom there, as for the coasts below
+    "medio oeste": "chicago",
     "south florida": "miami",
+    "sur de florida": "miami",
     "sunshine state": "florida",
+    "estado del sol": "florida",
     "magic city": "miami",
+    "ciudad magica": "miami",
     "city of angels": "los angeles",
     "ciudad de los angeles": "los angeles",
+    "tinseltown": "los angeles",
+    "golden state": "california",
+    "rocky mountains": "colorado",
+    "rocky mountain": "colorado",
+    "the rockies": "colorado",
+    "montanas rocosas": "colorado",
+    "centennial state": "colorado",
+    "mile high": "denver",
+    "empire state": "new york state",
+    "prairie state": "illinois",
+    "land of lincoln": "illinois",
+    "lone star state": "texas",
     # our only showroom on that coast
     "west coast": "los angeles",
     "costa oeste": "los angeles",
 }
-_NICKNAME_RE = re.compile(rf"\b({'|'.join(map(re.escape, _NICKNAMES))})\b")
+_NICKNAME_RE = re.compile(
+    rf"\b({'|'.join(map(re.escape, sorted(_NICKNAMES, key=len, reverse=True)))})\b"
+)
 
 
 @lru_cache(maxsize=1024)

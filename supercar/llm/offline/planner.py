@@ -31,12 +31,13 @@ from supercar.llm.offline.keywords import (
     BOOKING,
     CATALOGUE,
     HOURS,
+    SAME_CAR_RE,
     TASKS,
     WEATHER,
 )
 from supercar.llm.offline.language import ES, plain
 from supercar.llm.offline.own_bookings import active, memory_reply, plan_change, wants_change
-from supercar.llm.offline.phrasebook import say
+from supercar.llm.offline.phrasebook import say, weekday_is
 from supercar.llm.offline.reading import Reading, Request
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
@@ -44,7 +45,7 @@ from supercar.llm.offline.state import Plan, State, Step
 from supercar.llm.offline.weather import plan_weather
 from supercar.llm.offline.when import find_date, find_date_words
 from supercar.llm.offline.where import place_showroom
-from supercar.tools.catalog import find_showroom
+from supercar.tools.catalog import CARS, find_showroom
 
 
 def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
@@ -57,6 +58,8 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         return Plan([guarded[0]]), guarded[1]
     if r.has("markup"):
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
+    if not r.cars and state.bookings and SAME_CAR_RE.search(plain(r.text)):
+        r = replace(r, cars=[car for car in CARS if car.name == _last_car(state)])  # "same car"
     if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
     if r.time is None:
@@ -72,6 +75,9 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
             step.before.insert(0, say("car_noted", s.lang, car=s.car))  # a change of mind
     if r.showrooms:
         s.talked_about = r.showrooms[0]  # the showroom this conversation is about
+    named = _cities_named(r)
+    if len(named) > 1:
+        s.compared = named  # "and the weather in both cities?"
     s.topic = task or next((q.intent for q in requests if q.intent != CATALOGUE), None)
     return Plan(steps), s
 
@@ -153,6 +159,8 @@ def _steps(
         steps.append(step)
     if r.has("ask_showroom"):
         steps.append(Step(reply=[_ask_the_showroom(s, r)]))
+    if r.has("asks_memory") and s.bookings:
+        steps.append(Step(reply=[memory_reply(s)]))  # "the address, and remind me of my code"
     if not steps:
         steps.append(Step(reply=[_words(s, r)]))
     return steps
@@ -175,6 +183,11 @@ def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, Stat
     if asks_memory or follow_up:
         s.topic = "memory"  # before off-topic words: "my confirmation code"
         return Step(reply=[memory_reply(s)]), s
+    if r.has("calendar") and not r.intents:
+        showroom = next(iter(r.showrooms), None) or state.showroom
+        today = clock.today(showroom)
+        day = find_date(r.text, today, day_first=lang == ES) or today
+        return Step(reply=[weekday_is(day, lang)]), replace(state, lang=lang)  # no booking
     if r.has("off_topic") and not r.intents and not r.cars:
         return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     return None
@@ -212,6 +225,24 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
     if not r.flags - {"markup", "yes", "greeting", "thanks"} and (r.time or r.period or has_date):
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
     return None
+
+
+def _cities_named(r: Reading) -> list[str]:
+    """The cities a message names (places and showrooms), in order, each once."""
+    found = [(r.text.find(m.name), m.name) for m in r.places if m.place is not None]
+    served = {m.showroom.id for m in r.places if m.showroom is not None and m.near}
+    low = plain(r.text)
+    for showroom_id in r.showrooms:
+        showroom = find_showroom(showroom_id)
+        if showroom is not None and showroom_id not in served:
+            at = low.find(plain(showroom.city))
+            found.append((at if at >= 0 else len(low), showroom.city))
+    cities = [city for _, city in sorted(found)]
+    return list(dict.fromkeys(cities))
+
+
+def _last_car(state: State) -> str:
+    return str(state.bookings[-1].get("car_model") or "")
 
 
 def _asks_about_cars(r: Reading) -> bool:

@@ -36,6 +36,7 @@ from supercar.llm.offline.keywords import (
     BOOK_VERB_RE,
     BOOKED_RE,
     BOOKING,
+    CALENDAR_RE,
     CANCEL_RE,
     CAR_INFO_RE,
     CAR_LIST_RE,
@@ -50,6 +51,7 @@ from supercar.llm.offline.keywords import (
     HOURS,
     INJECTION_RE,
     INTENT_RES,
+    MAKE_SOMETHING_RE,
     MEMORY_RE,
     MOVE_RE,
     NAMED_BOOKER_RE,
@@ -60,6 +62,7 @@ from supercar.llm.offline.keywords import (
     PICK_RE,
     QUESTION_RE,
     SHOWROOM_LIST_RE,
+    SHOWROOM_REF_RE,
     STRONG_AVAILABILITY_RE,
     SUITS_RE,
     SUPERLATIVE_RE,
@@ -67,6 +70,7 @@ from supercar.llm.offline.keywords import (
     THANKS_RE,
     THIRD_PARTY_RE,
     TIME_QUESTION_RE,
+    VISIT_RE,
     WEAK_WEATHER_RE,
     WEATHER,
     WEATHER_CONTEXT_RE,
@@ -144,11 +148,15 @@ def _asks_to_book(low: str) -> bool:
 def detect_intents(text: str) -> list[str]:
     """The task intents of a text, ordered by first appearance (see the module docstring)."""
     low = corrected(text)
+    if MAKE_SOMETHING_RE.search(low):
+        return []  # "a joke about the weather in Chicago": the weather is the joke's topic
     found: dict[str, int] = {}
     for intent, pattern in INTENT_RES.items():
         match = pattern.search(low)
         if match:
             found[intent] = match.start()
+    if ADDRESS in found and not INTENT_RES[ADDRESS].search(SHOWROOM_REF_RE.sub(" ", low)):
+        del found[ADDRESS]  # "at your Rocky Mountain location" names the showroom
     if WEATHER not in found:
         weak = WEAK_WEATHER_RE.search(low)
         if weak and (WEATHER_CONTEXT_RE.search(low) or find_places(text)):
@@ -224,6 +232,7 @@ def read(text: str) -> Reading:
         ("greeting", GREETING_RE),
         ("thanks", THANKS_RE),
         ("help", HELP_RE),
+        ("calendar", CALENDAR_RE),
         ("defer", DEFER_RE),
         ("ask_showroom", ASK_SHOWROOM_RE),
         ("yes", YES_RE),
@@ -231,7 +240,7 @@ def read(text: str) -> Reading:
     ):
         if pattern.search(low):
             flags.add(flag)
-    if ARITHMETIC_RE.search(low):
+    if ARITHMETIC_RE.search(low) or MAKE_SOMETHING_RE.search(low):
         flags.add("off_topic")
     if NAMED_BOOKER_RE.search(text):
         flags.add("other_customer")
@@ -240,6 +249,11 @@ def read(text: str) -> Reading:
         if not re.search(r"[a-z]{3}", low):
             flags.add("injection")  # nothing but instructions
     intents = _message_intents(text)
+    if intents and any(
+        MEMORY_RE.search(corrected(text[a:b])) and not detect_intents(text[a:b])
+        for a, b in _clauses(text)
+    ):
+        flags.add("asks_memory")  # "... and remind me what my confirmation code was"
     cars = find_cars(text)
     reading = Reading(
         text=text,
@@ -281,14 +295,35 @@ def _message_intents(text: str) -> list[str]:
         return whole
     task = next((i for i in whole if i in TASKS), None)
     merged: list[str] = []
+    asked, visits = set(), set()
     for start, end in spans:
-        for intent in detect_intents(text[start:end]):
+        clause = text[start:end]
+        found = detect_intents(clause)
+        if found == [AVAILABILITY] and _only_a_visit(clause):
+            visits.add(AVAILABILITY)
+        elif "?" in clause or QUESTION_RE.search(corrected(clause)):
+            asked |= set(found)
+        for intent in found:
             if intent in TASKS:
                 task = task or intent
                 intent = task
             if intent not in merged:
                 merged.append(intent)
+    if visits and asked and not asked & set(TASKS):
+        merged = [i for i in merged if i not in visits]  # the visit is the question's context
     return merged
+
+
+def _only_a_visit(clause: str) -> bool:
+    """A visit told, not a request for times: "heading to Chicago tomorrow to look at the Volt"
+    (not "can I come in Friday?", "any slots when I visit?")."""
+    low = corrected(clause)
+    return (
+        bool(VISIT_RE.search(low))
+        and "?" not in clause
+        and not (QUESTION_RE.search(low) or STRONG_AVAILABILITY_RE.search(low))
+        and not (PICK_RE.search(low) or _asks_to_book(low))
+    )
 
 
 def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]:

@@ -67,7 +67,7 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
             if name == "check_appointment_availability":
                 texts.append(_availability(s, step, data))
             elif name == "get_weather":
-                texts.append(_weather(s, step, data, clock))
+                texts.append(_weather(s, step, args, data, clock))
                 weather.append((data, _local_today(data, clock)))
             else:
                 if name == "schedule_appointment":
@@ -114,14 +114,16 @@ def _local_today(data: dict[str, Any], clock: Clock) -> date:
     return clock.today(timezone=place.timezone if place else None)
 
 
-def _weather(s: State, step: Step, data: dict[str, Any], clock: Clock) -> str:
+def _weather(
+    s: State, step: Step, args: dict[str, Any], data: dict[str, Any], clock: Clock
+) -> str:
     lang = s.lang
     today = _local_today(data, clock)
     day = str(data.get("date") or "")
     s.last_weather = (str(data.get("city")), "" if day == today.isoformat() else day)
     text = describe("get_weather", data, lang, today=today)
-    asked = step.weather_day
-    if asked is not None and not step.compare and str(data.get("date")) != asked.isoformat():
+    asked = args.get("date")  # each city's own day ("tomorrow" is not one date everywhere)
+    if asked and not step.compare and str(data.get("date")) != str(asked):
         return say("only_today", lang) + text[0].lower() + text[1:]
     return text
 

@@ -30,6 +30,7 @@ class State:
     suggested: str | None = None
     last_showroom: str | None = None
     focus: str | None = None  # the place the conversation is about: the last city named or used
+    compared: list[str] = field(default_factory=list)  # the last cities named together ("both")
     talked_about: str | None = None  # the showroom of this thread's address or hours questions
     topic: str | None = None  # what the last message was about (a follow-up may continue it)
     hours_day: date | None = None
@@ -57,7 +58,6 @@ class Step:
     reply: list[str] = field(default_factory=list)  # words instead of results (or a question)
     after: list[str] = field(default_factory=list)  # asked after all results
     asked_time: str | None = None  # "is 3pm free?": the answer says yes or no
-    weather_day: date | None = None
     compare: bool = False  # "is it warmer in Miami or Chicago?": compare the weather results
     wear: bool = False  # "do I need a jacket?": say what to wear
     task: bool = False  # the test-drive request (one per message)

@@ -35,6 +35,10 @@ _WEAR_RE = re.compile(
     r"\b(?:wear|jacket|coat|sweater|jumper|scarf|gloves|umbrella|sunscreen|sunglasses|shorts|"
     r"dress|bring|pack|abrigo|chaqueta|chamarra|paraguas|ponerme|me pongo|ropa|llevar|llevo)\b"
 )
+_BOTH_RE = re.compile(
+    r"\b(?:both|each of them|the two (?:cities|places)|ambas|las dos (?:ciudades)?|los dos "
+    r"(?:sitios|lugares)|en las dos|en ambas)\b"
+)
 _CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
 
 
@@ -64,7 +68,6 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
             args = {"city": city}
             if day != today:  # omitted means today
                 args["date"] = day.isoformat()
-                step.weather_day = day
             if unit:
                 args["unit"] = unit
             step.calls.append(("get_weather", args))
@@ -77,11 +80,15 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
     """The cities asked about, in order; "there" is the conversation's place."""
     if EVERY_SHOWROOM_RE.search(corrected(r.text)):
         return [room.city for room in SHOWROOMS]  # "the weather at all your showrooms"
+    if _BOTH_RE.search(low) and s.compared:
+        return s.compared[:3]  # "both cities", "las dos ciudades": the last ones named together
     cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
     if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
         cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
     there = THERE_RE.search(low)
-    if there or not cities:
+    # the conversation's city when none is named, or one compared with "there" ("is Tokyo
+    # warmer than there?"); "is it hot there in Tokyo?" is about Tokyo alone
+    if not cities or (there and _COMPARE_RE.search(low)):
         context = _context_city(s)
         if context and context not in cities:
             named_first = cities and low.find(plain(cities[0])) < (there.start() if there else 0)

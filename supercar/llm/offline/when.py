@@ -344,8 +344,24 @@ def _time_from(m: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+# "5pm - no wait, 6pm", "at 3, sorry, I mean 4", "a las 5, digo, a las 6": the later time.
+_CORRECTION_RE = re.compile(
+    r"\b(?:no wait|wait|sorry|i mean|i meant|actually|make that|or rather|scratch that|no|"
+    r"perdon|perdona|mejor dicho|digo|quiero decir|espera|o sea)[\s,.;:!-]*"
+    r"(?:(?:at|make it|a las?|mejor)\s+)?$"
+)
+
+
 def find_time(text: str) -> str | None:
-    """The earliest time of day in the text as HH:MM (24-hour)."""
+    """The time of day in the text as HH:MM (24-hour): the earliest, unless the customer
+    corrects it ("5pm - no wait, 6pm" is 18:00)."""
+    times = find_times(text)
+    return times[0] if times else None
+
+
+def find_times(text: str) -> list[str]:
+    """The times of day the text asks for, in order, each once; a corrected time is replaced
+    by its correction ("5pm - no wait, 6pm" asks for 18:00 alone)."""
     low = corrected(text)
     hits: list[tuple[int, int, str]] = []
     for pattern in _TIME_RES:
@@ -355,7 +371,13 @@ def find_time(text: str) -> str | None:
                 # Ranked by where the hour is, longest reading first: "at 9 p.m." is 21:00.
                 start = match.start("h") if match.groupdict().get("h") else match.start()
                 hits.append((start, start - match.end(), value))
-    return min(hits)[2] if hits else None
+    if not hits:
+        return []
+    hits.sort()
+    first, last = hits[0], max(hits, key=lambda hit: hit[0])
+    if last[2] != first[2] and _CORRECTION_RE.search(low[first[0] : last[0]]):
+        return [last[2]]  # the correction stands right before the later time
+    return list(dict.fromkeys(value for _, _, value in hits))
 
 
 # "an hour later", "half an hour earlier", "media hora más tarde": a time moved from another.

@@ -12,10 +12,13 @@ Decisions:
 
 from __future__ import annotations
 
-from supercar.language import ES
+from datetime import date
+
+from supercar.language import ES, Language
 from supercar.llm.offline.phrasebook import en, es
 from supercar.tools.catalog import CARS, SHOWROOMS, CarModel, Showroom
 from supercar.tools.summaries import car_choices, days_name, hours_summary, join, short_car
+from supercar.tools.wording import MONTHS, WEEKDAYS
 
 _TABLES = {"en": en.LINES, "es": es.LINES}
 
@@ -87,3 +90,11 @@ def hours_line(showroom: Showroom, lang: str) -> str:
         return summary
     days = join([days_name(day, lang) for day in closed], lang)
     return say("closed_on", lang, summary=summary, days=days)
+
+
+def weekday_is(day: date, lang: str) -> str:
+    """ "December 1 is a Tuesday." / "El 1 de diciembre es martes." """
+    language: Language = "es" if lang == ES else "en"
+    weekday, month = WEEKDAYS[language][day.weekday()], MONTHS[language][day.month - 1]
+    written = f"{day.day} de {month}" if language == ES else f"{month} {day.day}"
+    return say("weekday_is", lang, date=written, weekday=weekday)

@@ -20,6 +20,7 @@ LINES: dict[str, str] = {
         'Try "What\'s the weather in Miami?", "Where is the Chicago showroom?" or "Book a '
         'test drive of the GT in Miami tomorrow at 11am".'
     ),
+    "weekday_is": "{date} is a {weekday}.",
     "decline": (
         "Sorry, I can't help with that: I'm Lex, and I can check the weather, give a "
         "showroom's address and hours, and find or book a test drive."
@@ -69,6 +70,10 @@ LINES: dict[str, str] = {
     "fastest": "The quickest is the {car}: 0-60 mph in {secs} s.",
     "cheapest": "The most affordable is the {car}, from ${price:,}.",
     "priciest": "The top of the range is the {car}, from ${price:,}.",
+    "price_gap": (
+        "The {dear} is the pricier of the two: from ${dear_price:,}, against ${cheap_price:,} "
+        "for the {cheap}, so ${gap:,} more."
+    ),
     "hours_day": "{showroom} is open {open}-{close} {day}.",
     "hours_closes": "{showroom} is open {open}-{close} {day}, so it closes at {close}.",
     "hours_opens": "{showroom} opens at {open} {day} (open {open}-{close}).",

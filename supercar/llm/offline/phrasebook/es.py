@@ -20,6 +20,7 @@ LINES: dict[str, str] = {
         'Prueba "¿Qué tiempo hace en Miami?", "¿Dónde está el concesionario de Chicago?" o '
         '"Quiero reservar una prueba del GT en Miami mañana a las 11".'
     ),
+    "weekday_is": "El {date} es {weekday}.",
     "decline": (
         "Lo siento, con eso no puedo ayudarte: soy Lex y puedo consultar el clima, darte la "
         "dirección y el horario de un concesionario, y buscar o reservar una prueba de "
@@ -71,6 +72,10 @@ LINES: dict[str, str] = {
     "fastest": "El más rápido es el {car}: de 0 a 60 mph en {secs} s.",
     "cheapest": "El más asequible es el {car}, desde ${price:,}.",
     "priciest": "El tope de gama es el {car}, desde ${price:,}.",
+    "price_gap": (
+        "El {dear} es el más caro de los dos: desde ${dear_price:,}, frente a ${cheap_price:,} "
+        "del {cheap}; ${gap:,} más."
+    ),
     "hours_day": "{showroom} abre de {open} a {close} {day}.",
     "hours_closes": "{showroom} abre de {open} a {close} {day}, así que cierra a las {close}.",
     "hours_opens": "{showroom} abre a las {open} {day} (horario de {open} a {close}).",
