@@ -114,9 +114,7 @@ def _local_today(data: dict[str, Any], clock: Clock) -> date:
     return clock.today(timezone=place.timezone if place else None)
 
 
-def _weather(
-    s: State, step: Step, args: dict[str, Any], data: dict[str, Any], clock: Clock
-) -> str:
+def _weather(s: State, step: Step, args: dict[str, Any], data: dict[str, Any], clock: Clock) -> str:
     lang = s.lang
     today = _local_today(data, clock)
     day = str(data.get("date") or "")
