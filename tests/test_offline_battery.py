@@ -2509,6 +2509,58 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "time questions",
+        [
+            Say(
+                "Can I check out the Roadster in Miami this Saturday?",
+                avail("miami", "2026-11-28"),
+            ),
+            Say("around 11?", avail("miami", "2026-11-28"), ("11:00",)),
+            Say("nah, an hour later", avail("miami", "2026-11-28"), ("12:00",)),
+            Say(
+                "ok perfect grab it",
+                book("miami", "2026-11-28", "12:00", "Roadster"),
+                ("12:00",),
+                books=True,
+            ),
+        ],
+    ),
+    Conversation(
+        "slang",
+        [
+            Say("u got any spots open at the chi store sat?", avail("chicago", "2026-11-28")),
+            Say(
+                "bet, lemme get 2 for the track r",
+                book("chicago", "2026-11-28", "14:00", "Track R"),
+                ("14:00",),
+                books=True,
+            ),
+            Say(
+                "wait what's the addy",
+                [(ADDRESS, {"dealership_id": "chicago"})],
+                ("Michigan",),
+                category="references",
+            ),
+        ],
+    ),
+    Conversation(
+        "weather",
+        [
+            Say(
+                "Is it chilly in Boston today? thinking of driving down to NYC to see you guys",
+                [(WEATHER, {"city": "Boston"})],
+                ("°",),
+            ),
+            Say(
+                "is it raining in Denver? i might come by on friday if not",
+                [(WEATHER, {"city": "Denver"})],
+                ("°",),
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

@@ -14,7 +14,7 @@ Decisions:
      time, and offers to book it;
   3. a plain choice ("I'd like 3pm", "let's do 1pm", "ok 4pm then", "11 works") books when the
      customer asked to book in this thread, or picks among times Lex has shown; otherwise it
-     checks.
+     checks. A time only proposed ("nah, an hour later") is checked, not chosen.
   A "yes" to Lex's own offer ("Would you like me to book it?") books the time offered.
 - A time may be named against the thread: an offered hour ("11 works"), a bare hour in a
   question ("is 3 better?"), or a shift from the last time talked about ("an hour later").
@@ -162,6 +162,8 @@ def books(state: State, t: Reading, task: str) -> bool:
         return False  # "what about 4 then", "is 3 better?", "¿y a las 5?"
     if t.picks and not t.asks_free:
         return True  # "I'd like 3pm", "let's do the Tourer at 1pm"
+    if t.has("no") or shifted_time(t.text, "12:00"):
+        return False  # "nah, an hour later": a new time proposed, not chosen
     return task == BOOKING or bool(state.offered) or bool(t.cars)  # "ok 4pm then", "11 works"
 
 

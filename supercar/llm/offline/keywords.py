@@ -61,7 +61,8 @@ INTENT_RES = {
         r"closed|shut|horarios?|abren|abre|cierran|cierra|abiertos?|cerrados?"
     ),
     AVAILABILITY: words(
-        r"available|availability|free|slots?|openings|when can i|what times?|which times?|"
+        r"available|availability|free|slots?|spots|(?:any|a|free|open) spot|openings|when can i|"
+        r"what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
         r"huecos?|que horas|a que hora puedo|room at|come (?:in|by|over)|stop by|drop by|visit|"
         r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
@@ -93,8 +94,8 @@ SHOWROOM_REF_RE = words(
     r"(?:location|branch|store|spot|outlet|place|one)"
 )
 STRONG_AVAILABILITY_RE = words(
-    r"available|availability|free|slots?|openings|libres?|disponibles?|disponibilidad|huecos?|"
-    + _OPEN_SLOT
+    r"available|availability|free|slots?|spots|(?:any|a|free|open) spot|openings|libres?|"
+    r"disponibles?|disponibilidad|huecos?|" + _OPEN_SLOT
 )
 # Words that ask to book (not merely to talk about a test drive).
 BOOK_VERB_RE = words(

@@ -136,7 +136,7 @@ def _steps(
         if intent is None or (intent == HOURS and task is not None and q.text == t.text):
             continue  # "book a slot before you close" is a booking
         step = Step()
-        sub = r.part(q.text) if len(requests) > 1 else r
+        sub = r.part(q.text) if len(requests) > 1 or q.text != r.text else r
         if sub is not r and intent != WEATHER and not (sub.showrooms or sub.places):
             sub = replace(sub, showrooms=r.showrooms)  # "open today? and where in Chicago?"
         if intent == WEATHER:

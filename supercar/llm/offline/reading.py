@@ -314,6 +314,10 @@ def _message_intents(text: str) -> list[str]:
     return merged
 
 
+def _names_a_place(clause: str) -> bool:
+    return bool(find_places(clause) or find_showrooms(clause))
+
+
 def _only_a_visit(clause: str) -> bool:
     """A visit told, not a request for times: "heading to Chicago tomorrow to look at the Volt"
     (not "can I come in Friday?", "any slots when I visit?")."""
@@ -321,9 +325,15 @@ def _only_a_visit(clause: str) -> bool:
     return (
         bool(VISIT_RE.search(low))
         and "?" not in clause
-        and not (QUESTION_RE.search(low) or STRONG_AVAILABILITY_RE.search(low))
+        and not (_ASKS_WHEN_RE.search(low) or STRONG_AVAILABILITY_RE.search(low))
         and not (PICK_RE.search(low) or _asks_to_book(low))
     )
+
+
+# "can I come in Friday", "when could we stop by": a visit asked for, not told.
+_ASKS_WHEN_RE = re.compile(
+    r"\b(?:(?:can|could|may|should|shall) (?:i|we)|when|what time|puedo|podemos|cuando)\b"
+)
 
 
 def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]:
@@ -345,10 +355,23 @@ def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]
             if any(pattern.search(low) for pattern in CATALOGUE_CLAUSE_RES):
                 found = [CATALOGUE]  # "... and how much is the Volt?"
         owners.append(found)
+    # A sentence told after a question that names its place ("Is it chilly in Boston? thinking
+    # of driving down to NYC") is context: its places and days are no part of the question
+    # (but "can you book a test drive? She wants the Spyder in Denver" completes it).
+    told = {
+        index
+        for index in range(1, len(spans))
+        if not owners[index]
+        and text[: spans[index][0]].rstrip().endswith("?")
+        and "?" not in text[spans[index][0] : spans[index][1]]
+        and len(text[spans[index][0] : spans[index][1]].split()) > 4
+        and _names_a_place(text[spans[index - 1][0] : spans[index - 1][1]])
+    }
     for index in range(1, len(owners)):  # a clause with no intent continues the one before
-        owners[index] = owners[index] or owners[index - 1]
+        if index not in told:
+            owners[index] = owners[index] or owners[index - 1]
     first = next((found for found in owners if found), [])
-    owners = [found or first for found in owners]  # ... or, at the start, the one after
+    owners = [found or ([] if i in told else first) for i, found in enumerate(owners)]
     order: list[str] = []
     pieces: dict[str, list[tuple[int, int]]] = {}
     for (start, end), found in zip(spans, owners, strict=True):
@@ -360,7 +383,7 @@ def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]
                 runs[-1] = (runs[-1][0], end)  # contiguous clauses stay one piece of text
             else:
                 runs.append((start, end))
-    if len(order) <= 1:
+    if len(order) <= 1 and not told:
         return [Request(intent, text) for intent in order]
     return [
         Request(intent, " ".join(text[a:b].strip() for a, b in pieces[intent])) for intent in order

@@ -31,7 +31,7 @@ NEAR_KM = 60.0
 _SHOWROOM_WORDS = {
     "manhattan": r"manhattan|new york(?: city)?|nyc|broadway",
     "miami": r"miami|biscayne",
-    "chicago": r"chicago|michigan ave(?:nue)?",
+    "chicago": r"chicago|michigan ave(?:nue)?|chi(?= (?:store|spot|location|branch|showroom|shop))",
     "los-angeles": r"los[- ]angeles|beverly(?: hills)?|wilshire|hollywood|l\.a\.",
     "denver": r"denver|colorado",
 }
