@@ -2561,6 +2561,57 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "references",
+        [
+            Say(
+                "I'd like to book the Volt in Miami a week from Thursday",
+                avail("miami", "2026-12-03"),
+            ),
+            Say("late morning if possible", avail("miami", "2026-12-03"), ("11:00",)),
+            Say(
+                "the earlier one",
+                book("miami", "2026-12-03", "10:00", "Volt"),
+                ("10:00",),
+                books=True,
+            ),
+            Say(
+                "thanks! what's the weather going to be like for it?",
+                [(WEATHER, {"date": "2026-12-03"})],
+                ("°",),
+            ),
+            Say(
+                "can you move it an hour later?",
+                [(MOVE, {"date": "2026-12-03", "time": "11:00"})],
+                ("11:00",),
+                category="changes",
+            ),
+            Say(
+                "sure",
+                [(MOVE, {"date": "2026-12-03", "time": "11:00"})],
+                ("11:00",),
+                books=True,
+                category="changes",
+            ),
+        ],
+    ),
+    Conversation(
+        "several requests",
+        [
+            Say(
+                "what's the weather in Denver and Miami this weekend, and which showroom is "
+                "closer to Boulder?",
+                [
+                    (WEATHER, {"city": "Denver", "date": "2026-11-28"}),
+                    (WEATHER, {"city": "Miami", "date": "2026-11-28"}),
+                    (ADDRESS, {"dealership_id": "denver"}),
+                ],
+                ("Wewatta",),
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

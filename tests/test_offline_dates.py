@@ -28,6 +28,10 @@ def test_two_days_compared_are_both_read_in_the_order_named() -> None:
         ("¿y una hora más tarde?", "16:00"),
         ("¿media hora antes?", "14:30"),
         ("what about 4?", None),
+        ("push it back half an hour", "15:30"),
+        ("bring it forward an hour", "14:00"),
+        ("later by 30 minutes", "15:30"),
+        ("come back tomorrow", None),
     ],
 )
 def test_a_time_moved_from_the_last_one_is_read_against_it(text: str, want: str | None) -> None:

@@ -180,11 +180,27 @@ def thread_time(state: State, r: Reading) -> str | None:
     return shifted_time(r.text, state.last_time)
 
 
+# "the earlier one", "the first", "la última": one of the offered times by its place.
+_FIRST_RE = re.compile(
+    r"\b(?:the )?(?:earlier|earliest|first|soonest) (?:one|slot|time|option)|\bthe first\b|"
+    r"\bla (?:primera|mas temprana)\b|\bel primero\b"
+)
+_LAST_RE = re.compile(
+    r"\b(?:the )?(?:later|latest|last) (?:one|slot|time|option)|\bthe last\b|"
+    r"\bla (?:ultima|mas tarde|mas tardia)\b|\bel ultimo\b"
+)
+
+
 def picked_time(text: str, offered: list[str]) -> str | None:
-    """A bare hour that names one of the offered times ("11 works", "the 3, please")."""
+    """A bare hour that names one of the offered times ("11 works", "the 3, please"), or its
+    place among them ("the earlier one", "la última")."""
     if find_date_words(text):
         return None
     text = BOUND_RE.sub(" ", corrected(text))  # "what's free after 3?" is a window, not 3
+    if _FIRST_RE.search(text):
+        return offered[0]
+    if _LAST_RE.search(text):
+        return offered[-1]
     for number in re.findall(r"(?<![\d:/])(\d{1,2})(?![\d:/])", text):
         for hour in (int(number), int(number) + 12):
             if f"{hour:02d}:00" in offered:

@@ -51,7 +51,8 @@ INTENT_RES = {
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
         r"do you have (?:a|an|any) (?:showroom|dealership|store|branch|location|dealer)|"
-        r"nearest|closest|near me|hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
+        r"nearest|closest|closer|nearer|near me|"
+        r"hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
         r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
         r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
         r"numero de (?:telefono|contacto)|contacto"
@@ -347,7 +348,8 @@ BARE_HOUR_RE = re.compile(
 )
 
 THAT_DAY_RE = re.compile(
-    r"\b(?:that day|same day|then|ese dia|ese mismo dia|(?:my|the|our) (?:test drive|"
+    r"\b(?:that day|same day|then|for it|on the day|ese dia|ese mismo dia|para entonces|"
+    r"(?:my|the|our) (?:test drive|"
     r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
 )
 

@@ -25,7 +25,7 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step
-from supercar.llm.offline.when import find_date, find_date_words
+from supercar.llm.offline.when import find_date, find_date_words, shifted_time
 from supercar.tools.catalog import find_showroom
 from supercar.tools.summaries import join, on_day
 
@@ -158,7 +158,8 @@ def plan_change(state: State, s: State, r: Reading, clock: Clock) -> Step:
 def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock: Clock) -> Step:
     showroom = str(booking.get("dealership_id")) if booking else None
     day = find_date(r.text, clock.today(showroom), day_first=s.lang == ES)
-    time = r.time or _to_hour(r.text)
+    before = str(booking.get("time")) if booking else None
+    time = r.time or shifted_time(r.text, before) or _to_hour(r.text)  # "an hour later"
     if (day is None and time is None) or (booking is None and (day is None or time is None)):
         s.changing = ("move", code)  # "move it": to when?
         return Step(reply=[say("ask_move_when", s.lang)])
@@ -199,7 +200,9 @@ def _named_code(low: str) -> str | None:
 
 
 def _slot_words(r: Reading) -> bool:
-    return bool(r.time or find_date_words(r.text) or _to_hour(r.text))
+    return bool(
+        r.time or find_date_words(r.text) or _to_hour(r.text) or shifted_time(r.text, "12:00")
+    )
 
 
 def _changes(r: Reading) -> bool:

@@ -380,11 +380,15 @@ def find_times(text: str) -> list[str]:
     return list(dict.fromkeys(value for _, _, value in hits))
 
 
-# "an hour later", "half an hour earlier", "media hora más tarde": a time moved from another.
+# "an hour later", "half an hour earlier", "media hora más tarde", "push it back an hour",
+# "later by 30 minutes": a time moved from another.
+_AMOUNT = rf"(?:(?P<n>{_NUM}|half an?|media|un par de|a couple of)\s+)?"
+_UNIT = r"(?P<unit>hours?|hrs?|horas?|minutes?|mins?|minutos?)"
 _SHIFT_RE = re.compile(
-    rf"\b(?:(?P<n>{_NUM}|half an?|media|un par de|a couple of)\s+)?"
-    r"(?P<unit>hours?|hrs?|horas?|minutes?|mins?|minutos?)\s+"
+    rf"\b{_AMOUNT}{_UNIT}\s+"
     r"(?P<dir>later|earlier|sooner|before|after|mas tarde|mas temprano|antes|despues)\b"
+    rf"|\b(?P<dir2>back|forward|later|earlier)\s+(?:by\s+)?{_AMOUNT.replace('<n>', '<n2>')}"
+    rf"{_UNIT.replace('<unit>', '<unit2>')}\b"
 )
 
 
@@ -393,15 +397,23 @@ def shifted_time(text: str, anchor: str | None) -> str | None:
     match = _SHIFT_RE.search(corrected(text))
     if match is None or anchor is None:
         return None
-    count = match["n"] or "a"
+    count = match["n"] or match["n2"] or "a"
     if count.startswith(("half", "media")):
         amount = 0.5
     elif count.endswith(("couple of", "par de")):
         amount = 2
     else:
         amount = _number(count)
-    minutes = round(amount * (60 if match["unit"].startswith("h") else 1))
-    if match["dir"] in ("earlier", "sooner", "before", "mas temprano", "antes"):
+    unit = match["unit"] or match["unit2"]
+    minutes = round(amount * (60 if unit.startswith("h") else 1))
+    if (match["dir"] or match["dir2"]) in (
+        "earlier",
+        "sooner",
+        "before",
+        "forward",
+        "mas temprano",
+        "antes",
+    ):
         minutes = -minutes
     total = int(anchor[:2]) * 60 + int(anchor[3:5]) + minutes
     if not 0 <= total < 24 * 60:
