@@ -2612,6 +2612,28 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "only asking",
+        [
+            Say(
+                "Hi! Looking for something fast for weekend drives. What do you recommend?",
+                **no_tools("Volt"),
+            ),
+            Say(
+                "whats the diff between the tourer and the urban",
+                **no_tools("158,000", "119,000"),
+            ),
+            Say("¿cuál es más rápido, el GT o el Roadster?", **no_tools("GT", lacks=("Volt",))),
+            Say(
+                "¿Les viene bien el lunes a las 11 en la tienda de Miami?",
+                avail("miami", "2026-11-30"),
+                ("11:00",),
+                category="time suits",
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

@@ -207,7 +207,7 @@ DEFER_RE = words(
 # "does 3pm work?", "is Friday ok?", "would 11 suit": whether a time suits, not opening hours.
 SUITS_RE = words(
     r"(?:does|would|will|is|could|can|do|are)\b.{0,30}\b(?:work|suit|ok|okay|fine|good|alright|"
-    r"doable|possible)|work for you|(?:me|te|les|nos) (?:viene|va) bien|le viene bien|"
+    r"doable|possible)|work for you|(?:me|te|les|nos|os) (?:viene|va) bien|le viene bien|"
     r"(?:esta|seria|es) (?:bien|posible)|puede ser|me sirve|sirve"
 )
 INJECTION_RE = re.compile(
@@ -288,22 +288,24 @@ MEMORY_RE = words(
 ELECTRIC_RE = words(r"electric|evs?|battery|electricos?|hybrids?|hibridos?|plug-in|zero emission")
 CAR_LIST_RE = words(
     r"(?:what|which) (?:cars|models)|your (?:cars|models|range|line-?up)|cars do you|"
-    r"models do you|line-?up|inventory|range|que (?:coches|carros|autos|modelos)|modelos|"
-    r"catalogo|what do you sell|what can i drive"
+    r"models do you|line-?up|inventory|(?:the|full|whole|entire) range|que (?:coches|carros|"
+    r"autos|modelos)|modelos|catalogo|what do you sell|what can i drive|(?:what|which)(?: one)? "
+    r"(?:do|would) you (?:recommend|suggest)|que (?:me )?recomiendas"
 )
 SHOWROOM_LIST_RE = words(
     r"showrooms|dealerships|locations|stores|branches|concesionarios|tiendas|sucursales"
 )
 CAR_INFO_RE = words(
     r"tell me (?:more )?about|what is|what's the|specs?|price|prices|cost|costs|how fast|how much|"
-    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|"
+    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|diff|"
     r"faster|quicker|cheaper|more expensive|more powerful|compare|versus|vs|difference|"
     r"mas rapido|mas barato|mas caro|diferencia|cuanto vale|range|autonomia|seats?|asientos|"
     r"convertible|electric|hybrid|top speed"
 )
 SUPERLATIVE_RE = words(
     r"fastest|quickest|cheapest|least expensive|most expensive|most powerful|mas rapido|"
-    r"mas barato|mas caro|mas potente"
+    r"mas barato|mas caro|mas potente|(?:something|anything|a car|one) (?:really |very |super )?"
+    r"(?:fast|quick)|algo (?:muy )?rapido"
 )
 
 

@@ -222,7 +222,9 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
                 return state.task  # "for the Tourer", "make that the Urban": the thread goes on
             return None  # a bare "Volt" beside a search for times: its facts
         return state.task
-    if not r.flags - {"markup", "yes", "greeting", "thanks"} and (r.time or r.period or has_date):
+    bare = len(r.text.split()) <= 8  # the slot is the message, not a word in a longer one
+    slot = r.time or r.period or has_date
+    if bare and slot and not r.flags - {"markup", "yes", "greeting", "thanks"}:
         return AVAILABILITY  # "Friday at 3?" in a fresh conversation
     return None
 

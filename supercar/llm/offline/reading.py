@@ -162,7 +162,8 @@ def detect_intents(text: str) -> list[str]:
         if weak and (WEATHER_CONTEXT_RE.search(low) or find_places(text)):
             found[WEATHER] = weak.start()  # "is it cold in Chicago?", "will it be hot?"
     suits = SUITS_RE.search(low)
-    near = low[max(0, suits.start() - 25) : suits.end()] if suits else ""  # "¿las 3 está bien?"
+    # the slot before or after: "¿las 3 está bien?", "¿os viene bien el jueves a las 10?"
+    near = low[max(0, suits.start() - 25) : suits.end() + 25] if suits else ""
     if suits and _names_a_slot(near) and WEATHER not in found:
         found.setdefault(AVAILABILITY, suits.start())  # "does 3pm work?": free times, not hours
         found.pop(HOURS, None)
