@@ -2634,6 +2634,38 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "spanish",
+        [
+            Say("Hola, ¿a qué hora abrís el domingo en Los Ángeles?", **no_tools("11:00")),
+            Say(
+                "¿y hay pruebas disponibles ese día por la mañana?",
+                avail("los-angeles", "2026-11-29"),
+                ("11:00",),
+                category="references",
+            ),
+            Say("¿a las 11 estaría bien?", avail("los-angeles", "2026-11-29"), ("11:00",)),
+        ],
+    ),
+    Conversation(
+        "changes",
+        [
+            Say(
+                "Good morning, I'd like to book the Tourer in Chicago on Friday at 2",
+                book("chicago", "2026-11-27", "14:00", "Tourer"),
+                ("14:00",),
+                books=True,
+            ),
+            Say("hmm actually hold on, I'm not sure I can make Friday", [], ()),
+            Say(
+                "ok let's do Saturday instead, same time",
+                [(MOVE, {"date": "2026-11-28", "time": "14:00"})],
+                ("14:00",),
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

@@ -59,7 +59,8 @@ INTENT_RES = {
     ),
     HOURS: words(
         r"opening hours|business hours|hours|open(?!-top)|opens|opening|close|closes|closing|"
-        r"closed|shut|horarios?|abren|abre|cierran|cierra|abiertos?|cerrados?"
+        r"closed|shut|horarios?|abr(?:e|en|is|imos)|cierr(?:a|an)|cerr(?:ais|amos)|abiertos?|"
+        r"cerrados?"
     ),
     AVAILABILITY: words(
         r"available|availability|free|slots?|spots|(?:any|a|free|open) spot|openings|when can i|"

@@ -165,6 +165,9 @@ def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock
         return Step(reply=[say("ask_move_when", s.lang)])
     new_date = day.isoformat() if day else str(booking.get("date") if booking else "")
     new_time = time or str(booking.get("time") if booking else "")
+    if booking and (new_date, new_time) == (booking.get("date"), booking.get("time")):
+        s.changing = ("move", code)  # "I'm not sure I can make Friday": to when, then?
+        return Step(reply=[say("ask_move_when", s.lang)])
     args = {"confirmation_code": code, "date": new_date, "time": new_time}
     return Step(calls=[(MOVE, args)])
 

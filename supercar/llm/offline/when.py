@@ -468,9 +468,14 @@ def _bound(low: str) -> tuple[int, int] | None:
     return (hour + (1 if match["side"] == "later than" else 0), 24)
 
 
+_GREETING_RE = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening|night)|buenos dias|buenas (?:tardes|noches))\b"
+)
+
+
 def find_period(text: str) -> tuple[int, int] | None:
     """An hour window [start, end) named by a part of the day or a bound ("after 3"), if any."""
-    low = corrected(text)
+    low = _GREETING_RE.sub(" ", corrected(text))  # "good morning" is no part of the day
     bound = _bound(low)
     if bound is not None:
         return bound
