@@ -2666,6 +2666,24 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "world cities",
+        [
+            Say(
+                "¿Qué tiempo hace en Londres, París y Roma?",
+                [(WEATHER, {"city": "London"}), (WEATHER, {"city": "Paris"}), (WEATHER, {})],
+                ("Rome",),
+            ),
+            Say(
+                "is it hotter in Miami or LA right now? I'm deciding where to test drive",
+                [(WEATHER, {"city": "Miami"}), (WEATHER, {"city": "Los Angeles"})],
+                ("warmer",),
+                category="weather",
+            ),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

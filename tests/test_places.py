@@ -155,6 +155,7 @@ NAMED = [
     ("Is it sunny in Nice, France?", ["Nice"]),
     ("I drive in from Mobile Alabama", ["Mobile"]),
     ("how cold is Londn England now", ["London"]),
+    ("¿Qué tiempo hace en Londres, París y Roma?", ["London", "Paris", "Rome"]),
 ]
 NOT_NAMED = [
     "What a nice car",

@@ -291,6 +291,7 @@ FUZZY_FROM = 100_000
 _CONNECTORS = frozenset(
     "de del la las los el do da dos das di of the on upon sur le les y and".split()
 )
+_LIST_WORDS = frozenset("y and e".split())  # join two names in a list, as often as one
 _MAX_WORDS = 4
 _TOKEN_RE = re.compile(r"[^\W_]+")
 
@@ -450,8 +451,9 @@ def _inside_longer_name(text: str, tokens: list[_Token], i: int, size: int, shou
             and token.key not in _never()
         )
 
-    def connector(j: int) -> bool:
-        return tokens[j].key in _CONNECTORS and tokens[j].written.islower()
+    def connector(j: int) -> bool:  # inside a name, not between two ("París y Roma")
+        key = tokens[j].key
+        return key in _CONNECTORS and key not in _LIST_WORDS and tokens[j].written.islower()
 
     first, last = i, i + size - 1
     if joined(first - 1, first) and not tokens[first].starts_sentence:

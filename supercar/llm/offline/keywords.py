@@ -44,7 +44,9 @@ INTENT_RES = {
         r"(?:como|que tal) esta (?:el dia|afuera)"
     ),
     ADDRESS: words(
-        r"where|address|located|location|directions|how (?:do|can) i get|get there|phone|"
+        # "where is it" asks; "I'm deciding where to test drive" does not
+        r"(?<!deciding )(?<!decide )(?<!choosing )(?<!choose )(?<!sure )where|address|located|"
+        r"location|directions|how (?:do|can) i get|get there|phone|"
         r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
         r"distancia|queda|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
