@@ -133,6 +133,7 @@ REQUEST_AS_QUESTION_RE = words(
 # suit?", "is 18:00 open too?", "¿qué tal a las 5?", "¿y a las 4?" (a "?" marks one too). The
 # rule that decides between checking and booking is `booking.books`.
 TIME_QUESTION_RE = words(
+    r"i guess|i suppose|probably|(?:could|might|may|should) (?:work|do|be (?:ok|okay|fine|good))|"
     r"what about|how about|what if|and at|que tal|y (?:a )?las?|(?:te|os|les|le|nos) (?:viene|va) "
     r"bien|(?:does|would|will|is|isn'?t|could|can|do|are|might)\s+(?:[^\s?.!,]+\s+){1,5}?(?:work|"
     r"suit|ok|okay|fine|good|better|free|open|available|alright|doable|possible|taken|booked|gone)|"
