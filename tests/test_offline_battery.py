@@ -2684,6 +2684,28 @@ PATTERNS_F += [
         ],
     ),
 ]
+PATTERNS_F += [
+    Conversation(
+        "postponing",
+        [
+            Say("what are your hours in Miami on Sunday?", **no_tools("11am-5pm")),
+            Say(
+                "ok and could I come in that day around 2?",
+                avail("miami", "2026-11-29"),
+                ("14:00",),
+                category="references",
+            ),
+            Say("actually forget it, I'll call later", **no_tools(lacks=("book it",))),
+            Say(
+                "sorry, one more thing: what's the number there?",
+                [(ADDRESS, {"dealership_id": "miami"})],
+                ("555-0142",),
+                category="references",
+            ),
+            Say("I guess 4 could work on Sunday then", avail("miami", "2026-11-29"), ("16:00",)),
+        ],
+    ),
+]
 CONVERSATIONS += TUNING + SECOND_LOOK + SET_C + PATTERNS_F
 
 

@@ -57,6 +57,7 @@ INTENT_RES = {
         r"hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
         r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
         r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
+        r"(?:the|your|their|its) (?:number|digits)(?! of)|"
         r"numero de (?:telefono|contacto)|contacto"
     ),
     HOURS: words(
@@ -197,6 +198,8 @@ ASK_SHOWROOM_RE = words(
 )
 # Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
 DEFER_RE = words(
+    r"(?:i'?ll|i will) (?:call|ring|phone)(?: you)?(?: back| later| tomorrow)?|forget it|"
+    r"never ?mind|olvidalo|(?:te|os) llamo (?:luego|mas tarde|manana)|"
     r"(?:let me|lemme|i'?ll|i need to|i have to|i'?d (?:like|have) to|gotta|i want to|i must)"
     r" (?:think|check|talk|ask|see|get back|sleep on|come back|discuss|run it by|confirm|"
     r"look at|decide)|get back to you|think (?:about|it over)|sleep on it|not (?:right )?now|"
