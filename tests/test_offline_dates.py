@@ -36,3 +36,19 @@ def test_two_days_compared_are_both_read_in_the_order_named() -> None:
 )
 def test_a_time_moved_from_the_last_one_is_read_against_it(text: str, want: str | None) -> None:
     assert shifted_time(text, "15:00") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("the first Monday of December", "en", "2026-12-07"),
+        ("el último viernes de diciembre", "es", "2026-12-25"),
+        ("a week from tomorrow", "en", "2026-12-02"),
+        ("the day after Thanksgiving", "en", "2026-11-27"),
+        ("el día después de Navidad", "es", "2026-12-26"),
+        ("the day after tomorrow", "en", "2026-11-26"),
+    ],
+)
+def test_a_day_named_from_another_is_read_from_it(text: str, lang: str, want: str) -> None:
+    day = find_date(text, TODAY, day_first=lang == "es")
+    assert day is not None and day.isoformat() == want

@@ -132,6 +132,15 @@ _DATE_RES = {
         r"|\b(a week from (?:today|now)|next week|la (?:semana )?proxima semana|"
         r"la semana que viene)\b"
     ),
+    "week_from_tomorrow": re.compile(
+        r"\b(?:a|one|una) (?:week|semana) (?:from|after|despues de) (?:tomorrow|manana)\b"
+    ),
+    # "the first Monday of December", "el último viernes de noviembre"
+    "nth_weekday": re.compile(
+        r"\b(first|1st|second|2nd|third|3rd|fourth|4th|last|primer|primero|segundo|tercer|"
+        rf"tercero|cuarto|ultimo)\s+({'|'.join(WEEKDAYS_EN + WEEKDAYS_ES)})\s+(?:of|in|de)\s+"
+        rf"({_MONTH})\b"
+    ),
     "holiday": re.compile(
         r"\b(christmas eve|nochebuena|christmas(?: day)?|navidad|new year'?s eve|nochevieja|"
         r"new year'?s(?: day)?|ano nuevo|thanksgiving|accion de gracias|valentine'?s(?: day)?|"
@@ -181,6 +190,10 @@ def _resolve(kind: str, m: re.Match[str], today: date, day_first: bool) -> date 
         return today + timedelta(days=count * (7 if m[2][0] in "ws" else 1))
     if kind == "holiday":
         return _holiday(m[1], today)
+    if kind == "week_from_tomorrow":
+        return today + timedelta(days=8)
+    if kind == "nth_weekday":
+        return _nth_weekday(m[1], m[2], _MONTH_ALTS[m[3]], today)
     if kind == "weekend":
         return today if today.weekday() >= 5 else _next_weekday(5, today)
     if kind == "after_next":
@@ -201,6 +214,27 @@ def _weekday(name: str, today: date) -> date:
     if name in WEEKDAYS_ES:
         return _next_weekday(WEEKDAYS_ES.index(name), today)
     return _next_weekday(next(i for i, d in enumerate(WEEKDAYS_EN) if d.startswith(name)), today)
+
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "primer": 1, "primero": 1, "second": 2, "2nd": 2, "segundo": 2,
+    "third": 3, "3rd": 3, "tercer": 3, "tercero": 3, "fourth": 4, "4th": 4, "cuarto": 4,
+}  # fmt: skip
+
+
+def _nth_weekday(nth: str, name: str, month: int, today: date) -> date | None:
+    """The first (second, ..., last) such weekday of that month, this year or next."""
+    weekday = WEEKDAYS_EN.index(name) if name in WEEKDAYS_EN else WEEKDAYS_ES.index(name)
+    for year in (today.year, today.year + 1):
+        days = [
+            date(year, month, d)
+            for d in range(1, 32)
+            if _safe(year, month, d) and date(year, month, d).weekday() == weekday
+        ]
+        day = days[-1] if nth in ("last", "ultimo") else days[_ORDINALS[nth] - 1]
+        if day >= today:
+            return day
+    return None
 
 
 _HOLIDAYS = {
@@ -238,9 +272,21 @@ def _holiday(name: str, today: date) -> date | None:
     return _upcoming(month, day, None, today)
 
 
+# "the day after Thanksgiving", "el día antes del 14": one day either side of a date named.
+_AROUND_RE = re.compile(
+    r"\b(?:the )?(?:day|dia) (?P<side>after|before|despues|antes)(?: de(?:l| la)?)?\s+"
+    r"(?!tomorrow|manana|that|then|it|ese|eso)"
+)
+
+
 def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     """The earliest date expression in the text, resolved against `today`."""
     low = corrected(text)
+    around = _AROUND_RE.search(low)
+    if around:
+        named = find_date(low[around.end() :], today, day_first)
+        if named is not None:
+            return named + timedelta(days=1 if around["side"] in ("after", "despues") else -1)
     hits: list[tuple[int, date]] = []
     specific: list[tuple[int, date]] = []
     for kind, pattern in _DATE_RES.items():
@@ -263,7 +309,16 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     return min(hits)[1] if hits else None
 
 
-_SPECIFIC = ("iso", "month_day", "day_month", "numeric", "nth", "holiday", "weekday_nth")
+_SPECIFIC = (
+    "iso",
+    "month_day",
+    "day_month",
+    "numeric",
+    "nth",
+    "holiday",
+    "weekday_nth",
+    "nth_weekday",
+)
 _NEXT_WEEK_RE = re.compile(r"\b(?:next week|(?:la )?(?:semana )?proxima semana|semana que viene)\b")
 
 
