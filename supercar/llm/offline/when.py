@@ -24,12 +24,16 @@ weekdays with or without next/this/el/este/próximo (always the next such day, n
 this weekend / el fin de semana (the coming Saturday, today if it is Saturday or Sunday); ISO
 dates; month names in both languages ("Dec 1st", "1 December", "14 de enero"); "14/1" and
 "12/1" (day first in Spanish or when the first number is over 12, US month first otherwise);
-"the 14th" / "el 14" (this month, or next month once past). The earliest expression wins.
+"the 14th" / "el 14" (this month, or next month once past); "the first Monday of December",
+"el último viernes de noviembre"; "a week from tomorrow"; "the day after Thanksgiving", "el día
+antes del 14". The earliest expression wins.
 
 Times: "3pm", "15:00", "10:30 am", "noon", "11 o'clock", "at four", "half past two", "half
 two", "quarter to four", "ten past three", "four thirty", "a las cuatro y media", "a las cinco
 menos cuarto", "a la una". A bare hour of 1-7 is the afternoon (showrooms are closed early in
-the morning); "in the morning" / "de la tarde" settle it.
+the morning); "in the morning" / "de la tarde" settle it. A corrected time is the later one
+("5pm - no wait, 6pm"); "an hour later", "half an hour earlier", "push it back an hour" move
+the last time talked about (`shifted_time`).
 
 Parts of the day ("late afternoon", "after lunch", "por la tarde") are hour windows that the
 availability answer filters free times by.
