@@ -2703,6 +2703,12 @@ PATTERNS_F += [
                 category="references",
             ),
             Say("I guess 4 could work on Sunday then", avail("miami", "2026-11-29"), ("16:00",)),
+            Say(
+                "and what time do you close today? can I still squeeze in a drive?",
+                avail("miami", "2026-11-24"),
+                ("8pm",),
+                category="several requests",
+            ),
         ],
     ),
 ]

@@ -73,7 +73,8 @@ INTENT_RES = {
         r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
-        r"se puede|(?:is there|have) room|fit me in|squeeze me in|any chance|" + _OPEN_SLOT
+        r"se puede|(?:is there|have) room|(?:fit|squeeze) (?:me |us |it |one |a [\w-]+ )?in|"
+        r"any chance|" + _OPEN_SLOT
     ),
     BOOKING: words(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
