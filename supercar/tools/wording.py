@@ -32,8 +32,8 @@ from supercar.tools.catalog import WEEKDAY_NAMES, car_names
 
 # A refusal's sentence, by its `data.code` (`ToolErrorCode`): the card's words and the offline
 # model's and the terminal client's (`summaries.error_sentence`). Each field is a fact `data`
-# carries (see `refusal`). Lower-case ones without a period only ever follow a card's prefix
-# ("Booking failed: ", "Not moved: ") or stand alone in a sentence of `summaries`.
+# carries (see `_fact`). The lower-case ones without a period always follow a card's prefix
+# ("Booking failed: ", "Not moved: "); `summaries.error_sentence` capitalises and ends them.
 _REFUSALS: dict[str, dict[Language, str]] = {
     "unknown_dealership": {  # no period: the address card makes a Maps search of it
         "en": "We couldn't find that showroom",
