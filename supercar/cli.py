@@ -114,7 +114,7 @@ def summarize_tool(payload: dict[str, Any]) -> str:
     if name in SENTENCE_TOOLS and isinstance(output, str):
         return output
     if payload.get("is_error") or error_code(data):
-        return f"{name} failed: {error_sentence(name, {}, data)}"
+        return f"{name} failed: {error_sentence(data)}"
     if name in TOOL_LABELS:
         return describe(name, data)
     if isinstance(output, str):

@@ -14,8 +14,10 @@ rule from the documentation named beside it; anything outside the subset raises 
   at runtime to ensure a valid JSON output", so a placeholder inside quotes takes the value as a
   JSON string's content (escaped), and one outside quotes takes it as JSON. A path missing from
   the record is an error here: the templates only name attributes every matching record has.
-- The target (PipeTargetEventBridgeEventBusParameters): the rendered template is the event's
-  `detail`; `Source` and `DetailType` are the pipe's fixed values.
+- The target (PipeTargetEventBridgeEventBusParameters, eb-pipes-event-target.html): the
+  rendered template is the event's `detail`. `Source` and `DetailType` are fixed strings or,
+  when the whole value is a JSON path ("dynamic path parameters"), the string at that path of
+  the record itself (not of the rendered template). A missing path is an error here too.
 """
 
 from __future__ import annotations
@@ -134,7 +136,17 @@ class Pipe:
         if not any(matches(pattern, record) for pattern in self.filters):
             return None
         return {
-            "Source": self.source,
-            "DetailType": self.detail_type,
+            "Source": parameter(self.source, record),
+            "DetailType": parameter(self.detail_type, record),
             "Detail": render(self.input_template, record),
         }
+
+
+def parameter(value: str, record: dict[str, Any]) -> str:
+    """A target parameter's value for `record`: itself, or the string its JSON path names."""
+    if not value.startswith("$"):
+        return value
+    resolved = _resolve(value, record)
+    if not isinstance(resolved, str):
+        raise TypeError(f"{value} names {resolved!r}, not a string")
+    return resolved

@@ -215,7 +215,7 @@ async def test_a_test_drive_that_has_started_cannot_be_changed(
     late = await chat.cancel(code)
     assert late.is_error and late.data["code"] == "past_date"
     assert assert_plain_sentence(late.output) == (
-        "Not cancelled: that test drive's time has already passed."
+        "Not cancelled: That has already passed; today is Monday 15 June."
     )
     assert await booked(bookings, "2026-06-15") == {"13:00"}
 
@@ -276,7 +276,7 @@ async def test_a_taken_new_slot_is_refused_when_asked_and_when_confirmed(
     assert taken.is_error and taken.data["code"] == "slot_taken"
     assert "15:00" not in taken.data["alternatives"] and "16:00" in taken.data["alternatives"]
     assert assert_plain_sentence(taken.output).startswith(
-        "Not moved: 15:00 on Friday 19 June is taken; free times that day: 10:00, 11:00"
+        "Not moved: 15:00 on Friday 19 June is already taken; free times that day: 10:00, 11:00"
     )
     await chat.move(code, "16:00")  # free when asked...
     await other.book("16:00")  # ...taken before the customer says yes
@@ -456,7 +456,7 @@ async def test_every_change_card_is_one_plain_sentence(bookings: MemoryBookingSt
     timed = await ToolRegistry([slow], timeout_seconds=0.01).run(
         "cancel_appointment", '{"confirmation_code": "SC-1"}', ctx
     )
-    assert timed.output == "Not cancelled: it took too long to answer."
+    assert timed.output == "Not cancelled: the service took too long to answer."
 
 
 async def _never_answers(args: Any, ctx: ToolContext) -> ToolResult:

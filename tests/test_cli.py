@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -215,4 +216,29 @@ def test_a_cancellation_is_told_in_the_tools_own_sentence(serve, fake_groq: Fake
     assert err == [
         "  · checking the booking…",
         "  · Not cancelled: we couldn't find a booking with that code in this conversation.",
+    ]
+
+
+def test_a_refused_booking_is_told_in_the_cards_sentence_with_its_facts(
+    serve, fake_groq: FakeGroq, capsys
+):
+    url = serve()
+    today = date.today()
+    sunday = today + timedelta(days=(6 - today.weekday()) or 7)
+    booking = {
+        "dealership_id": "chicago",
+        "date": sunday.isoformat(),
+        "time": "11:00",
+        "car_model": "SuperCar GT",
+    }
+    fake_groq.push(
+        Script([tool_call("schedule_appointment", booking)]),
+        Script(words("Chicago is closed on Sundays.")),
+    )
+    assert main(["ask", "--url", url, "Book the GT in Chicago on Sunday at 11"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "  · booking the test drive…",
+        "  · schedule_appointment failed: SuperCar Chicago is closed on Sundays; its hours are "
+        "Mon-Fri 9am-6pm, Sat 10am-4pm.",
     ]

@@ -179,7 +179,7 @@ CONVERSATIONS = [
             Say(
                 "Book the Volt at Miami on Friday at 11am",
                 book("miami", "2026-11-27", "11:00", "Volt"),
-                ("just been taken", "12:00"),
+                ("already taken", "12:00"),
                 books=True,
             ),
             Say(

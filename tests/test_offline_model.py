@@ -437,23 +437,22 @@ async def test_sentences_from_tool_results() -> None:
 
 
 async def test_errors_are_explained() -> None:
-    error = "SuperCar Chicago is closed on Sundays (2026-11-29). Opening hours: Mon-Fri 9am-6pm."
-    text = await text_for(
-        with_results(
-            "times in Chicago on Sunday",
-            (
-                "check_appointment_availability",
-                {"dealership_id": "chicago", "date": "2026-11-29"},
-                {"error": error},
-            ),
-            ("schedule_appointment", {}, {"error": "10:30 is not a bookable slot. Free: 11:00."}),
-            ("get_weather", {"city": "!!"}, {"error": "'!!' is not a city name"}),
-        )
-    )
+    ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
+    calls = [
+        ("check_appointment_availability", {"dealership_id": "chicago", "date": "2026-11-29"}),
+        ("schedule_appointment", json.loads(schedule("2026-11-27", "10:30"))),
+        ("get_weather", {"city": "!!"}),
+    ]
+    results = [
+        (name, args, (await default_registry().run(name, json.dumps(args), ctx)).data)
+        for name, args in calls
+    ]
+    text = await text_for(with_results("times in Chicago on Sunday", *results))
     # In customer words, never the tool's machine text; one question (for another day) only.
-    assert "SuperCar Chicago is closed on Sundays" in text and error not in text
-    assert "Test drives start on the hour" in text and "Free: 11:00" not in text
-    assert "couldn't find a place called !!" in text
+    assert all(str(data["error"]) not in text for _, _, data in results)
+    assert "SuperCar Chicago is closed on Sundays; its hours are Mon-Fri 9am-6pm, Sat" in text
+    assert "10:30 on Friday 27 November isn't a test-drive time (they start on the hour" in text
+    assert "doesn't look like a city name" in text
     assert text.count("?") == 1 and "Which other day" in text
 
 
@@ -579,7 +578,7 @@ def schedule(day: str, time: str = "11:00", car: str = "SuperCar GT", showroom: 
         (schedule("2026-11-29"), "closed_day", "closed on Sundays"),
         (schedule("2026-11-27", "quarter past"), "invalid_time", "couldn't read that time"),
         (schedule("2026-11-27", "10:30"), "not_bookable_slot", "start on the hour"),
-        (schedule("2026-11-27", car="Ferrari"), "unknown_car", "don't offer that model"),
+        (schedule("2026-11-27", car="Ferrari"), "unknown_car", "don't offer that car"),
         (schedule("2026-11-27", showroom="boston"), "unknown_dealership", "couldn't find"),
         (schedule("27/11/2026"), "invalid_date", "couldn't read that date"),
     ],
@@ -589,19 +588,38 @@ async def test_each_refusal_of_the_real_tools_becomes_one_customer_sentence(
 ) -> None:
     ctx = ToolContext(session_id="s1", bookings=MemoryBookingStore(), now=NOW)
     result = await default_registry().run("schedule_appointment", arguments, ctx)
-    assert result.is_error
-    args = json.loads(arguments)
-    assert error_code(result.data) == code  # recognised from today's text...
-    assert error_code({"error": "?", "code": code}) == code  # ...and from a code when sent
-    sentence = error_sentence("schedule_appointment", args, result.data)
+    assert result.is_error and error_code(result.data) == code
+    sentence = error_sentence(result.data)
     assert words in sentence and str(result.data["error"]) not in sentence
     assert "dealership_id" not in sentence and sentence.count("?") <= 1
+    # The card's own words, as a sentence of its own: one phrasing of each refusal.
+    assert isinstance(result.output, dict)
+    card = result.output["message"].removeprefix("Booking failed: ")
+    assert sentence.rstrip(".") == card.rstrip(".")
 
 
-def test_a_booking_cap_refusal_says_how_many_are_booked() -> None:
-    data = {"error": "You already have 3 test drives booked.", "code": "booking_cap"}
-    assert "You already have 3 test drives booked" in error_sentence(
-        "schedule_appointment", {}, data
+@pytest.mark.anyio
+async def test_a_booking_cap_refusal_names_the_drives_already_booked() -> None:
+    ctx = ToolContext(
+        session_id="s1", bookings=MemoryBookingStore(), now=NOW, max_bookings_per_session=1
+    )
+    registry = default_registry()
+    assert not (await registry.run("schedule_appointment", schedule("2026-11-27"), ctx)).is_error
+    refused = await registry.run("schedule_appointment", schedule("2026-11-28"), ctx)
+    assert error_code(refused.data) == "booking_cap"
+    assert error_sentence(refused.data).startswith(
+        "You already have one test drive booked: SuperCar GT at SuperCar Chicago on 2026-11-27 "
+        "at 11:00. One conversation can hold at most 1 upcoming test drives;"
+    )
+    assert error_sentence(refused.data, "es").startswith("Ya tienes una prueba reservada: ")
+
+
+def test_a_refusal_stored_before_it_carried_its_facts_still_gets_a_sentence() -> None:
+    # The offline model rereads a conversation's stored history on every turn.
+    old = {"error": "2026-11-20 is in the past.", "code": "past_date"}
+    assert error_code(old) == "past_date"
+    assert error_sentence(old) == (
+        "Sorry, something went wrong with that request; could you put it another way?"
     )
 
 

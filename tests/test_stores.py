@@ -789,6 +789,42 @@ async def test_two_moves_of_one_booking_at_once_leave_it_in_one_slot(
     assert final.time in {"11:00", "12:00"} and final.rescheduled_from.startswith("2026-06-16 1")
 
 
+def slot_events(store: BookingStore, date: str) -> dict[str, str | None]:
+    """The event each slot of the showroom's day names, by time, as the store holds it: the
+    memory store's record of the slot, or DynamoDB's item (whose stream hands it to the pipe)."""
+    if isinstance(store, MemoryBookingStore):
+        return {time: record.event for time, record in store._slots[("miami", date)].items()}
+    return {time: item.get("event") for time, item in raw_items(f"miami#{date}").items()}
+
+
+async def test_every_slot_names_the_event_its_last_change_tells(
+    make_bookings: Callable[[], BookingStore],
+) -> None:
+    store = make_bookings()
+    mine = await store.book(on("2026-06-16", "10:00"), CAP)
+    assert slot_events(store, "2026-06-16") == {"10:00": "TestDriveBooked"}
+    await store.move("s1", mine.confirmation_id, "2026-06-16", "11:00", "at-move", CAP)
+    # The slot moved away from names none: the new slot's event tells the move.
+    assert slot_events(store, "2026-06-16") == {"10:00": None, "11:00": "TestDriveRescheduled"}
+    await store.cancel("s1", mine.confirmation_id, "at-cancel", CAP)
+    assert slot_events(store, "2026-06-16")["11:00"] == "TestDriveCancelled"
+    theirs = await store.book(on("2026-06-16", "11:00", session="s2"), CAP)
+    await store.book(on("2026-06-16", "10:00", session="s3"), CAP)
+    assert slot_events(store, "2026-06-16") == {
+        "10:00": "TestDriveBooked",
+        "11:00": "TestDriveBooked",
+    }
+    # A retried or refused change leaves every slot's event as it was.
+    with pytest.raises(SlotTaken):
+        await store.move("s2", theirs.confirmation_id, "2026-06-16", "10:00", "later", CAP)
+    await store.book(on("2026-06-16", "11:00", session="s2"), CAP)
+    await store.cancel("s1", mine.confirmation_id, "again", CAP)
+    assert slot_events(store, "2026-06-16") == {
+        "10:00": "TestDriveBooked",
+        "11:00": "TestDriveBooked",
+    }
+
+
 def raw_items(pk: str) -> dict[str, dict[str, Any]]:
     """The bookings table's items under `pk`, by sort key, as DynamoDB holds them."""
     items = boto3.client("dynamodb").query(
@@ -808,7 +844,8 @@ async def test_slot_items_say_what_happened_to_them(tables: dict[str, str]) -> N
     await store.book(made, CAP, CLIENT)
     slot = raw_items("miami#2026-06-16")["10:00"]
     assert slot["status"] == "booked" and slot["updated_at"] == "2026-06-15T10:00"
-    assert slot["client_day"] == CLIENT.counter and "rescheduled_from" not in slot
+    assert slot["client_day"] == CLIENT.counter and slot["event"] == "TestDriveBooked"
+    assert slot["rescheduled_from"] == ""  # always there, for the pipe's template
     await store.move("s1", made.confirmation_id, "2026-06-16", "12:00", "t-move", CAP)
     slots = raw_items("miami#2026-06-16")
     assert (slots["10:00"]["status"], slots["10:00"]["updated_at"]) == ("moved", "t-move")
@@ -818,6 +855,7 @@ async def test_slot_items_say_what_happened_to_them(tables: dict[str, str]) -> N
     await store.cancel("s1", made.confirmation_id, "t-cancel", CAP)
     slots = raw_items("miami#2026-06-16")
     assert (slots["12:00"]["status"], slots["12:00"]["updated_at"]) == ("cancelled", "t-cancel")
+    assert slots["12:00"]["rescheduled_from"] == "2026-06-16 10:00"  # kept by the cancel
     # The session's list and the client's counter are no slots: no confirmation code on them.
     listed = raw_items("session#s1")["bookings"]
     counter = raw_items(f"client#{CLIENT.counter}")["bookings"]

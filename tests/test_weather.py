@@ -216,7 +216,7 @@ async def test_an_unknown_city_while_open_meteo_is_down_is_refused_not_invented(
     fake.status = 500
     result = await weather(live(), city="Xanadu Springs")
     assert result.is_error and result.data["code"] == "unknown_city"
-    assert result.output == "Sorry, we don't have the weather for Xanadu Springs right now."
+    assert result.output == "Sorry, we couldn't find a place called Xanadu Springs."
 
 
 async def test_past_the_forecast_range_the_weather_is_simulated_without_asking(

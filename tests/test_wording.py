@@ -12,6 +12,7 @@ import re
 import string
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import get_args
 
 import httpx
 import pytest
@@ -21,7 +22,8 @@ from supercar.config import Settings
 from supercar.language import Language
 from supercar.store.memory import MemoryBookingStore
 from supercar.tools import SHOWROOMS, ToolContext, ToolRegistry, ToolResult, default_registry
-from supercar.tools.wording import _PHRASES, day_words
+from supercar.tools.base import ToolErrorCode
+from supercar.tools.wording import _PHRASES, _REFUSALS, day_words
 from tests import sse
 from tests.helpers import asgi_client, ask
 from tests.test_tools import BOOKING_KEYS, CARD_HOURS, CARD_PHONE, WEATHER_RE
@@ -43,9 +45,13 @@ def test_every_phrase_says_the_same_things_in_both_languages() -> None:
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    for key, by_language in _PHRASES.items():
+    for key, by_language in (_PHRASES | _REFUSALS).items():
         assert set(by_language) == {"en", "es"}, key
         assert fields(by_language["en"]) == fields(by_language["es"]), key
+
+
+def test_every_tool_error_code_has_one_refusal_sentence_and_no_other_key_does() -> None:
+    assert set(_REFUSALS) == set(get_args(ToolErrorCode))
 
 
 def test_a_day_is_named_in_the_language() -> None:
@@ -114,20 +120,20 @@ async def test_spanish_availability_keeps_the_list_the_card_reads() -> None:
         (
             "get_weather",
             {"city": "Xanadu Springs"},
-            "Lo siento, ahora mismo no tenemos el tiempo de Xanadu Springs.",
-            "Sorry, we don't have the weather for Xanadu Springs right now.",
+            "Lo siento, no encontramos ningún lugar llamado Xanadu Springs.",
+            "Sorry, we couldn't find a place called Xanadu Springs.",
         ),
         (
             "check_appointment_availability",
             {"dealership_id": "manhattan", "date": "2026-06-21"},
-            "SuperCar Manhattan cierra los domingos; abre Mon-Sat 9am-7pm.",
-            "SuperCar Manhattan is closed on Sundays; it opens Mon-Sat 9am-7pm.",
+            "SuperCar Manhattan cierra los domingos; su horario es lun-sáb 9:00-19:00.",
+            "SuperCar Manhattan is closed on Sundays; its hours are Mon-Sat 9am-7pm.",
         ),
         (
             "check_appointment_availability",
             {"dealership_id": "miami", "date": "2026-06-01"},
-            "Esa fecha ya pasó; hoy es lunes 15 de junio.",
-            "That date has already passed; today is Monday 15 June.",
+            "Eso ya pasó; hoy es lunes 15 de junio.",
+            "That has already passed; today is Monday 15 June.",
         ),
         (
             "schedule_appointment",
@@ -181,7 +187,8 @@ async def test_a_slot_just_taken_is_said_in_spanish() -> None:
     second = await registry.run("schedule_appointment", json.dumps(booking), other)
     assert second.is_error and isinstance(second.output, dict)
     assert second.output["message"].startswith(
-        "Reserva no realizada: 11:00 del martes 16 de junio se acaba de reservar; horarios"
+        "Reserva no realizada: 11:00 del martes 16 de junio ya está reservado; horarios libres "
+        "ese día: 10:00, 12:00, "
     )
 
 

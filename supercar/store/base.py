@@ -37,7 +37,13 @@ Concurrency rules, identical for every backend:
   (status `booked`, same confirmation code, `rescheduled_from` the old "date time"), the old
   slot's status becomes `moved`, and the session's list follows; if the new slot is taken,
   nothing changes (`SlotTaken`). Each records `updated_at`. Cancelling a cancelled booking, or
-  moving a booking to the slot it holds, returns it unchanged (a retried request);
+  moving a booking to the slot it holds, returns it unchanged (a retried request), writing
+  nothing;
+- a slot's record names the booking event its last change tells the showrooms
+  (`Booking.event`): booked, rescheduled (the new slot of a move) or cancelled, and none for the
+  slot a booking moved away from. It follows from the status and `rescheduled_from`, so every
+  write of a slot carries it, and each change of a slot changes it (DynamoDB's stream hands it
+  to the one pipe, which tells a change of it: template.yaml, "Booking events");
 - a showroom's bookings of one day are read with one key lookup (showroom + date), never a scan:
   the slot key that makes a slot unique is the list's key too;
 - a counter (`CounterStore`, the rate limits' storage) is taken with one atomic conditional
@@ -120,6 +126,7 @@ class SessionStore(Protocol):
 
 
 BookingStatus = Literal["booked", "cancelled", "moved"]
+BookingEvent = Literal["TestDriveBooked", "TestDriveRescheduled", "TestDriveCancelled"]
 
 
 @dataclass(frozen=True)
@@ -143,6 +150,16 @@ class Booking:
     @property
     def slot(self) -> tuple[str, str, str]:
         return (self.dealership_id, self.date, self.time)
+
+    @property
+    def event(self) -> BookingEvent | None:
+        """What the last change of this booking's slot tells the showrooms: None for the slot it
+        moved away from (the new slot's `TestDriveRescheduled` tells the move)."""
+        if self.status == "cancelled":
+            return "TestDriveCancelled"
+        if self.status == "moved":
+            return None
+        return "TestDriveRescheduled" if self.rescheduled_from else "TestDriveBooked"
 
 
 @dataclass(frozen=True)

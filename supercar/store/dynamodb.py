@@ -22,8 +22,11 @@ Sessions table (hash key `session_id`), one item per conversation:
 Bookings table (hash key `pk`, range key `sk`), three kinds of item:
 - a slot (`pk` = "showroom#date", `sk` = "HH:MM"): the booking's fields, `status` (`booked`,
   `cancelled`, `moved`; none on items older than statuses, which are booked), `updated_at`,
-  `rescheduled_from` ("date time", on a moved booking's new slot) and `client_day` (the
-  per-client counter it took). Bookings expire by TTL `retention_days` after their date.
+  `rescheduled_from` ("date time" on a moved booking's new slot, else empty; absent on items
+  older than this rule), `event` (`Booking.event`: the booking event the slot's last write
+  tells, which the stream's one pipe puts on the bus; absent on a slot moved away from and on
+  items older than events) and `client_day` (the per-client counter it took). Bookings expire
+  by TTL `retention_days` after their date.
   A slot is written with `attribute_not_exists(pk) OR (attribute_exists(status) AND
   status <> booked)`: it can never be sold twice, whichever sandbox asks, and a cancelled or
   moved record is overwritten by the next booking. A refused write returns the existing item
@@ -443,24 +446,37 @@ class DynamoBookingStore:
         }
 
     def _set_status(self, booking: Booking, status: BookingStatus, at: str) -> dict[str, Any]:
-        """The `Update` of a booked slot's status, on condition that the slot still holds
-        `booking`."""
+        """The `Update` of a booked slot's status and event, on condition that the slot still
+        holds `booking`. A slot written before events and `rescheduled_from` gets the latter
+        too (empty), so the pipe's template finds it."""
+        event = replace(booking, status=status).event
+        values = {
+            ":status": {"S": status},
+            ":at": {"S": at},
+            ":none": {"S": ""},
+            ":code": {"S": booking.confirmation_id},
+            ":booked": {"S": "booked"},
+        }
+        update = (
+            "SET #status = :status, updated_at = :at, "
+            "rescheduled_from = if_not_exists(rescheduled_from, :none)"
+        )
+        if event:
+            update += ", event = :event"
+            values[":event"] = {"S": event}
+        else:
+            update += " REMOVE event"
         return {
             "TableName": self.table,
             "Key": {
                 "pk": {"S": f"{booking.dealership_id}#{booking.date}"},
                 "sk": {"S": booking.time},
             },
-            "UpdateExpression": "SET #status = :status, updated_at = :at",
+            "UpdateExpression": update,
             "ConditionExpression": "confirmation_id = :code AND "
             "(attribute_not_exists(#status) OR #status = :booked)",
             "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": {
-                ":status": {"S": status},
-                ":at": {"S": at},
-                ":code": {"S": booking.confirmation_id},
-                ":booked": {"S": "booked"},
-            },
+            "ExpressionAttributeValues": values,
         }
 
     def _list_put(self, session_id: str, bookings: list[Booking], version: int) -> dict[str, Any]:
@@ -531,11 +547,14 @@ class DynamoBookingStore:
             "created_at": {"S": booking.created_at},
             "status": {"S": booking.status},
             "updated_at": {"S": booking.updated_at},
+            # Always there, empty unless moved: the pipe's one input template names it.
+            "rescheduled_from": {"S": booking.rescheduled_from},
             "expires_at": {"N": str(self._expires_at(booking))},
         }
-        for optional in ("rescheduled_from", "client_day"):
-            if value := getattr(booking, optional):
-                item[optional] = {"S": value}
+        if booking.event:
+            item["event"] = {"S": booking.event}
+        if booking.client_day:
+            item["client_day"] = {"S": booking.client_day}
         return item
 
 
@@ -583,7 +602,7 @@ def _listed(item: dict[str, Any]) -> ListedBooking:
         created_at=item["created_at"]["S"],
         # A booking is "updated" when it was last made: the list shows a change only.
         updated_at=updated if (updated := text("updated_at")) != item["created_at"]["S"] else None,
-        rescheduled_from=text("rescheduled_from"),
+        rescheduled_from=text("rescheduled_from") or None,  # empty: never moved
     )
 
 

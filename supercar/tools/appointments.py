@@ -60,7 +60,7 @@ from supercar.tools.checks import (
     known_showroom,
     parse_local_date,
 )
-from supercar.tools.wording import Phrase, Weekdays, counted_drives, say
+from supercar.tools.wording import Phrase, refusal, say
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
@@ -96,7 +96,6 @@ def parse_time(text: str) -> str:
         raise Refused(
             f"Invalid time {text!r}: send the time as HH:MM (24-hour), e.g. 14:00.",
             "invalid_time",
-            Phrase("unreadable_time"),
         )
     return f"{int(match[1]):02d}:{match[2]}"
 
@@ -110,12 +109,9 @@ def _opening_slots(showroom: Showroom, day: date, ctx: ToolContext) -> list[str]
             f"{showroom.name} is closed on {weekday}s ({day.isoformat()}). "
             f"Opening hours: {showroom.hours_summary()}.",
             "closed_day",
-            Phrase(
-                "closed_day",
-                showroom=showroom.name,
-                weekdays=Weekdays(day.weekday()),
-                hours=showroom.hours_summary(),
-            ),
+            dealership_name=showroom.name,
+            date=day.isoformat(),
+            hours_summary=showroom.hours_summary(),
         )
     now = local_now(showroom, ctx)
     tz = ZoneInfo(showroom.timezone)
@@ -142,8 +138,8 @@ async def check_appointment_availability(args: AvailabilityArgs, ctx: ToolContex
         showroom, day, slots, free = await bookable_slots(args.dealership_id, args.date, ctx)
     except Refused as exc:
         return ToolResult(
-            output={"availableTimes": [], "reason": exc.customer.say(ctx.language)},
-            data={"error": str(exc), "code": exc.code},
+            output={"availableTimes": [], "reason": refusal(exc.data, ctx.language)},
+            data=exc.data,
             is_error=True,
         )
     output: dict[str, Any] = {
@@ -185,10 +181,10 @@ def _schedule_error_output(reason: str, language: Language) -> dict[str, str]:
     }
 
 
-def _refused(args: ScheduleArgs, exc: Refused, ctx: ToolContext) -> ToolResult:
+def _refused(args: ScheduleArgs, exc: Refused, ctx: ToolContext, **fields: str) -> ToolResult:
     return ToolResult(
-        output=_booking_output(args, exc.customer.say(ctx.language), ctx),
-        data={"error": str(exc), "code": exc.code},
+        output=_booking_output(args, refusal(exc.data, ctx.language), ctx, **fields),
+        data=exc.data,
         is_error=True,
     )
 
@@ -225,11 +221,7 @@ def _client_cap_refused(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
         "no test drive was booked. A booking cancelled today gives one back; otherwise they "
         "can book again tomorrow (UTC) or call the showroom."
     )
-    return ToolResult(
-        output=_booking_output(args, say("client_booking_cap", ctx.language), ctx),
-        data={"error": message, "code": "client_booking_cap"},
-        is_error=True,
-    )
+    return _refused(args, Refused(message, "client_booking_cap"), ctx)
 
 
 def booking_data(booking: Booking, showroom_name: str) -> dict[str, Any]:
@@ -244,31 +236,10 @@ def _cap_refused(args: ScheduleArgs, held: list[Booking], ctx: ToolContext) -> T
     for booking in held:
         showroom = find_showroom(booking.dealership_id)
         bookings.append(booking_data(booking, showroom.name if showroom else booking.dealership_id))
-
-    def words(language: Language) -> str:
-        drives = [
-            Phrase(
-                "booked_drive",
-                car=b["car_model"],
-                showroom=b["dealership_name"],
-                date=b["date"],
-                time=b["time"],
-            )
-            for b in bookings
-        ]
-        return say(
-            "booking_cap",
-            language,
-            count=counted_drives(len(held), language),
-            listed=drives,
-            cap=ctx.max_bookings_per_session,
-        )
-
-    return ToolResult(
-        output=_booking_output(args, words(ctx.language), ctx),
-        data={"error": words("en"), "code": "booking_cap", "bookings": bookings},
-        is_error=True,
-    )
+    facts = {"bookings": bookings, "cap": ctx.max_bookings_per_session}
+    # The model reads the customer's English sentence: it lists the bookings held.
+    error = refusal({"code": "booking_cap", **facts}, "en")
+    return _refused(args, Refused(error, "booking_cap", **facts), ctx)
 
 
 async def bookable_slot(
@@ -285,18 +256,17 @@ async def bookable_slot(
             f"(slots start on the hour within opening hours and cannot be in the past). "
             f"Free times that day: {offer}.",
             "not_bookable_slot",
-            Phrase("not_bookable_slot", slot=slot, day=day, free=free)
-            if free
-            else Phrase("not_bookable_slot_none_free", slot=slot, day=day),
+            time=slot,
+            date=day.isoformat(),
+            alternatives=free,
         )
     return day, slot, slots
 
 
 async def slot_taken(
     showroom: Showroom, day: date, slot: str, slots: list[str], ctx: ToolContext, just: bool = True
-) -> tuple[str, str, list[str]]:
-    """What to say when `slot` is taken (`just`: since it was offered): (error, customer words
-    in the conversation's language, free times)."""
+) -> Refused:
+    """The refusal of `slot`, taken (`just`: since it was offered), with the day's free times."""
     booked = await ctx.bookings.booked_times(showroom.id, day.isoformat())
     alternatives = [s for s in slots if s not in booked]
     offer = ", ".join(alternatives) if alternatives else "none, try another day"
@@ -304,13 +274,9 @@ async def slot_taken(
     message = (
         f"{slot} on {day.isoformat()} at {showroom.name} {taken}. Free times that day: {offer}."
     )
-    key = "slot_taken" if just else "slot_is_taken"
-    customer = (
-        say(key, ctx.language, slot=slot, day=day, free=alternatives)
-        if alternatives
-        else say(f"{key}_none_free", ctx.language, slot=slot, day=day)
+    return Refused(
+        message, "slot_taken", time=slot, date=day.isoformat(), alternatives=alternatives
     )
-    return message, customer, alternatives
 
 
 async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResult:
@@ -321,7 +287,6 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
             raise Refused(
                 f"Unknown car model {args.car_model!r}; models: {', '.join(car_names())}.",
                 "unknown_car",
-                Phrase("unknown_car", models=car_names()),
             )
         day, slot, slots = await bookable_slot(showroom, args.date, args.time, ctx)
     except Refused as exc:
@@ -343,12 +308,8 @@ async def schedule_appointment(args: ScheduleArgs, ctx: ToolContext) -> ToolResu
     except ClientCapReached:
         return _client_cap_refused(args, ctx)
     except SlotTaken:
-        message, customer, alternatives = await slot_taken(showroom, day, slot, slots, ctx)
-        return ToolResult(
-            output=_booking_output(args, customer, ctx, date=day.isoformat(), time=slot),
-            data={"error": message, "code": "slot_taken", "alternatives": alternatives},
-            is_error=True,
-        )
+        taken = await slot_taken(showroom, day, slot, slots, ctx)
+        return _refused(args, taken, ctx, date=day.isoformat(), time=slot)
     drive = Phrase(
         "booked_drive",
         car=booking.car_model,

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from supercar.language import Language
 from supercar.store.base import BookingStore
 from supercar.tools.catalog import showroom_ids
-from supercar.tools.wording import say
+from supercar.tools.wording import refusal
 
 log = logging.getLogger(__name__)
 
@@ -139,15 +139,12 @@ class Tool:
             },
         }
 
-    def error(
-        self, message: str, code: ToolErrorCode, customer: str, language: Language = "en"
-    ) -> ToolResult:
-        """An error result: `message` for the model (`data.error`), `customer` (in `language`)
-        for the card."""
+    def error(self, message: str, code: ToolErrorCode, language: Language = "en") -> ToolResult:
+        """An error result the registry makes for any tool: `message` for the model
+        (`data.error`), the code's customer words (in `language`) in the card."""
+        data = {"error": message, "code": code}
         return ToolResult(
-            output=self.error_output(customer, language),
-            data={"error": message, "code": code},
-            is_error=True,
+            output=self.error_output(refusal(data, language), language), data=data, is_error=True
         )
 
 
@@ -171,33 +168,31 @@ class ToolRegistry:
             message = f"Unknown tool {name!r}. Available tools: {', '.join(self.tools)}."
             data = {"error": message, "code": "unknown_tool"}
             # A client sees a sentence for a customer; the model is told which tools exist.
-            return ToolResult(output=say("no_such_tool", ctx.language), data=data, is_error=True)
+            return ToolResult(output=refusal(data, ctx.language), data=data, is_error=True)
         lang = ctx.language
-        # What a card says when the model's request could not be read (the detail is the model's).
-        garbled = say("unreadable_request", lang)
         try:
             decoded = json.loads(raw_arguments or "{}")
         except ValueError:
             message = "Arguments were not valid JSON; send a JSON object."
-            return tool.error(message, "invalid_arguments", garbled, lang)
+            return tool.error(message, "invalid_arguments", lang)
         if not isinstance(decoded, dict):
             message = "Arguments must be a JSON object."
-            return tool.error(message, "invalid_arguments", garbled, lang)
+            return tool.error(message, "invalid_arguments", lang)
         try:
             args = tool.args.model_validate(decoded)
         except ValidationError as exc:
-            return tool.error(_validation_message(exc), "invalid_arguments", garbled, lang)
+            return tool.error(_validation_message(exc), "invalid_arguments", lang)
         started = time.perf_counter()
         try:
             result = await asyncio.wait_for(tool.run(args, ctx), self.timeout_seconds)
         except TimeoutError:
             log.warning("tool %s timed out after %.1fs", name, self.timeout_seconds)
             message = f"The {name} tool timed out; try again or continue without it."
-            return tool.error(message, "tool_timeout", say("tool_timeout", lang), lang)
+            return tool.error(message, "tool_timeout", lang)
         except Exception:
             log.exception("tool %s failed", name)
             message = f"The {name} tool failed unexpectedly; continue without it."
-            return tool.error(message, "tool_failed", say("tool_failed", lang), lang)
+            return tool.error(message, "tool_failed", lang)
         ms = round((time.perf_counter() - started) * 1000, 1)
         log.info(
             "tool %s: %s in %.1f ms",

@@ -43,10 +43,10 @@ from supercar.tools.appointments import (
     local_now,
     slot_taken,
 )
-from supercar.tools.base import Proposal, Tool, ToolArgs, ToolContext, ToolErrorCode, ToolResult
+from supercar.tools.base import Proposal, Tool, ToolArgs, ToolContext, ToolResult
 from supercar.tools.catalog import Showroom, find_showroom
 from supercar.tools.checks import Refused
-from supercar.tools.wording import Phrase, say
+from supercar.tools.wording import Phrase, refusal, say
 
 CANCEL_NAME = "cancel_appointment"
 RESCHEDULE_NAME = "reschedule_appointment"
@@ -123,38 +123,22 @@ def _data(booking: Booking, status: str, **extra: str) -> dict[str, Any]:
 _NOT_CANCELLED, _NOT_MOVED = "not_cancelled", "not_moved"
 
 
-def _refusal(
-    ctx: ToolContext,
-    prefix: str,
-    error: str,
-    code: ToolErrorCode,
-    customer: Phrase,
-    **extra: Any,
-) -> ToolResult:
-    reason = customer.say(ctx.language).rstrip(".")
-    return ToolResult(
-        output=say(prefix, ctx.language, reason=reason),
-        data={"error": error, "code": code, **extra},
-        is_error=True,
-    )
+def _refusal(ctx: ToolContext, prefix: str, exc: Refused) -> ToolResult:
+    reason = refusal(exc.data, ctx.language).rstrip(".")
+    return ToolResult(output=say(prefix, ctx.language, reason=reason), data=exc.data, is_error=True)
 
 
 def _unknown(ctx: ToolContext, prefix: str, code: str) -> ToolResult:
     # The same words whether the code exists in another session or nowhere.
-    return _refusal(
-        ctx,
-        prefix,
+    error = (
         f"No booking with code {code!r} was made in this conversation. Only test drives booked "
         "in this conversation can be cancelled or moved here; check the code (like "
-        "SC-1A2B3C4D) or suggest calling the showroom.",
-        "unknown_booking",
-        Phrase("unknown_booking"),
+        "SC-1A2B3C4D) or suggest calling the showroom."
     )
+    return _refusal(ctx, prefix, Refused(error, "unknown_booking"))
 
 
-def _started(booking: Booking, showroom: Showroom | None, ctx: ToolContext) -> bool:
-    if showroom is None:
-        return False
+def _started(booking: Booking, showroom: Showroom, ctx: ToolContext) -> bool:
     start = datetime.combine(
         date.fromisoformat(booking.date),
         time.fromisoformat(booking.time),
@@ -163,26 +147,23 @@ def _started(booking: Booking, showroom: Showroom | None, ctx: ToolContext) -> b
     return start <= local_now(showroom, ctx)
 
 
-def _already_started(ctx: ToolContext, prefix: str, booking: Booking) -> ToolResult:
-    return _refusal(
-        ctx,
-        prefix,
+def _already_started(
+    ctx: ToolContext, prefix: str, booking: Booking, showroom: Showroom
+) -> ToolResult:
+    error = (
         f"The test drive {booking.confirmation_id} on {booking.date} at {booking.time} has "
-        "already started or taken place; it can no longer be changed.",
-        "past_date",
-        Phrase("drive_started"),
+        "already started or taken place; it can no longer be changed."
     )
+    today = local_now(showroom, ctx).date().isoformat()
+    return _refusal(ctx, prefix, Refused(error, "past_date", today=today))
 
 
 def _change_limit(ctx: ToolContext, prefix: str) -> ToolResult:
-    return _refusal(
-        ctx,
-        prefix,
+    error = (
         "This conversation has cancelled or moved test drives as many times as it may today; "
-        "nothing was changed. The customer can call the showroom to change it.",
-        "change_limit",
-        Phrase("change_limit"),
+        "nothing was changed. The customer can call the showroom to change it."
     )
+    return _refusal(ctx, prefix, Refused(error, "change_limit"))
 
 
 async def _may_change(ctx: ToolContext) -> bool:
@@ -213,8 +194,10 @@ async def cancel_appointment(args: CancelArgs, ctx: ToolContext) -> ToolResult:
         return _unknown(ctx, _NOT_CANCELLED, code)
     if booking.status == "cancelled":
         return _cancelled(booking, ctx)  # a repeat: the same answer, nothing counted
-    if _started(booking, find_showroom(booking.dealership_id), ctx):
-        return _already_started(ctx, _NOT_CANCELLED, booking)
+    showroom = find_showroom(booking.dealership_id)
+    # A showroom gone from the catalogue has no time zone to tell: its booking can be cancelled.
+    if showroom is not None and _started(booking, showroom, ctx):
+        return _already_started(ctx, _NOT_CANCELLED, booking, showroom)
     if ctx.proposals.get(code) != Proposal(CANCEL_NAME, code):
         return ToolResult(
             output=say(
@@ -271,32 +254,22 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Tool
         return _unknown(ctx, _NOT_MOVED, code)
     showroom = find_showroom(booking.dealership_id)
     if showroom is None:
-        return _refusal(
-            ctx,
-            _NOT_MOVED,
-            f"The showroom of {code} is no longer in the catalogue; suggest calling SuperCar.",
-            "unknown_dealership",
-            Phrase("unknown_dealership"),
-        )
+        error = f"The showroom of {code} is no longer in the catalogue; suggest calling SuperCar."
+        return _refusal(ctx, _NOT_MOVED, Refused(error, "unknown_dealership"))
     try:
         day, slot, slots = await bookable_slot(showroom, args.date, args.time, ctx)
     except Refused as exc:
-        return _refusal(ctx, _NOT_MOVED, str(exc), exc.code, exc.customer)
+        return _refusal(ctx, _NOT_MOVED, exc)
     new_date = day.isoformat()
     if booking.status == "booked" and (booking.date, booking.time) == (new_date, slot):
         if booking.rescheduled_from:
             return _rescheduled(booking, ctx)  # a repeat: the same answer, nothing counted
-        return _refusal(
-            ctx,
-            _NOT_MOVED,
-            f"{code} is already booked for {new_date} at {slot}; nothing to change.",
-            "same_slot",
-            Phrase("same_slot"),
-        )
+        error = f"{code} is already booked for {new_date} at {slot}; nothing to change."
+        return _refusal(ctx, _NOT_MOVED, Refused(error, "same_slot"))
     if booking.status == "cancelled":
         return _cancelled_refusal(booking, ctx)
     if _started(booking, showroom, ctx):
-        return _already_started(ctx, _NOT_MOVED, booking)
+        return _already_started(ctx, _NOT_MOVED, booking, showroom)
     if ctx.proposals.get(code) != Proposal(RESCHEDULE_NAME, code, new_date, slot):
         if slot in await ctx.bookings.booked_times(showroom.id, new_date):
             return await _taken(showroom, day, slot, slots, ctx, just=False)
@@ -334,29 +307,19 @@ async def reschedule_appointment(args: RescheduleArgs, ctx: ToolContext) -> Tool
 
 
 def _cancelled_refusal(booking: Booking, ctx: ToolContext) -> ToolResult:
-    return _refusal(
-        ctx,
-        _NOT_MOVED,
+    error = (
         f"{booking.confirmation_id} was cancelled, so it cannot be moved; book a new test drive "
-        "instead (check_appointment_availability, then schedule_appointment).",
-        "booking_cancelled",
-        Phrase("booking_cancelled"),
+        "instead (check_appointment_availability, then schedule_appointment)."
     )
+    return _refusal(ctx, _NOT_MOVED, Refused(error, "booking_cancelled"))
 
 
 async def _taken(
     showroom: Showroom, day: date, slot: str, slots: list[str], ctx: ToolContext, just: bool
 ) -> ToolResult:
-    message, customer, alternatives = await slot_taken(showroom, day, slot, slots, ctx, just)
-    return ToolResult(
-        output=say(_NOT_MOVED, ctx.language, reason=customer.rstrip(".")),
-        data={
-            "error": message + " The booking was not moved.",
-            "code": "slot_taken",
-            "alternatives": alternatives,
-        },
-        is_error=True,
-    )
+    taken = await slot_taken(showroom, day, slot, slots, ctx, just)
+    not_moved = Refused(f"{taken} The booking was not moved.", taken.code, **taken.facts)
+    return _refusal(ctx, _NOT_MOVED, not_moved)
 
 
 CANCEL = Tool(

@@ -1,10 +1,10 @@
 """What the tools share when they refuse a request, and the local-date check they all make.
 
 Decisions:
-- A refusal carries three texts: `error`, the detailed sentence the model reads (and the offline
-  model parses, so its wording is stable), in English; `code`, one machine-readable word from a
-  fixed list; and `customer`, what a card may show a customer: plain words, no ids, no formats,
-  a `wording.Phrase` put into the conversation's language when the card is made.
+- A refusal carries `error`, the detailed sentence the model reads, in English; `code`, one
+  machine-readable word from a fixed list; and the facts its customer sentence names (today, the
+  free times, ...), which go into `data` beside them: `wording.refusal` words that sentence from
+  `data`, for a card in the conversation's language and for the offline model's answer alike.
 - Dates arrive as `YYYY-MM-DD` strings and are checked here rather than by pydantic, so a
   refusal can say what today is in the place's own time zone and the model can correct itself.
 """
@@ -13,21 +13,27 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from supercar.tools.base import ToolErrorCode
 from supercar.tools.catalog import Showroom, find_showroom, showroom_ids
-from supercar.tools.wording import Phrase
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Refused(Exception):
-    """A request a tool cannot serve: `str(exc)` is the model's `error` text."""
+    """A request a tool cannot serve: `str(exc)` is the model's `error` text, `facts` what the
+    customer's sentence names (JSON values: dates as `YYYY-MM-DD`)."""
 
-    def __init__(self, error: str, code: ToolErrorCode, customer: Phrase) -> None:
+    def __init__(self, error: str, code: ToolErrorCode, **facts: Any) -> None:
         super().__init__(error)
         self.code = code
-        self.customer = customer
+        self.facts = facts
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The error result's `data`."""
+        return {"error": str(self), "code": self.code, **self.facts}
 
 
 def known_showroom(dealership_id: str) -> Showroom:
@@ -36,7 +42,6 @@ def known_showroom(dealership_id: str) -> Showroom:
         raise Refused(
             f"Unknown dealership_id {dealership_id!r}; valid ids: {', '.join(showroom_ids())}.",
             "unknown_dealership",
-            Phrase("unknown_dealership"),
         )
     return showroom
 
@@ -51,7 +56,7 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
         raise Refused(
             f"Invalid date {text!r}: send the date as YYYY-MM-DD; {hint}.",
             "invalid_date",
-            Phrase("unreadable_date", today=today),
+            today=today.isoformat(),
         )
     try:
         day = date.fromisoformat(text)
@@ -59,13 +64,13 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
         raise Refused(
             f"{text} is not a real calendar date; {hint}.",
             "invalid_date",
-            Phrase("no_such_date", today=today),
+            today=today.isoformat(),
         ) from None
     if day < today:
         raise Refused(
             f"{text} is in the past; {hint}.",
             "past_date",
-            Phrase("past_date", today=today),
+            today=today.isoformat(),
         )
     last = today + timedelta(days=horizon_days)
     if day > last:
@@ -73,6 +78,7 @@ def parse_local_date(text: str, today: date, horizon_days: int, hint: str, ahead
             f"{text} is too far ahead: {ahead} up to {horizon_days} days "
             f"ahead (until {last.isoformat()}); {hint}.",
             "too_far_ahead",
-            Phrase("too_far_ahead", last=last),
+            last=last.isoformat(),
+            horizon_days=horizon_days,
         )
     return day

@@ -15,7 +15,7 @@ from __future__ import annotations
 from supercar.tools.base import ShowroomArgs, Tool, ToolContext, ToolResult
 from supercar.tools.catalog import Showroom
 from supercar.tools.checks import Refused, known_showroom
-from supercar.tools.wording import say
+from supercar.tools.wording import refusal, say
 
 
 def address_line(showroom: Showroom) -> str:
@@ -26,11 +26,7 @@ async def get_dealership_address(args: ShowroomArgs, ctx: ToolContext) -> ToolRe
     try:
         showroom = known_showroom(args.dealership_id)
     except Refused as exc:
-        return ToolResult(
-            output=exc.customer.say(ctx.language),
-            data={"error": str(exc), "code": exc.code},
-            is_error=True,
-        )
+        return ToolResult(output=refusal(exc.data, ctx.language), data=exc.data, is_error=True)
     return ToolResult(output=address_line(showroom), data=showroom.record())
 
 

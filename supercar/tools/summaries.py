@@ -1,6 +1,6 @@
 """A tool result summed up in a customer's words: one sentence per result, one per refusal, in
-English and Spanish, and the formatting of days, lists and hours they share. (What a card itself
-shows is `wording`'s.)
+English and Spanish, and the formatting of days and lists they share. (What a card itself shows
+is `wording`'s, and so is a refusal's sentence.)
 
 Shared by the offline model (its answers after tools) and the terminal client (its one-line
 tool notes), so a tool's data is read in one place; it lives with the tools because it says
@@ -8,22 +8,19 @@ what they return (the terminal client must not load the offline model).
 
 Decisions:
 - Results are read from the tool's JSON `data`, never from the card `output`.
-- Refusals are keyed on `data["code"]` when the tool sends one, and otherwise recognised from
-  the wording of `data["error"]` (the tools' `Refused` messages), so this works with tools that
-  send codes and with tools that do not yet. The machine text is never shown to the customer.
-- A refusal says what went wrong and asks for the one thing that would fix it (a refused date
-  asks for another day, not also for the car).
+- A refusal is the card's own sentence (`wording.refusal`, by `data.code`, from the facts `data`
+  carries), never a second phrasing of it, and never read out of the English `data.error`,
+  which is the model's. Every error result has a code: the tools' and the registry's alike.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from supercar.language import EN, ES, Language
-from supercar.tools.catalog import CARS, CarModel, find_showroom
-from supercar.tools.wording import MONTHS, WEEKDAYS, Weekdays
+from supercar.tools.catalog import CARS, CarModel
+from supercar.tools.wording import MONTHS, WEEKDAYS, Weekdays, hours_summary, refusal
 
 # --- days, lists and hours in both languages ----------------------------------------------------
 
@@ -39,13 +36,6 @@ _CONDITIONS_ES = {
     "thunderstorm": "con tormenta",
     "hazy": "con bruma",
 }
-_DAY_ABBR_ES = dict(
-    zip(
-        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-        ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
-        strict=True,
-    )
-)
 
 
 def join(items: list[str], lang: str = EN, word: str = "and") -> str:
@@ -88,108 +78,14 @@ def condition_text(condition: str, lang: str) -> str:
     return _CONDITIONS_ES.get(condition, condition) if lang == ES else condition
 
 
-def hours_summary(summary: str, lang: str) -> str:
-    """The catalogue's `Mon-Sat 9am-7pm` summary, in Spanish `lun-sáb 9:00-19:00`."""
-    if lang != ES:
-        return summary
-    summary = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", lambda m: _DAY_ABBR_ES[m[1]], summary)
-    return re.sub(
-        r"\b(\d{1,2})(am|pm)\b",
-        lambda m: f"{int(m[1]) % 12 + (12 if m[2] == 'pm' else 0)}:00",
-        summary,
-    )
-
-
 # --- tool results ------------------------------------------------------------------------------
 
-_ERROR_PATTERNS = (
-    ("unknown_dealership", r"unknown dealership"),
-    ("invalid_date", r"invalid date|not a real calendar date"),
-    ("past_date", r"is in the past"),
-    ("too_far_ahead", r"too far ahead"),
-    ("closed_day", r"is closed on"),
-    ("invalid_time", r"invalid time"),
-    ("not_bookable_slot", r"not a bookable slot"),
-    ("slot_taken", r"just taken|already (?:been )?(?:taken|booked)"),
-    ("unknown_car", r"unknown car"),
-    ("unknown_city", r"not a city name|unknown city|could not find"),
-    ("booking_cap", r"already have \d+"),
-    ("unavailable", r"timed out|failed unexpectedly"),
-)
-
 _SENTENCES: dict[str, tuple[str, str]] = {
-    "unknown_dealership": (
-        "I couldn't find that showroom.",
-        "No encontré ese concesionario.",
-    ),
-    "invalid_date": ("I couldn't read that date.", "No entendí esa fecha."),
-    "past_date": (
-        "That date has already passed (today is {today}).",
-        "Esa fecha ya pasó (hoy es {today}).",
-    ),
-    "too_far_ahead": (
-        "We take bookings up to {days} days ahead, until {last}.",
-        "Aceptamos reservas con hasta {days} días de antelación, hasta {last}.",
-    ),
-    "closed_day": (
-        "{showroom} is closed on {weekdays} (its hours: {hours}).",
-        "{showroom} cierra los {weekdays} (horario: {hours}).",
-    ),
-    "invalid_time": ("I couldn't read that time.", "No entendí esa hora."),
-    "not_bookable_slot": (
-        "Test drives start on the hour while the showroom is open, so {time} isn't a slot I can "
-        "book. {free}",
-        "Las pruebas empiezan a la hora en punto mientras el concesionario está abierto, así "
-        "que no puedo reservar las {time}. {free}",
-    ),
-    "slot_taken": (
-        "Sorry, {time} {day} has just been taken. {free}",
-        "Lo siento, las {time} {day} ya están ocupadas. {free}",
-    ),
-    "unknown_car": (
-        "We don't offer that model; our range is {cars}.",
-        "No ofrecemos ese modelo; nuestra gama es {cars}.",
-    ),
-    "unknown_city": (
-        "I couldn't find a place called {city}.",
-        "No encontré ningún lugar llamado {city}.",
-    ),
-    "booking_cap": (
-        "You already have {count} test drives booked, which is as many as we can hold for one "
-        "customer.",
-        "Ya tienes {count} pruebas de manejo reservadas, el máximo que podemos guardar por "
-        "cliente.",
-    ),
-    "unavailable": (
-        "Sorry, that service isn't answering right now; please try again in a moment.",
-        "Lo siento, ese servicio no responde ahora mismo; inténtalo de nuevo en un momento.",
-    ),
+    # a refusal `wording` cannot word (see `error_sentence`)
     "other": (
         "Sorry, something went wrong with that request; could you put it another way?",
         "Lo siento, algo salió mal con esa petición; ¿puedes decirlo de otra forma?",
     ),
-    "unknown_booking": (
-        "I couldn't find a booking with that code in this conversation.",
-        "No encontré ninguna reserva con ese código en esta conversación.",
-    ),
-    "booking_cancelled": (
-        "That test drive was cancelled, so it can't be moved; I can book a new one.",
-        "Esa prueba está cancelada, así que no se puede cambiar; puedo reservar una nueva.",
-    ),
-    "same_slot": (
-        "Your test drive is already at that time.",
-        "Tu prueba ya está a esa hora.",
-    ),
-    "change_limit": (
-        "This conversation can't change more bookings today; please call the showroom.",
-        "Esta conversación no puede cambiar más reservas hoy; llama al concesionario, por favor.",
-    ),
-    "client_booking_cap": (
-        "We can't take more bookings from here today; please call the showroom.",
-        "Hoy no podemos aceptar más reservas desde aquí; llama al concesionario, por favor.",
-    ),
-    "free_times": ("Free times that day: {times}.", "Horas libres ese día: {times}."),
-    "no_free_times": ("Nothing else is free that day.", "Ese día no queda nada libre."),
     # successful results
     "today": ("today", "hoy"),
     "weather": (
@@ -247,31 +143,29 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "found": ("Here is what I found.", "Aquí está lo que encontré."),
 }
-_TIME_RE = re.compile(r"\b\d{2}:\d{2}\b")
 
 
 def error_code(data: dict[str, Any]) -> str | None:
-    """The refusal's code (None when the result is not an error)."""
-    if "error" not in data and "code" not in data:
-        return None
+    """The refusal's code, `data.code` (None when the result is not an error)."""
     code = data.get("code")
-    if isinstance(code, str) and code in _SENTENCES:
-        return code
-    text = str(data.get("error", "")).lower()
-    for name, pattern in _ERROR_PATTERNS:
-        if re.search(pattern, text):
-            return name
-    return "other"
+    return code if isinstance(code, str) else None
 
 
 def free_times(data: dict[str, Any]) -> list[str]:
-    """The free times a refusal offers instead (from `alternatives` or its text)."""
-    alternatives = data.get("alternatives")
-    if isinstance(alternatives, list):
-        return [str(t) for t in alternatives]
-    text = str(data.get("error", ""))
-    _, found, rest = text.partition("Free times that day:")
-    return _TIME_RE.findall(rest) if found else []
+    """The free times a refusal offers instead (`not_bookable_slot`, `slot_taken`)."""
+    return [str(t) for t in data.get("alternatives") or []]
+
+
+def error_sentence(data: dict[str, Any], lang: str = EN) -> str:
+    """A refused or failed tool call in the customer's words: the card's sentence
+    (`wording.refusal`), as a sentence of its own (no question: the offline model asks it)."""
+    try:
+        words = refusal(data, "es" if lang == ES else "en")
+    except (KeyError, ValueError, TypeError):
+        # A result stored before its refusal carried these facts: the offline model rereads
+        # a conversation's history (up to SESSION_TTL_SECONDS old) on every turn.
+        return _line("other", lang)
+    return words[0].upper() + words[1:] + ("" if words.endswith(".") else ".")
 
 
 def _date(value: Any) -> date | None:
@@ -279,45 +173,6 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
-
-
-def error_sentence(name: str, args: dict[str, Any], data: dict[str, Any], lang: str = EN) -> str:
-    """A refused or failed tool call in the customer's words (no question: see `next_question`)."""
-    code = error_code(data) or "other"
-    text = str(data.get("error", ""))
-    showroom = find_showroom(str(args.get("dealership_id", "")))
-    day = _date(args.get("date"))
-    fields: dict[str, Any] = {
-        "showroom": showroom.name if showroom else "the showroom",
-        "time": args.get("time") or "that time",
-        "day": on_day(day, lang) if day else "",
-        "city": args.get("city") or "that",
-    }
-    if code == "past_date":
-        iso = re.search(r"today at .*? is (\d{4}-\d{2}-\d{2})", text)
-        today = _date(iso[1]) if iso else None
-        fields["today"] = day_text(today, lang) if today else "earlier"
-    elif code == "too_far_ahead":
-        days = re.search(r"up to (\d+) days", text)
-        last = _date((re.search(r"until (\d{4}-\d{2}-\d{2})", text) or [None, ""])[1])
-        fields["days"] = days[1] if days else "60"
-        fields["last"] = day_text(last, lang) if last else "then"
-    elif code == "closed_day":
-        fields["weekdays"] = days_name(day.weekday(), lang) if day else ""
-        fields["hours"] = hours_summary(showroom.hours_summary(), lang) if showroom else ""
-    elif code in ("not_bookable_slot", "slot_taken"):
-        times = free_times(data)
-        fields["free"] = (
-            _line("free_times", lang, times=join(times, lang))
-            if times
-            else _line("no_free_times", lang)
-        )
-    elif code == "booking_cap":
-        count = re.search(r"(\d+)", text)
-        fields["count"] = count[1] if count else "several"
-    elif code == "unknown_car":
-        fields["cars"] = car_choices(lang)
-    return _line(code, lang, **fields)
 
 
 def _line(key: str, lang: str, **fields: Any) -> str:

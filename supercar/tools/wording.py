@@ -11,81 +11,76 @@ Decisions:
   language anyway.
 - One table, a phrase per language. The address card turns a failure's text into a Maps search,
   so those phrases have no period (see `dealerships`).
+- A refusal is said once, by its `data.code`: `refusal(data, language)` is the card's sentence
+  and, through `summaries.error_sentence`, the offline model's and the terminal client's. So
+  `data` carries the facts the sentence names beside `error` and `code` (today, the free times,
+  the showroom's hours, ...): data, in every language, not words; and the chat can say them
+  without a second table or reading the English `error`.
 """
 
 from __future__ import annotations
 
+import re
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from supercar.language import Language
-from supercar.tools.catalog import WEEKDAY_NAMES
+from supercar.tools.catalog import WEEKDAY_NAMES, car_names
 
-_PHRASES: dict[str, dict[Language, str]] = {
-    "unknown_dealership": {
+# A refusal's sentence, by its `data.code` (`ToolErrorCode`): the card's words and the offline
+# model's and the terminal client's (`summaries.error_sentence`). Each field is a fact `data`
+# carries (see `_fact`). The lower-case ones without a period always follow a card's prefix
+# ("Booking failed: ", "Not moved: "); `summaries.error_sentence` capitalises and ends them.
+_REFUSALS: dict[str, dict[Language, str]] = {
+    "unknown_dealership": {  # no period: the address card makes a Maps search of it
         "en": "We couldn't find that showroom",
         "es": "No encontramos ese concesionario",
     },
-    "unreadable_date": {
+    "invalid_date": {
         "en": "We couldn't read that date; today is {today}.",
         "es": "No pudimos leer esa fecha; hoy es {today}.",
     },
-    "no_such_date": {
-        "en": "That date doesn't exist; today is {today}.",
-        "es": "Esa fecha no existe; hoy es {today}.",
-    },
-    "past_date": {
-        "en": "That date has already passed; today is {today}.",
-        "es": "Esa fecha ya pasó; hoy es {today}.",
+    "past_date": {  # a date asked for, or a booking's slot that has started
+        "en": "That has already passed; today is {today}.",
+        "es": "Eso ya pasó; hoy es {today}.",
     },
     "too_far_ahead": {
-        "en": "That's too far ahead; we can look up to {last}.",
-        "es": "Es demasiado adelante; podemos mirar hasta el {last}.",
+        "en": "That's too far ahead; we can look up to {horizon_days} days ahead, until {last}.",
+        "es": "Es demasiado adelante; podemos mirar hasta {horizon_days} días por delante, "
+        "hasta el {last}.",
     },
     "closed_day": {
-        "en": "{showroom} is closed on {weekdays}; it opens {hours}.",
-        "es": "{showroom} cierra los {weekdays}; abre {hours}.",
+        "en": "{dealership_name} is closed on {weekdays}; its hours are {hours}.",
+        "es": "{dealership_name} cierra los {weekdays}; su horario es {hours}.",
     },
-    "unreadable_time": {
+    "invalid_time": {
         "en": "We couldn't read that time; test drives start on the hour, e.g. 14:00.",
         "es": "No pudimos leer esa hora; las pruebas empiezan en punto, p. ej. 14:00.",
     },
-    "no_more_slots_today": {
-        "en": "{showroom} has no more slots today.",
-        "es": "{showroom} no tiene más horarios hoy.",
+    "not_bookable_slot": {
+        "en": "{time} on {date} isn't a test-drive time (they start on the hour while the "
+        "showroom is open); {free}.",
+        "es": "{time} del {date} no es un horario de prueba (empiezan en punto mientras el "
+        "concesionario está abierto); {free}.",
     },
-    "fully_booked": {
-        "en": "{showroom} is fully booked on {day}.",
-        "es": "{showroom} está completo el {day}.",
+    "slot_taken": {
+        "en": "{time} on {date} is already taken; {free}.",
+        "es": "{time} del {date} ya está reservado; {free}.",
     },
     "unknown_car": {
         "en": "We don't offer that car; our models are {models}.",
         "es": "No tenemos ese coche; nuestros modelos son {models}.",
     },
-    "not_bookable_slot": {
-        "en": "{slot} isn't a test-drive time on {day}; free times that day: {free}.",
-        "es": "{slot} no es un horario de prueba el {day}; horarios libres ese día: {free}.",
+    "unknown_city": {
+        "en": "Sorry, we couldn't find a place called {city}.",
+        "es": "Lo siento, no encontramos ningún lugar llamado {city}.",
     },
-    "not_bookable_slot_none_free": {
-        "en": "{slot} isn't a test-drive time on {day}; no times are free that day.",
-        "es": "{slot} no es un horario de prueba el {day}; ese día no queda ningún horario.",
-    },
-    "slot_taken": {
-        "en": "{slot} on {day} was just taken; free times that day: {free}.",
-        "es": "{slot} del {day} se acaba de reservar; horarios libres ese día: {free}.",
-    },
-    "slot_taken_none_free": {
-        "en": "{slot} on {day} was just taken; no other times are free that day.",
-        "es": "{slot} del {day} se acaba de reservar; ese día no queda otro horario.",
-    },
-    "slot_is_taken": {
-        "en": "{slot} on {day} is taken; free times that day: {free}.",
-        "es": "{slot} del {day} está reservado; horarios libres ese día: {free}.",
-    },
-    "slot_is_taken_none_free": {
-        "en": "{slot} on {day} is taken; no other times are free that day.",
-        "es": "{slot} del {day} está reservado; ese día no queda otro horario.",
+    "invalid_city": {
+        "en": "Sorry, that doesn't look like a city name.",
+        "es": "Lo siento, eso no parece el nombre de una ciudad.",
     },
     "booking_cap": {
         "en": "You already have {count} booked: {listed}. One conversation can hold at most "
@@ -99,6 +94,58 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "en": "we can't take more test-drive bookings from your connection today; please call "
         "the showroom",
         "es": "hoy no podemos aceptar más reservas desde tu conexión; llama al concesionario",
+    },
+    "unknown_booking": {
+        "en": "we couldn't find a booking with that code in this conversation",
+        "es": "no encontramos ninguna reserva con ese código en esta conversación",
+    },
+    "booking_cancelled": {
+        "en": "that test drive was cancelled; we can book a new one",
+        "es": "esa prueba de manejo se canceló; podemos reservar otra",
+    },
+    "same_slot": {
+        "en": "your test drive is already at that time",
+        "es": "tu prueba de manejo ya es a esa hora",
+    },
+    "change_limit": {
+        "en": "this conversation can't change more bookings today; please call the showroom",
+        "es": "esta conversación no puede cambiar más reservas hoy; llama al concesionario",
+    },
+    # the registry's, for any tool
+    "unknown_tool": {
+        "en": "That is not something I can look up.",
+        "es": "Eso no es algo que pueda consultar.",
+    },
+    "invalid_arguments": {
+        "en": "the request could not be read",
+        "es": "no se pudo leer la petición",
+    },
+    "tool_timeout": {
+        "en": "the service took too long to answer",
+        "es": "el servicio tardó demasiado en responder",
+    },
+    "tool_failed": {
+        "en": "the service is not working right now",
+        "es": "el servicio no funciona en este momento",
+    },
+}
+
+_PHRASES: dict[str, dict[Language, str]] = {
+    "free_times": {
+        "en": "free times that day: {times}",
+        "es": "horarios libres ese día: {times}",
+    },
+    "none_free": {
+        "en": "no times are free that day",
+        "es": "ese día no queda ningún horario libre",
+    },
+    "no_more_slots_today": {
+        "en": "{showroom} has no more slots today.",
+        "es": "{showroom} no tiene más horarios hoy.",
+    },
+    "fully_booked": {
+        "en": "{showroom} is fully booked on {day}.",
+        "es": "{showroom} está completo el {day}.",
     },
     # Changing a booking (`changes.py`): each card is one sentence, shown as it is.
     "your_drive": {
@@ -126,26 +173,6 @@ _PHRASES: dict[str, dict[Language, str]] = {
     },
     "not_cancelled": {"en": "Not cancelled: {reason}.", "es": "No cancelada: {reason}."},
     "not_moved": {"en": "Not moved: {reason}.", "es": "No cambiada: {reason}."},
-    "unknown_booking": {
-        "en": "we couldn't find a booking with that code in this conversation",
-        "es": "no encontramos ninguna reserva con ese código en esta conversación",
-    },
-    "booking_cancelled": {
-        "en": "that test drive was cancelled; we can book a new one",
-        "es": "esa prueba de manejo se canceló; podemos reservar otra",
-    },
-    "same_slot": {
-        "en": "your test drive is already at that time",
-        "es": "tu prueba de manejo ya es a esa hora",
-    },
-    "drive_started": {
-        "en": "that test drive's time has already passed",
-        "es": "la hora de esa prueba de manejo ya pasó",
-    },
-    "change_limit": {
-        "en": "this conversation can't change more bookings today; please call the showroom",
-        "es": "esta conversación no puede cambiar más reservas hoy; llama al concesionario",
-    },
     "booked_drive": {
         "en": "{car} at {showroom} on {date} at {time}",
         "es": "{car} en {showroom} el {date} a las {time}",
@@ -155,18 +182,6 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "es": "Prueba de manejo reservada: {drive}",
     },
     "booking_failed": {"en": "Booking failed: {reason}", "es": "Reserva no realizada: {reason}"},
-    "unknown_city": {
-        "en": "Sorry, we couldn't find a place called {city}.",
-        "es": "Lo siento, no encontramos ningún lugar llamado {city}.",
-    },
-    "no_offline_weather": {
-        "en": "Sorry, we don't have the weather for {city} right now.",
-        "es": "Lo siento, ahora mismo no tenemos el tiempo de {city}.",
-    },
-    "invalid_city": {
-        "en": "Sorry, that doesn't look like a city name.",
-        "es": "Lo siento, eso no parece el nombre de una ciudad.",
-    },
     "weather_unavailable": {
         "en": "Weather unavailable: {reason}",
         "es": "Tiempo no disponible: {reason}",
@@ -175,16 +190,6 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "en": "Address unavailable: {reason}",
         "es": "Dirección no disponible: {reason}",
     },
-    "unreadable_request": {
-        "en": "the request could not be read",
-        "es": "no se pudo leer la petición",
-    },
-    "no_such_tool": {
-        "en": "That is not something I can look up.",
-        "es": "Eso no es algo que pueda consultar.",
-    },
-    "tool_timeout": {"en": "it took too long to answer", "es": "tardó demasiado en responder"},
-    "tool_failed": {"en": "it is not working right now", "es": "no funciona en este momento"},
 }
 
 # The calendar's words in each language, for every sentence that names a day (the chat's too:
@@ -265,3 +270,62 @@ def counted_drives(count: int, language: Language) -> str:
     if count < len(names):
         return names[count]
     return f"{count} test drives" if language == "en" else f"{count} pruebas reservadas"
+
+
+_DAY_ABBR_ES = dict(
+    zip(
+        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+        strict=True,
+    )
+)
+
+
+def hours_summary(summary: str, lang: str) -> str:
+    """The catalogue's `Mon-Sat 9am-7pm` summary, in Spanish `lun-sáb 9:00-19:00`."""
+    if lang != "es":
+        return summary
+    summary = re.sub(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", lambda m: _DAY_ABBR_ES[m[1]], summary)
+    return re.sub(
+        r"\b(\d{1,2})(am|pm)\b",
+        lambda m: f"{int(m[1]) % 12 + (12 if m[2] == 'pm' else 0)}:00",
+        summary,
+    )
+
+
+def refusal(data: Mapping[str, Any], language: Language) -> str:
+    """The customer's sentence for an error result's `data`: its code's sentence, with the facts
+    `data` carries beside `error` and `code` (`KeyError` if the code or a fact is missing)."""
+    text = _REFUSALS[str(data["code"])][language]
+    needed = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return text.format(**{name: _fact(name, data, language) for name in needed})
+
+
+def _fact(name: str, data: Mapping[str, Any], language: Language) -> str:
+    """A refusal's field, from the fact in `data` it names (or the fact it is worded from)."""
+    if name in ("today", "last", "date"):  # ISO dates
+        return day_words(date.fromisoformat(data[name]), language)
+    if name == "weekdays":
+        return Weekdays(date.fromisoformat(data["date"]).weekday()).say(language)
+    if name == "hours":
+        return hours_summary(data["hours_summary"], language)
+    if name == "free":
+        times = list(data["alternatives"])
+        return say("free_times", language, times=times) if times else say("none_free", language)
+    if name == "models":
+        return ", ".join(car_names())
+    if name == "count":
+        return counted_drives(len(data["bookings"]), language)
+    if name == "listed":
+        drives = [
+            Phrase(
+                "booked_drive",
+                car=b["car_model"],
+                showroom=b["dealership_name"],
+                date=b["date"],
+                time=b["time"],
+            )
+            for b in data["bookings"]
+        ]
+        return _word(drives, language)
+    return str(data[name])

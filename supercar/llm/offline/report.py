@@ -55,7 +55,7 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
                 continue
             code = error_code(data)
             if code is not None:
-                texts.append(error_sentence(name, args, data, lang))
+                texts.append(error_sentence(data, lang))
                 question = _question(code, data)
                 if question and not refused:
                     texts.append(say(question, lang))

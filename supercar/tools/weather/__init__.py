@@ -48,7 +48,7 @@ from supercar.tools.places import (
 from supercar.tools.weather.climate import simulate
 from supercar.tools.weather.open_meteo import FORECAST_DAYS, OpenMeteo, WeatherUnavailable
 from supercar.tools.weather.reading import CONDITIONS, Reading
-from supercar.tools.wording import Phrase, say
+from supercar.tools.wording import refusal, say
 
 Unit = Literal["C", "F"]
 
@@ -91,11 +91,7 @@ def normalise_city(raw: str) -> str:
 
 
 def _refused(exc: Refused, ctx: ToolContext) -> ToolResult:
-    return ToolResult(
-        output=exc.customer.say(ctx.language),
-        data={"error": str(exc), "code": exc.code},
-        is_error=True,
-    )
+    return ToolResult(output=refusal(exc.data, ctx.language), data=exc.data, is_error=True)
 
 
 def fahrenheit(celsius: float) -> int:
@@ -126,7 +122,7 @@ async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
                 raise Refused(
                     f"No place called {city!r} was found; ask the user to check the name.",
                     "unknown_city",
-                    Phrase("unknown_city", city=city),
+                    city=city,
                 )
             return place
     # Offline: the world's cities from the dataset (loaded on first use).
@@ -137,7 +133,7 @@ async def _locate(raw: str, city: str, live: OpenMeteo | None) -> Place:
         f"{city!r} is not a city the offline weather knows and live weather is unavailable; "
         "ask the user for a nearby larger city.",
         "unknown_city",
-        Phrase("no_offline_weather", city=city),
+        city=city,
     )
 
 
@@ -148,7 +144,6 @@ async def _get_weather(args: WeatherArgs, ctx: ToolContext, live: OpenMeteo | No
             raise Refused(
                 f"{args.city!r} is not a city name; ask the user which city they mean.",
                 "invalid_city",
-                Phrase("invalid_city"),
             )
         place = await _locate(args.city, city, live)
         name = plain_name(place.name) or city
