@@ -19,7 +19,8 @@ One job per module, in the order a message meets them:
 - `state`: what Lex knows so far (`State`) and what it will do (`Plan`, one `Step` per request);
 - `replay`: the state rebuilt from the history; `clock`: today's date where it matters;
 - `planner`: guards, then each request handed to its own module: `weather`, `showroom_info`
-  (address and hours), `booking` (free times and bookings, slot by slot), `own_bookings`
+  (address and hours), `booking` (free times and bookings, slot by slot; `booking.books` is
+  the one rule for whether a time named books or is only checked), `own_bookings`
   (recall, cancel, move), `catalogue` (answers about our cars in words); `where` says which
   showroom a place means;
 - `report`: the answer once the tools have answered, and what their results change;
