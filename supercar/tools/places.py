@@ -239,6 +239,8 @@ def _ordinary() -> frozenset[str]:
 
 @_Once
 def _never() -> frozenset[str]:
+    # the calendar's words are written once, in `wording`; imported here, not at the top,
+    # because `wording` imports `language`, which imports this module
     from supercar.tools.catalog import CARS
     from supercar.tools.wording import MONTHS, WEEKDAYS
 
