@@ -114,9 +114,10 @@ async def _converse(
         events = sse.parse(raw)
         assert events[-1].name == "end" and [e.name for e in events].count("end") == 1
         assert len(sse.text_of(events)) > 3
-        if any(e.name == "error" for e in events):
-            continue
-        log["completed"][session_id].append(query)
+        # A booking the customer was shown stands even if the turn failed after it (its history
+        # does not), so every booked card counts, not only those of completed turns: with three
+        # slots and a fault in one turn in four, counting only those left the race unexercised
+        # now and then on a loaded machine (a fresh-clone CI run, 2026-12-03).
         for e in events:
             if e.name == "tool_output" and e.json()["name"] == "schedule_appointment":
                 out = e.json()
@@ -127,6 +128,9 @@ async def _converse(
                         out["output"]["time"],
                     )
                     log["bookings"][slot].add(session_id)
+        if any(e.name == "error" for e in events):
+            continue
+        log["completed"][session_id].append(query)
 
 
 async def test_soak_with_random_faults_loses_nothing_and_double_books_nothing(
