@@ -14,21 +14,12 @@ import ast
 import re
 from pathlib import Path
 
+from tests.test_docs import table_after
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
 ARROWS_HEADER = "| layer | module | imports |"
 MAP_HEADER = "| module | tested by | what |"
-
-
-def _table(header: str) -> list[list[str]]:
-    lines = DOC.read_text().splitlines()
-    assert header in lines, f"docs/architecture.md has no table headed {header!r}"
-    rows = []
-    for line in lines[lines.index(header) + 2 :]:
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
-    return rows
 
 
 def _names(cell: str) -> list[str]:
@@ -55,7 +46,7 @@ def _short(module: str) -> str:
 
 def _rooms(modules: dict[str, Path]) -> dict[str, str]:
     """Each module's row name: its short name, or the `x.*` row that covers it."""
-    names = [row[1].strip("`") for row in _table(ARROWS_HEADER)]
+    names = [row[1].strip("`") for row in table_after(DOC, ARROWS_HEADER)]
     wildcards = [name.removesuffix(".*") for name in names if name.endswith(".*")]
     rooms = {}
     for module in modules:
@@ -89,7 +80,7 @@ def _imports() -> dict[str, set[str]]:
 
 def _documented() -> tuple[dict[str, int], dict[str, set[str]]]:
     layers, arrows = {}, {}
-    for layer, module, imports in _table(ARROWS_HEADER):
+    for layer, module, imports in table_after(DOC, ARROWS_HEADER):
         name = module.strip("`")
         layers[name] = int(layer.split()[0])
         arrows[name] = set(_names(imports))
@@ -141,7 +132,7 @@ def test_nothing_imports_a_module_of_a_higher_layer() -> None:
 
 
 def test_the_test_map_names_every_module_and_every_test_file() -> None:
-    rows = _table(MAP_HEADER)
+    rows = table_after(DOC, MAP_HEADER)
     mapped = {name for row in rows for name in _names(row[0])}
     modules = set(_imports())
     missing = sorted(modules - mapped)
@@ -157,7 +148,7 @@ def test_the_test_map_names_every_module_and_every_test_file() -> None:
 
 def test_every_file_the_test_map_names_exists() -> None:
     absent = []
-    for row in _table(MAP_HEADER):
+    for row in table_after(DOC, MAP_HEADER):
         for name in _names(row[1]):
             if not (ROOT / name).exists():
                 absent.append(name)
