@@ -24,7 +24,8 @@ from supercar.llm.offline.when import find_date
 from supercar.llm.offline.where import THERE_RE, focus_on, focus_showroom, showroom_for
 from supercar.tools.catalog import SHOWROOMS, find_showroom
 from supercar.tools.places import SHOWROOM_COORDINATES, distance_km
-from supercar.tools.summaries import hours_summary, join, on_day
+from supercar.tools.summaries import join, on_day
+from supercar.tools.wording import hours_summary
 
 
 def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:

@@ -17,8 +17,8 @@ from datetime import date
 from supercar.language import ES, Language
 from supercar.llm.offline.phrasebook import en, es
 from supercar.tools.catalog import CARS, SHOWROOMS, CarModel, Showroom
-from supercar.tools.summaries import car_choices, days_name, hours_summary, join, short_car
-from supercar.tools.wording import MONTHS, WEEKDAYS
+from supercar.tools.summaries import car_choices, days_name, join, short_car
+from supercar.tools.wording import MONTHS, WEEKDAYS, hours_summary
 
 _TABLES = {"en": en.LINES, "es": es.LINES}
 
