@@ -45,6 +45,12 @@ _EN_MARKERS = frozenset(
     """.split()
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
+# Place names made of Spanish words say nothing of the customer's language ("buenos aires same
+# day?" is English).
+_SPANISH_NAMES_RE = re.compile(
+    r"\b(?:buenos aires|los angeles|las vegas|la paz|el paso|el salvador|(?:san|santa|puerto|"
+    r"costa) [a-z]+|rio de janeiro)\b"
+)
 
 
 def plain(text: str) -> str:
@@ -60,7 +66,7 @@ def detect_language(text: str) -> Language | None:
     """`es`, `en`, or None when the text gives no sign either way."""
     if re.search(r"[¿¡ñ]", text.lower()):
         return ES
-    tokens = words(text)
+    tokens = words(_SPANISH_NAMES_RE.sub(" ", plain(text)))
     spanish = sum(token in _ES_MARKERS for token in tokens)
     english = sum(token in _EN_MARKERS for token in tokens)
     if spanish > english:

@@ -38,7 +38,10 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     if len(r.cars) > 1 and _PRICE_GAP_RE.search(corrected(r.text)):
         return _price_gap(s, r.cars[:2])  # "which costs more, and by how much?", "price gap"
     if r.has("superlative"):  # of the cars named ("¿cuál es más rápido, el GT o el Roadster?")
-        return _superlative(s, r, r.cars if len(r.cars) > 1 else list(CARS))
+        facts = ""
+        if len(r.cars) == 1 and _PRICE_RE.search(corrected(r.text)):
+            facts = car_fact(r.cars[0], lang) + " "  # "X says the Track R is fastest: its price?"
+        return facts + _superlative(s, r, r.cars if len(r.cars) > 1 else list(CARS))
     if not r.cars and s.car and r.has("car_info") and _IT_RE.search(r.text.lower()):
         r = replace(r, cars=[car for car in CARS if car.name == s.car])  # "how fast is it?"
     if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):

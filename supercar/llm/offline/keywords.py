@@ -29,6 +29,12 @@ _OPEN_SLOT = (
     r"(?:what'?s|what is|anything|something|(?:what|which|any) (?:times?|slots?)(?: are| is)?|"
     r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) open"
 )
+# "¿qué horarios hay el domingo para el Spyder?": times for a car are test-drive slots.
+_CAR_TIMES = (
+    r"(?:horarios?|hours|times) (?:[\w']+ ){0,4}?(?:para|for) (?:el |la |the |a |an )?(?:probar |"
+    r"manejar |conducir |drive |try )?(?:el |la |the )?(?:gt|roadster|spyder|volt|tourer|track r|"
+    r"urban|prueba|test)"
+)
 INTENT_RES = {
     WEATHER: words(
         r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
@@ -38,15 +44,17 @@ INTENT_RES = {
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
         r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
         r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
-        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|what'?s it like (?:in|out|there)|"
-        r"how'?s it (?:looking )?(?:in|out|there)|nice (?:out|outside)|"
+        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|how'?s it (?:looking )?(?:in|out|there)|"
+        r"what'?s it (?:looking )?like (?:in|out|outside|there)|"
+        r"nice (?:out|outside)|"
         r"abrigo|chaqueta|chamarra|paraguas|que me pongo|que ropa|grados|mas (?:calor|frio)|"
         r"(?:como|que tal) esta (?:el dia|afuera)"
     ),
     ADDRESS: words(
         # "where is it" asks; "I'm deciding where to test drive" does not
         r"(?<!deciding )(?<!decide )(?<!choosing )(?<!choose )(?<!sure )where|address|located|"
-        r"location|directions|how (?:do|can) i get|get there|phone|"
+        r"location|directions|how (?:do|can) i get|(?<!it )get there|phone|(?:what|which) street|"
+        r"(?:en )?que calle|"
         r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
         r"distancia|queda|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
@@ -74,7 +82,7 @@ INTENT_RES = {
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
         r"se puede|(?:is there|have) room|(?:fit|squeeze) (?:me |us |it |one |a [\w-]+ )?in|"
-        r"any chance|" + _OPEN_SLOT
+        r"any chance|" + _OPEN_SLOT + "|" + _CAR_TIMES
     ),
     BOOKING: words(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
@@ -101,7 +109,7 @@ SHOWROOM_REF_RE = words(
 )
 STRONG_AVAILABILITY_RE = words(
     r"available|availability|free|slots?|spots|(?:any|a|free|open) spot|openings|libres?|"
-    r"disponibles?|disponibilidad|huecos?|" + _OPEN_SLOT
+    r"disponibles?|disponibilidad|huecos?|" + _OPEN_SLOT + "|" + _CAR_TIMES
 )
 # Words that ask to book (not merely to talk about a test drive).
 BOOK_VERB_RE = words(
@@ -129,7 +137,10 @@ PICK_RE = words(
 )
 # A request to book in the form of a question: "can I have the 2 o'clock one?".
 REQUEST_AS_QUESTION_RE = words(
-    r"(?:can|could|may) (?:i|we) (?:have|get|take|grab)|(?:can|could) you (?:grab|get) me"
+    r"(?:can|could|may) (?:i|we) (?:have|get|take|grab)|(?:can|could) you (?:grab|get) me|"
+    # "¿me lo apartas?", "¿me la reservas?", "¿me apuntas?": a Spanish request asked as a question
+    r"me (?:l[oa]s? )?(?:apartas|reservas|guardas|apuntas|agendas)|"
+    r"(?:puedes|podrias|pueden|podrian) (?:apartar|reservar|guardar|apuntar|agendar)(?:me|mel[oa])?"
 )
 # Asking about a time rather than choosing it: "what about 4?", "is 3 better?", "does 2pm
 # suit?", "is 18:00 open too?", "¿qué tal a las 5?", "¿y a las 4?" (a "?" marks one too). The
@@ -259,7 +270,8 @@ OFF_TOPIC_RE = words(
     r"receta|cook|math|bitcoin|crypto|stocks?|movie|film|pelicula|football|soccer|futbol|nba|"
     r"world cup|who won|homework|translate|traduce|meaning of life|sentido de la vida|"
     r"horoscope|religion|celebrity|famous|history of|square root|calculate|equation|"
-    r"essay|tallest|population|invented|dinosaur|planet|universe|quien gano|cuanto es"
+    r"essay|tallest|population|invented|dinosaur|planet|universe|quien gano|cuanto es|"
+    r"restaurants?|restaurantes?|places? to eat|donde comer|hotels?|hoteles?|nightlife"
 )
 # Asking Lex to make something (a joke, a poem, a speech, a recipe, code): whatever it is about
 # ("a joke about the weather in Chicago") is its topic, not a request for a tool.
@@ -281,7 +293,9 @@ MOVE_RE = words(
     r"muevas|cambia(?:la|lo|rla|rlo)|(?:la|lo) (?:puedes|podrias|puede|podria|podemos|quiero|"
     r"prefiero) (?:pasar|cambiar|mover|adelantar|atrasar|retrasar)|"
     r"cambiar (?:mi|la) (?:reserva|cita|prueba)|pasa(?:la|lo|rla|rlo)|adelanta(?:la|lo|r)?|"
-    r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?"
+    r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?|"
+    r"(?:l[oa]) (?:cambias|pasas|mueves|adelantas|atrasas|retrasas)|"  # "¿me lo cambias al sábado?"
+    r"(?:cambia|pasa|mueve|adelanta|atrasa|retrasa)mel[ao]"
 )
 MEMORY_RE = words(
     r"confirmation|my booking|my bookings|my appointment|my reservation|my test drive|"

@@ -129,6 +129,12 @@ _NICKNAME_RE = re.compile(
 )
 
 
+def nickname_of(words: str) -> str | None:
+    """The place a nickname in these words stands for ("SoCal": "los angeles"), if any."""
+    match = _NICKNAME_RE.search(plain(words))
+    return _NICKNAMES[match[1]] if match else None
+
+
 @lru_cache(maxsize=1024)
 def corrected(text: str) -> str:
     """The plain text with nicknames replaced by the city's name, letters typed three times

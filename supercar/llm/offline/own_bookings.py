@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from supercar.llm.offline.clock import Clock
+from supercar.llm.offline.keywords import MOVE_RE
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
@@ -157,7 +158,12 @@ def plan_change(state: State, s: State, r: Reading, clock: Clock) -> Step:
 
 def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock: Clock) -> Step:
     showroom = str(booking.get("dealership_id")) if booking else None
-    day = find_date(r.text, clock.today(showroom), day_first=s.lang == ES)
+    today, day_first = clock.today(showroom), s.lang == ES
+    low = corrected(r.text)
+    verb = MOVE_RE.search(low)  # "I can't do that Sunday: move it to the Tuesday": the day after
+    day = (verb and find_date(low[verb.end() :], today, day_first)) or find_date(
+        r.text, today, day_first
+    )
     before = str(booking.get("time")) if booking else None
     time = r.time or shifted_time(r.text, before) or _to_hour(r.text)  # "an hour later"
     if (day is None and time is None) or (booking is None and (day is None or time is None)):

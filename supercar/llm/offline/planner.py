@@ -50,7 +50,12 @@ from supercar.tools.catalog import CARS, find_showroom
 
 def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
     """What to do about message `r`, and the state it leaves."""
-    s = replace(state, offered=list(state.offered), bookings=list(state.bookings))
+    s = replace(
+        state,
+        offered=list(state.offered),
+        bookings=list(state.bookings),
+        showrooms_seen=list(state.showrooms_seen),
+    )
     s.lang = r.lang or state.lang
     s.pending, s.proposal, s.changing = None, None, None
     guarded = _guard(state, s, r, clock)
@@ -100,7 +105,9 @@ def _task(
     if state.pending and r.has("yes") and task is None and not r.has("defer"):
         _accept(state, s)
         task = s.task
-    elif state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r):
+    elif (state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r)) or (
+        _only_defers(r) and not intents
+    ):
         s.time, s.deferred = None, True
         return Step(reply=[_thanked(r, "defer" if r.has("defer") else "no_problem", s.lang)])
     elif not intents:
@@ -138,7 +145,8 @@ def _steps(
         step = Step()
         sub = r.part(q.text) if len(requests) > 1 or q.text != r.text else r
         if sub is not r and intent != WEATHER and not (sub.showrooms or sub.places):
-            sub = replace(sub, showrooms=r.showrooms)  # "open today? and where in Chicago?"
+            # "open today? and where in Chicago?", "is the Illinois store open, and what street?"
+            sub = replace(sub, showrooms=r.showrooms, places=r.places)
         if intent == WEATHER:
             plan_weather(s, sub, step, clock)
         elif intent == ADDRESS:
@@ -146,6 +154,8 @@ def _steps(
         elif intent == HOURS:
             plan_hours(s, sub, step, clock)
         elif intent == CATALOGUE:
+            if not sub.cars:
+                sub = replace(sub, cars=r.cars)  # "... el Urban el viernes? y ¿cuánto cuesta?"
             step.reply.append(words_reply(s, sub, offer=False))
         elif intent in TASKS:
             if any(done.task for done in steps):
@@ -288,6 +298,12 @@ def _words(s: State, r: Reading) -> str:
         s.pending, s.suggested = "drive", showroom_id
         return " ".join([*step.before, say("offer_drive", s.lang)])
     return " ".join(step.reply)
+
+
+def _only_defers(r: Reading) -> bool:
+    """Putting it off, with at most a day for when ("I'll sleep on it and ping you tomorrow"):
+    no question, time, car or place that would make it a request."""
+    return r.has("defer") and not (r.question or r.time or r.cars or r.showrooms or r.places)
 
 
 def _adds(r: Reading) -> bool:

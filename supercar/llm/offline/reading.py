@@ -155,6 +155,13 @@ def detect_intents(text: str) -> list[str]:
         match = pattern.search(low)
         if match:
             found[intent] = match.start()
+    if WEATHER in found and _EPITHET_RE.search(text):
+        plain_words = corrected(_EPITHET_RE.sub(" ", text))
+        if not INTENT_RES[WEATHER].search(plain_words):
+            del found[WEATHER]  # "the one out in sunny SoCal" names the place, asks no weather
+    if WEATHER in found and ADDRESS in found:
+        if not INTENT_RES[ADDRESS].search(_WHERE_WEATHER_RE.sub(" ", low)):
+            del found[ADDRESS]  # "¿dónde hace más calor?" compares the weather of places
     if ADDRESS in found and not INTENT_RES[ADDRESS].search(SHOWROOM_REF_RE.sub(" ", low)):
         del found[ADDRESS]  # "at your Rocky Mountain location" names the showroom
     if WEATHER not in found:
@@ -189,6 +196,16 @@ def detect_intents(text: str) -> list[str]:
         if BOOKING in found:
             del found[HOURS]
     return sorted(found, key=found.__getitem__)
+
+
+# "where is it warmer", "¿dónde hace más calor?", "where will it rain": places compared by their
+# weather, no address asked.
+_WHERE_WEATHER_RE = re.compile(
+    r"\b(?:where|donde)\b(?= (?:\w+ ){0,3}?(?:warm|cold|hot|chill|cool|sunn|rain|snow|calor|"
+    r"frio|fresco|sol\b|llov|llue|niev|temperatura))"
+)
+# A weather word worn by a name: "sunny SoCal", "rainy Seattle", "la soleada Málaga".
+_EPITHET_RE = re.compile(r"\b(?:sunny|rainy|snowy|windy|soleada|soleado|lluviosa)\s+(?=[A-ZÁÉÍÓÚ])")
 
 
 def _names_a_slot(words: str) -> bool:

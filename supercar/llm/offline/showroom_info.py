@@ -99,10 +99,40 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
     if showroom_id is None:
         step.reply.append(say("ask_showroom", s.lang))
         return
-    for each in [showroom_id, *r.showrooms[1:3]]:  # "the hours for Manhattan and Miami"
+    rooms = [showroom_id, *r.showrooms[1:3]]  # "the hours for Manhattan and Miami"
+    if not r.showrooms and _BOTH_RE.search(plain(r.text)) and len(s.showrooms_seen) >= 2:
+        rooms = s.showrooms_seen[-2:]  # "which of those two stays open later?"
+        showroom_id = rooms[-1]
+    for each in rooms:
         step.reply.append(_hours(s, r, each, day, clock))
+    if len(rooms) == 2 and day is not None and re.search(r"\b(?:later|mas tarde)\b", plain(r.text)):
+        step.reply.extend(_later(rooms, day, s.lang))
     s.last_showroom = s.talked_about = showroom_id
     focus_on(s, showroom_id)
+
+
+# "those two", "both", "¿cuál de las dos?": the last two showrooms talked about.
+_BOTH_RE = re.compile(
+    r"\b(?:those two|these two|the two|both|either|ambos|ambas|las dos|los dos|"
+    r"cual de (?:las|los) dos)\b"
+)
+
+
+def _later(rooms: list[str], day: date, lang: str) -> list[str]:
+    """Which of two showrooms closes later on a day (or that they close together); nothing
+    when both are closed (their lines say so)."""
+    closing = {}
+    for showroom_id in rooms:
+        room = find_showroom(showroom_id)
+        span = room.hours_on(day.weekday()) if room else None
+        if room is not None and span is not None:
+            closing[room.name] = span[1]
+    if len(closing) < 2:
+        return [say("open_later", lang, showroom=name) for name in closing]
+    (first, a), (second, b) = closing.items()
+    if a == b:
+        return [say("close_together", lang)]
+    return [say("open_later", lang, showroom=first if a > b else second)]
 
 
 def _every_showroom(lang: str, day: date | None) -> str:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from supercar.llm.offline.cars import find_other_car
-from supercar.llm.offline.language import corrected
+from supercar.llm.offline.language import corrected, nickname_of
 from supercar.tools.catalog import SHOWROOMS, Showroom, find_showroom
 from supercar.tools.places import Place, fold, nearest_showroom, unknown_places
 from supercar.tools.places import find_places as gazetteer_places
@@ -96,6 +96,9 @@ def find_places(text: str) -> list[PlaceMention]:
         # "the Florida one": the state (its showroom), not a town of that name abroad
         if fold(written) in _REGIONS or find_other_car(written):
             continue
+        nickname = nickname_of(written)
+        if nickname and fold(nickname) != fold(place.name):
+            continue  # "sunny SoCal": our Los Angeles, not a town the typo finder is reminded of
         showroom, km = nearest_showroom(place)
         mentions.append(PlaceMention(place.name, place, showroom, km))
     folded = " " + fold(corrected(text)) + " "

@@ -12,9 +12,10 @@ Decisions:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE
+from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE, WEATHER
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
@@ -62,7 +63,7 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         if len(cities) > 1 or len(days) < 2:
             day = find_date(r.day_words, today, day_first=s.lang == ES)
             if day is None and THAT_DAY_RE.search(low):
-                day = s.day or last_booked_day(s)  # "the weather that day"
+                day = _weather_day(s) or s.day or last_booked_day(s)  # "that day", "same day"
             days = [day] if day is not None else [today]
         for day in days:
             args = {"city": city}
@@ -102,3 +103,11 @@ def _context_city(s: State) -> str | None:
         return s.focus
     showroom = find_showroom(s.showroom or s.talked_about or s.last_showroom or "")
     return showroom.city if showroom else None
+
+
+def _weather_day(s: State) -> date | None:
+    """The day of the last weather question, while the conversation is still on the weather
+    ("and Buenos Aires, same day?")."""
+    if s.topic != WEATHER or not s.last_weather or not s.last_weather[1]:
+        return None
+    return date.fromisoformat(s.last_weather[1])

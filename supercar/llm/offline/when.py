@@ -126,7 +126,7 @@ _DATE_RES = {
         rf"|\b(\d{{1,2}})(?:st|nd|rd|th)\b{_NOT_MONTH}"
     ),
     "after": re.compile(r"\b(day after tomorrow|pasado manana)\b"),
-    "tomorrow": re.compile(r"\b(tomorrow|tmrw|(?<!la )(?<!las )(?<!de )manana)\b"),
+    "tomorrow": re.compile(r"\b(tomorrow|tmrw|(?<!\bla )(?<!\blas )(?<!\bde )manana)\b"),
     "today": re.compile(
         r"\b(today|tonight|hoy|this (?:morning|afternoon|evening)|esta (?:noche|tarde|manana))\b"
     ),
@@ -294,6 +294,11 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     hits: list[tuple[int, date]] = []
     specific: list[tuple[int, date]] = []
     for kind, pattern in _DATE_RES.items():
+        if kind == "weekend" and any(
+            (named := _resolve("weekday", m, today, False)) is not None and named.weekday() >= 5
+            for m in _DATE_RES["weekday"].finditer(low)
+        ):
+            continue  # "over the weekend … open on Sunday?": the day named, not the weekend
         for match in pattern.finditer(low):
             day = _resolve(kind, match, today, day_first)
             if day is not None:

@@ -51,6 +51,8 @@ def focus_on(s: State, showroom_id: str) -> None:
     showroom = find_showroom(showroom_id)
     if showroom is not None:
         s.focus = showroom.city
+        seen = [other for other in s.showrooms_seen if other != showroom_id]
+        s.showrooms_seen = [*seen, showroom_id]
 
 
 def place_showroom(s: State, m: PlaceMention, step: Step) -> str | None:

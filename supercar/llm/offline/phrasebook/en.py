@@ -76,6 +76,8 @@ LINES: dict[str, str] = {
     ),
     "hours_day": "{showroom} is open {open}-{close} {day}.",
     "hours_closes": "{showroom} is open {open}-{close} {day}, so it closes at {close}.",
+    "open_later": "{showroom} stays open later.",
+    "close_together": "They close at the same time.",
     "hours_opens": "{showroom} opens at {open} {day} (open {open}-{close}).",
     "no_showroom_region": (
         "We don't have a showroom in {place}; ours are in New York (Manhattan), Miami, "

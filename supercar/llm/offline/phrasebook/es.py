@@ -78,6 +78,8 @@ LINES: dict[str, str] = {
     ),
     "hours_day": "{showroom} abre de {open} a {close} {day}.",
     "hours_closes": "{showroom} abre de {open} a {close} {day}, así que cierra a las {close}.",
+    "open_later": "{showroom} cierra más tarde.",
+    "close_together": "Cierran a la misma hora.",
     "hours_opens": "{showroom} abre a las {open} {day} (horario de {open} a {close}).",
     "no_showroom_region": (
         "No tenemos concesionario en {place}; los nuestros están en Nueva York (Manhattan), "
