@@ -419,6 +419,15 @@ def _in_name_position(tokens: list[_Token], i: int, size: int, shouting: bool) -
     return _capitalised(words, shouting) and not words[0].starts_sentence
 
 
+# "name's Dave", "my name is Austin", "me llamo Santiago", "I'm Florence": a person, not a place.
+_NAMED_AFTER = frozenset({"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"})
+
+
+def _a_persons_name(tokens: list[_Token], i: int) -> bool:
+    before = [t.key for t in tokens[max(0, i - 2) : i]]
+    return " ".join(before[-1:]) in _NAMED_AFTER or " ".join(before) in _NAMED_AFTER
+
+
 def _never_a_place(words: list[_Token]) -> bool:
     never = _never()
     return any(w.key in never or w.key.removesuffix("s") in never for w in words)
@@ -507,9 +516,13 @@ def find_places(text: str) -> list[tuple[str, Place]]:
                     place = _fuzzy(key)
                     if place is None:
                         continue
-                if _never_a_place(words) or (
-                    _weak(key, place, exact)
-                    and _inside_longer_name(text, tokens, i, size, shouting)
+                if (
+                    _never_a_place(words)
+                    or _a_persons_name(tokens, i)
+                    or (
+                        _weak(key, place, exact)
+                        and _inside_longer_name(text, tokens, i, size, shouting)
+                    )
                 ):
                     continue
                 hits.append((words[0].start, text[words[0].start : words[-1].end], place))

@@ -39,7 +39,7 @@ from supercar.llm.offline.keywords import (
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import Reading
-from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.state import State, Step, last_booked_day, last_weather_day
 from supercar.llm.offline.when import (
     BOUND_RE,
     find_date,
@@ -69,7 +69,8 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
     if s.day is not None:
         day = weekday_after(r.text, s.day) or day  # "what about the Monday after?"
     if day is None and THAT_DAY_RE.search(plain(r.text)):
-        day = s.day or s.hours_day or last_booked_day(s)  # "that day", "ese día"
+        # "that day", "ese día", "el mismo día" (of the weather asked about)
+        day = s.day or s.hours_day or last_weather_day(s) or last_booked_day(s)
     if day is None and s.day is None and s.topic == HOURS:
         day = s.hours_day  # "open today?", then "I'd like to come in at 2"
     if day is not None:

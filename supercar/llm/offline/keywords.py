@@ -372,7 +372,7 @@ BARE_HOUR_RE = re.compile(
 )
 
 THAT_DAY_RE = re.compile(
-    r"\b(?:that day|same day|then|for it|on the day|ese dia|ese mismo dia|para entonces|"
+    r"\b(?:that day|same day|then|for it|on the day|ese dia|(?:ese|el) mismo dia|para entonces|"
     r"(?:my|the|our) (?:test drive|"
     r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
 )

@@ -174,6 +174,8 @@ def detect_intents(text: str) -> list[str]:
     if suits and _names_a_slot(near) and WEATHER not in found:
         found.setdefault(AVAILABILITY, suits.start())  # "does 3pm work?": free times, not hours
         found.pop(HOURS, None)
+    if HOURS in found and _THAT_OPEN_RE.search(low) and (find_time(text) or _asked_hour(text)):
+        found.setdefault(AVAILABILITY, found.pop(HOURS))  # "what about 4 then, is that open?"
     if AVAILABILITY in found and HOURS in found:
         if STRONG_AVAILABILITY_RE.search(low):
             del found[HOURS]  # "open slots", "any free times before you close?"
@@ -203,6 +205,10 @@ def detect_intents(text: str) -> list[str]:
 _WHERE_WEATHER_RE = re.compile(
     r"\b(?:where|donde)\b(?= (?:\w+ ){0,3}?(?:warm|cold|hot|chill|cool|sunn|rain|snow|calor|"
     r"frio|fresco|sol\b|llov|llue|niev|temperatura))"
+)
+# "is that open?", "are those still open?" after a time: the slot, not the showroom's hours.
+_THAT_OPEN_RE = re.compile(
+    r"\b(?:is|are) (?:that|those)(?: one| slot| time| hour)?(?: still| also| too)? open\b"
 )
 # A weather word worn by a name: "sunny SoCal", "rainy Seattle", "la soleada Málaga".
 _EPITHET_RE = re.compile(r"\b(?:sunny|rainy|snowy|windy|soleada|soleado|lluviosa)\s+(?=[A-ZÁÉÍÓÚ])")
@@ -329,6 +335,10 @@ def _message_intents(text: str) -> list[str]:
                 merged.append(intent)
     if visits and asked and not asked & set(TASKS):
         merged = [i for i in merged if i not in visits]  # the visit is the question's context
+    if HOURS in merged and HOURS not in whole and AVAILABILITY in whole:
+        # "what about 4 then, is that open?": the time of one clause makes the other's "open" a
+        # slot's; the whole message says so
+        merged = list(dict.fromkeys(AVAILABILITY if i == HOURS else i for i in merged))
     return merged
 
 

@@ -81,6 +81,13 @@ class Plan:
         return " ".join(said + [text for step in self.steps for text in step.after])
 
 
+def last_weather_day(s: State) -> date | None:
+    """The day of the last weather question, unless it was today."""
+    if not s.last_weather or not s.last_weather[1]:
+        return None
+    return date.fromisoformat(s.last_weather[1])
+
+
 def last_booked_day(s: State) -> date | None:
     if not s.bookings:
         return None

@@ -12,7 +12,6 @@ Decisions:
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from supercar.llm.offline.clock import Clock
 from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE, WEATHER
@@ -20,7 +19,7 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.showrooms import find_places
-from supercar.llm.offline.state import State, Step, last_booked_day
+from supercar.llm.offline.state import State, Step, last_booked_day, last_weather_day
 from supercar.llm.offline.when import find_date, find_dates
 from supercar.llm.offline.where import THERE_RE
 from supercar.tools.catalog import SHOWROOMS, find_showroom
@@ -63,7 +62,9 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         if len(cities) > 1 or len(days) < 2:
             day = find_date(r.day_words, today, day_first=s.lang == ES)
             if day is None and THAT_DAY_RE.search(low):
-                day = _weather_day(s) or s.day or last_booked_day(s)  # "that day", "same day"
+                # "and Buenos Aires, same day?" while on the weather; else the thread's day
+                weather_day = last_weather_day(s) if s.topic == WEATHER else None
+                day = weather_day or s.day or last_booked_day(s)
             days = [day] if day is not None else [today]
         for day in days:
             args = {"city": city}
@@ -103,11 +104,3 @@ def _context_city(s: State) -> str | None:
         return s.focus
     showroom = find_showroom(s.showroom or s.talked_about or s.last_showroom or "")
     return showroom.city if showroom else None
-
-
-def _weather_day(s: State) -> date | None:
-    """The day of the last weather question, while the conversation is still on the weather
-    ("and Buenos Aires, same day?")."""
-    if s.topic != WEATHER or not s.last_weather or not s.last_weather[1]:
-        return None
-    return date.fromisoformat(s.last_weather[1])

@@ -441,6 +441,9 @@ def find_times(text: str) -> list[str]:
     first, last = hits[0], max(hits, key=lambda hit: hit[0])
     if last[2] != first[2] and _CORRECTION_RE.search(low[first[0] : last[0]]):
         return [last[2]]  # the correction stands right before the later time
+    others = [hit for hit in hits if hit[2] != first[2]]
+    if len({hit[2] for hit in others}) == 1 and _CORRECTION_RE.search(low[first[0] : others[0][0]]):
+        return [others[0][2]]  # "11am. oh wait no, noon is better, do noon"
     return list(dict.fromkeys(value for _, _, value in hits))
 
 
