@@ -35,6 +35,12 @@ _CAR_TIMES = (
     r"manejar |conducir |drive |try )?(?:el |la |the )?(?:gt|roadster|spyder|volt|tourer|track r|"
     r"urban|prueba|test)"
 )
+# "¿me lo apartas?", "¿me la reservas para el jueves?", "¿nos apuntas?", "¿puedes reservarme…?":
+# a Spanish request to book, asked as a question.
+_ES_BOOK_REQUEST = (
+    r"(?:me|nos) (?:l[oa]s? )?(?:apartas|reservas|guardas|apuntas|agendas)|"
+    r"(?:puedes|podrias|pueden|podrian) (?:apartar|reservar|guardar|apuntar|agendar)(?:me|mel[oa])?"
+)
 INTENT_RES = {
     WEATHER: words(
         r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
@@ -78,7 +84,8 @@ INTENT_RES = {
         r"what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
         r"huecos?|que horas|a que hora puedo|room at|come (?:in|by|over)|stop by|drop by|visit|"
-        r"swing by|pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view) (?:the|a|your) "
+        r"swing by|pop (?:in|by|over)|drop in|"
+        r"(?:see|peep|check out|look at|view|ver) (?:the|a|your|el|un) "
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
         r"se puede|(?:is there|have) room|(?:fit|squeeze) (?:me |us |it |one |a [\w-]+ )?in|"
@@ -91,7 +98,8 @@ INTENT_RES = {
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
         r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame|"
-        r"(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno|"
+        + _ES_BOOK_REQUEST
+        + r"|(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno|"
         r"(?:can|could|may|might) (?:i|we) (?:test[- ]?)?(?:drive|try)|"
         r"(?:i|we) (?:could|can|might|may) (?:test[- ]?)?(?:drive|try)"
     ),
@@ -117,7 +125,8 @@ BOOK_VERB_RE = words(
     r"(?<!mi )(?<!la )(?<!tu )(?<!su )(?<!una )(?<!de )(?<!esa )(?<!esta )reserva|"
     r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
-    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame"
+    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame|"
+    + _ES_BOOK_REQUEST
 )
 # "don't book it yet", "sin reservar": a booking word that asks for the opposite.
 NOT_BOOKING_RE = re.compile(
@@ -137,10 +146,7 @@ PICK_RE = words(
 )
 # A request to book in the form of a question: "can I have the 2 o'clock one?".
 REQUEST_AS_QUESTION_RE = words(
-    r"(?:can|could|may) (?:i|we) (?:have|get|take|grab)|(?:can|could) you (?:grab|get) me|"
-    # "¿me lo apartas?", "¿me la reservas?", "¿me apuntas?": a Spanish request asked as a question
-    r"me (?:l[oa]s? )?(?:apartas|reservas|guardas|apuntas|agendas)|"
-    r"(?:puedes|podrias|pueden|podrian) (?:apartar|reservar|guardar|apuntar|agendar)(?:me|mel[oa])?"
+    r"(?:can|could|may) (?:i|we) (?:have|get|take|grab)|(?:can|could) you (?:grab|get) me"
 )
 # Asking about a time rather than choosing it: "what about 4?", "is 3 better?", "does 2pm
 # suit?", "is 18:00 open too?", "¿qué tal a las 5?", "¿y a las 4?" (a "?" marks one too). The

@@ -147,7 +147,7 @@ def _asks_to_book(low: str) -> bool:
 
 def detect_intents(text: str) -> list[str]:
     """The task intents of a text, ordered by first appearance (see the module docstring)."""
-    low = corrected(text)
+    low = corrected(_EPITHET_RE.sub("", text))  # "the one in sunny SoCal" asks no weather
     if MAKE_SOMETHING_RE.search(low):
         return []  # "a joke about the weather in Chicago": the weather is the joke's topic
     found: dict[str, int] = {}
@@ -155,10 +155,6 @@ def detect_intents(text: str) -> list[str]:
         match = pattern.search(low)
         if match:
             found[intent] = match.start()
-    if WEATHER in found and _EPITHET_RE.search(text):
-        plain_words = corrected(_EPITHET_RE.sub(" ", text))
-        if not INTENT_RES[WEATHER].search(plain_words):
-            del found[WEATHER]  # "the one out in sunny SoCal" names the place, asks no weather
     if WEATHER in found and ADDRESS in found:
         if not INTENT_RES[ADDRESS].search(_WHERE_WEATHER_RE.sub(" ", low)):
             del found[ADDRESS]  # "¿dónde hace más calor?" compares the weather of places
@@ -203,8 +199,8 @@ def detect_intents(text: str) -> list[str]:
 # "where is it warmer", "¿dónde hace más calor?", "where will it rain": places compared by their
 # weather, no address asked.
 _WHERE_WEATHER_RE = re.compile(
-    r"\b(?:where|donde)\b(?= (?:\w+ ){0,3}?(?:warm|cold|hot|chill|cool|sunn|rain|snow|calor|"
-    r"frio|fresco|sol\b|llov|llue|niev|temperatura))"
+    r"\b(?:where|donde)(?:'?s| is)?\b(?= (?:\w+ ){0,3}?(?:warm|cold|hot|chill|cool|sunn|rain|snow|"
+    r"calor|frio|fresco|sol\b|llov|llue|niev|temperatura))"
 )
 # "is that open?", "are those still open?" after a time: the slot, not the showroom's hours.
 _THAT_OPEN_RE = re.compile(
