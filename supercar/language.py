@@ -14,10 +14,9 @@ Decisions:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Final, Literal
-
-from supercar.tools.places import strip_accents
 
 Language = Literal["en", "es"]
 EN: Final = "en"
@@ -51,6 +50,14 @@ _SPANISH_NAMES_RE = re.compile(
     r"\b(?:buenos aires|los angeles|las vegas|la paz|el paso|el salvador|(?:san|santa|puerto|"
     r"costa) [a-z]+|rio de janeiro)\b"
 )
+
+
+def strip_accents(text: str) -> str:
+    """'São Paulo' -> 'Sao Paulo': letters without their combining marks, all else as it was."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def plain(text: str) -> str:

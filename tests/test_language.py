@@ -48,3 +48,16 @@ def test_the_offline_package_reads_the_same_detector() -> None:
     from supercar.llm.offline import language as offline_language
 
     assert offline_language.detect_language is detect_language
+
+
+def test_the_language_module_imports_on_its_own() -> None:
+    # It once imported the gazetteer, whose package imports the tools, which import it back:
+    # whoever imported it first met a half-built module.
+    result = subprocess.run(
+        [sys.executable, "-c", "import supercar.language"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr

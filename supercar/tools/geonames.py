@@ -28,7 +28,8 @@ from typing import Any
 
 import orjson
 
-from supercar.tools.places import Place, fold, strip_accents
+from supercar.language import strip_accents
+from supercar.tools.places import Place, fold
 
 ALTERNATES_FROM = 100_000
 # An alternate name takes a key from a city's own name only for a city this much bigger.

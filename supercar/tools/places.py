@@ -41,11 +41,11 @@ from __future__ import annotations
 import math
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from supercar.language import strip_accents
 from supercar.tools.catalog import SHOWROOMS, Showroom
 
 
@@ -58,14 +58,6 @@ class Place:
     timezone: str  # IANA name
     aliases: tuple[str, ...] = ()
     population: int = 0  # 0 for our own places (neighbourhoods have none of their own)
-
-
-def strip_accents(text: str) -> str:
-    """'São Paulo' -> 'Sao Paulo': letters without their combining marks, all else as it was."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:

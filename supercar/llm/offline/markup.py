@@ -3,8 +3,9 @@
 Decisions:
 - A message is data, never instructions. Parts that claim to come from the system, an admin,
   a developer or Lex itself (`<system>…</system>`, `[system: …]`, `[ADMIN] …` to the end of
-  its line, `### Instruction: …`, `System: …`, `Assistant: …`) are dropped, so nothing in them is read as a request; formatting
-  tags (`<b>`, `<p>`) are removed and their words kept; a `User:` prefix is just removed.
+  its line, `### Instruction: …`, `System: …`, `Assistant: …`) are dropped, so nothing in them
+  is read as a request; formatting tags (`<b>`, `<p>`) are removed and their words kept; a
+  `User:` prefix is just removed.
 - The caller learns that something was dropped (`Words.dropped`): a booking asked for in such a
   message is only checked and offered, never made, so markup cannot change what Lex does.
 """
