@@ -42,9 +42,9 @@ from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step, last_booked_day, last_weather_day
 from supercar.llm.offline.when import (
     BOUND_RE,
-    find_date,
     find_date_words,
     find_dates,
+    find_slot_date,
     find_times,
     shifted_time,
     weekday_after,
@@ -65,7 +65,7 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
         s.last_showroom = s.showroom
         focus_on(s, s.showroom)
     today = clock.today(next(iter(r.showrooms), None) or s.showroom)
-    day = find_date(r.day_words, today, day_first=lang == ES)
+    day = find_slot_date(r.day_words, today, day_first=lang == ES)
     if s.day is not None:
         day = weekday_after(r.text, s.day) or day  # "what about the Monday after?"
     if day is None and THAT_DAY_RE.search(plain(r.text)):

@@ -28,9 +28,9 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     if r.has("electric") and not r.cars:
         electric = [car for car in CARS if "electric" in car.powertrain]
         hybrid = [car for car in CARS if "hybrid" in car.powertrain]
-        names = join([f"the {c.name} ({c.powertrain})" for c in electric], lang)
-        if lang == ES:
-            names = join([f"el {c.name} ({c.powertrain})" for c in electric], lang)
+        priced = bool(_PRICE_RE.search(corrected(r.text)))  # "¿qué tenéis y cuánto cuestan?"
+        the = "el" if lang == ES else "the"
+        names = join([f"{the} {c.name} ({_described(c, priced)})" for c in electric], lang)
         extra = say("hybrid", lang, cars=hybrid[0].name) if hybrid else ""
         return say("electric", lang, electric=names, hybrid=extra) + (
             " " + say("want_one", lang) if offer else ""
@@ -76,6 +76,10 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     if r.has("help") or not r.question:
         return say("help", lang)
     return say("decline", lang)
+
+
+def _described(car: CarModel, priced: bool) -> str:
+    return f"{car.powertrain}, ${car.starting_price_usd:,}" if priced else car.powertrain
 
 
 _IT_RE = re.compile(r"\b(?:it|that one|this one|that car|this car|lo|la|ese|este)\b")

@@ -89,7 +89,11 @@ INTENT_RES = {
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
         r"se puede|(?:is there|have) room|(?:fit|squeeze) (?:me |us |it |one |a [\w-]+ )?in|"
-        r"any chance|" + _OPEN_SLOT + "|" + _CAR_TIMES
+        r"any chance|(?:have|got) anything (?:at|in|on|for|free|open|available)|"
+        r"(?:tienen|teneis|tienes|hay) algo (?:en|el|para|libre|disponible)|"
+        + _OPEN_SLOT
+        + "|"
+        + _CAR_TIMES
     ),
     BOOKING: words(
         r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"

@@ -26,7 +26,7 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step
-from supercar.llm.offline.when import find_date, find_date_words, shifted_time
+from supercar.llm.offline.when import find_date, find_date_words, shifted_time, weekday_after
 from supercar.tools.catalog import find_showroom
 from supercar.tools.summaries import join, on_day
 
@@ -164,6 +164,8 @@ def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock
     day = (verb and find_date(low[verb.end() :], today, day_first)) or find_date(
         r.text, today, day_first
     )
+    if day is None and booking:
+        day = weekday_after(r.text, date.fromisoformat(str(booking.get("date"))))  # "a day later"
     before = str(booking.get("time")) if booking else None
     time = r.time or shifted_time(r.text, before) or _to_hour(r.text)  # "an hour later"
     if (day is None and time is None) or (booking is None and (day is None or time is None)):

@@ -224,7 +224,9 @@ def _asked_hour(text: str) -> str | None:
     if asked is not None:
         number = BARE_HOUR_RE.search(low[max(0, asked.start() - 25) : asked.end() + 25])
     for cue in HOUR_CUE_RE.finditer(low):
-        number = number or BARE_HOUR_RE.match(low, cue.end() + 1)  # "maybe 5", "book 4"
+        after = cue.end() + 1
+        after += 4 if low.startswith("the ", after) else 0  # "book the 11"
+        number = number or BARE_HOUR_RE.match(low, after)  # "maybe 5", "book 4"
     if number is None:
         return None
     hour = int(number.group(1))

@@ -318,6 +318,20 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     return min(hits)[1] if hits else None
 
 
+def find_slot_date(text: str, today: date, day_first: bool = False) -> date | None:
+    """The day of the slot asked for: the one named in the same clause as the time when the text
+    names several ("in a rush today, but would noon tomorrow work?" is tomorrow), else
+    `find_date`'s."""
+    low = corrected(text)
+    for clause in _CLAUSE_RE.split(low):
+        if find_times(clause):
+            day = find_date(clause, today, day_first)
+            if day is not None:
+                return day
+    return find_date(text, today, day_first)
+
+
+_CLAUSE_RE = re.compile(r"[,;.!?]|\b(?:but|pero|although|aunque)\b")
 _SPECIFIC = (
     "iso",
     "month_day",
@@ -579,9 +593,12 @@ _AFTER_THAT_RE = re.compile(
 
 
 # "and the day before?", "el día siguiente": one day either side of the day talked about.
+# "push it back a day", "a day earlier", "un día antes": the same, for a booking's day.
 _DAY_EITHER_SIDE_RE = re.compile(
-    r"\b(?:the )?(?:(?P<before>day before|previous day|dia (?:antes|anterior))|"
-    r"(?:day after|next day|following day|dia (?:siguiente|despues)))\b(?! tomorrow| manana)"
+    r"\b(?:the )?(?:(?P<before>day before|previous day|dia (?:antes|anterior)|(?:a|one|1) day "
+    r"(?:earlier|sooner)|forward (?:a|one|1) day|un dia (?:antes|menos))|"
+    r"(?:day after|next day|following day|dia (?:siguiente|despues)|(?:a|one|1) day later|"
+    r"back (?:a|one|1) day|un dia (?:despues|mas(?: tarde)?)))\b(?! tomorrow| manana)"
 )
 
 
