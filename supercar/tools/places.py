@@ -411,8 +411,17 @@ def _in_name_position(tokens: list[_Token], i: int, size: int, shouting: bool) -
     return _capitalised(words, shouting) and not words[0].starts_sentence
 
 
-# "name's Dave", "my name is Austin", "me llamo Santiago", "I'm Florence": a person, not a place.
-_NAMED_AFTER = frozenset({"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"})
+# "name's Dave", "my name is Austin", "me llamo Santiago", "I'm Florence", "my sister Florence",
+# "mi amigo Santiago": a person, not a place.
+_NAMED_AFTER = frozenset(
+    {"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"}
+    | set(
+        "sister brother wife husband son daughter mom mum mother dad father friend buddy pal "
+        "colleague coworker boss partner cousin uncle aunt niece nephew grandma grandpa "
+        "hermana hermano esposa esposo mujer marido hijo hija mama papa amigo amiga primo prima "
+        "tio tia jefe jefa companero companera novio novia abuela abuelo".split()
+    )
+)
 
 
 def _a_persons_name(tokens: list[_Token], i: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from supercar.llm.offline.keywords import TAKEN_BACK_RE
 from supercar.llm.offline.language import corrected, plain
 from supercar.tools.catalog import CARS, CarModel
 
@@ -41,7 +42,8 @@ _NOT_THIS_RE = re.compile(
 
 def find_cars(text: str) -> list[CarModel]:
     """Our models named in the text, in order of appearance; one named only to be replaced
-    ("the Volt rather than the GT") comes last."""
+    ("the Volt rather than the GT") comes last, and one taken back ("the Roadster… no, wait,
+    the Spyder") is left out."""
     low = corrected(text)
     hits: list[tuple[bool, int, CarModel]] = []
     for car, pattern in _CAR_RES:
@@ -49,6 +51,12 @@ def find_cars(text: str) -> list[CarModel]:
         if match and car not in (c for _, _, c in hits):
             replaced = bool(_NOT_THIS_RE.search(low[max(0, match.start() - 20) : match.start()]))
             hits.append((replaced, match.start(), car))
+    hits.sort(key=lambda hit: hit[1])
+    hits = [  # "el Roadster a las 10... no, espera, mejor el Spyder": the Roadster is taken back
+        hit
+        for i, hit in enumerate(hits)
+        if i + 1 == len(hits) or not TAKEN_BACK_RE.search(low[hit[1] : hits[i + 1][1]])
+    ]
     return [car for _, _, car in sorted(hits, key=lambda hit: hit[:2])]
 
 

@@ -96,7 +96,7 @@ INTENT_RES = {
         + _CAR_TIMES
     ),
     BOOKING: words(
-        r"book|booking|schedule|reserve|reservation|test[- ]?drive|appointment|"
+        r"book|booking|schedule|reserve|reservation|test[- ]?driv(?:e|es|ing)|appointment|"
         r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
         r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
@@ -177,8 +177,8 @@ QUESTION_RE = re.compile(
     r"can you|could you|would you|puedo|podria|podemos|se puede|seria posible|es posible)\b"
 )
 YES_RE = words(
-    r"yes|yeah|yep|yup|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|go ahead|"
-    r"sounds good|perfect|great|"
+    r"yes|yeah|yep|yup|^ya(?=\W*$)|(?<!not )(?<!no )(?<!not so )sure|ok|okay|please do|do it|"
+    r"go ahead|sounds good|perfect|great|"
     r"si|claro|vale|dale|de acuerdo|perfecto|por supuesto|let'?s do it|that works|book it"
 )
 NO_RE = re.compile(r"^\W*(?:no|nope|nah|not really|no thanks|no gracias|mejor no)\b")
@@ -362,6 +362,12 @@ WHICH_CARS_RES = (SUPERLATIVE_RE, ELECTRIC_RE, CAR_LIST_RE)  # which cars, not o
 # "what did I book?", "have we booked?": about a booking made, not a new one.
 BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|reserve|schedule)")
 
+# Words that take back what was just said ("10am. oh no wait, 1pm", "el Roadster… no, espera,
+# el Spyder"): the later time or car is the one meant. Not "no" alone: "is 10 free? no? 11?"
+TAKEN_BACK_RE = re.compile(
+    r"\b(?:wait|sorry|i mean|i meant|actually|scratch that|or rather|perdon|perdona|mejor dicho|"
+    r"digo|quiero decir|espera|o sea)\b"
+)
 # "the same time", "a la misma hora"; "the same car", "el mismo coche": what was said before.
 SAME_TIME_RE = words(r"(?:the )?same (?:time|hour|slot)|(?:a )?(?:la )?misma hora")
 SAME_CAR_RE = words(

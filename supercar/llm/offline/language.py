@@ -93,6 +93,7 @@ _NICKNAMES = {
     "mile high city": "denver",
     "mile-high city": "denver",
     "socal": "los angeles",
+    "cali": "california",
     "so cal": "los angeles",
     "southern california": "los angeles",
     "ciudad de los vientos": "chicago",

@@ -29,7 +29,7 @@ from supercar.tools.places import find_places as gazetteer_places
 NEAR_KM = 60.0
 
 _SHOWROOM_WORDS = {
-    "manhattan": r"manhattan|new york(?: city)?|nyc|broadway",
+    "manhattan": r"manhattan|new york(?: city)?|nueva york|nyc|broadway",
     "miami": r"miami|biscayne",
     "chicago": r"chicago|michigan ave(?:nue)?|chi(?= (?:store|spot|location|branch|showroom|shop))",
     "los-angeles": r"los[- ]angeles|beverly(?: hills)?|wilshire|hollywood|l\.a\.",

@@ -5,6 +5,8 @@ Decisions:
   about (the showroom of the thread, else the last place named).
 - A comparison ("warmer in Miami or Chicago?", "colder tomorrow than today?") asks for each
   city, or each day of one city, and the report says which is warmer.
+- Days are the customer's ("tomorrow" in Tokyo, asked on a Tuesday in New York, is Wednesday,
+  though Tokyo's own tomorrow is Thursday), never before the city's own today.
 - °F or °C on request is the tool's `unit` argument (the tool converts, so the text states the
   data's own numbers); a unit alone ("and in Fahrenheit?") asks again for the last city and day.
 """
@@ -55,20 +57,22 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         step.reply.append(say("ask_city", s.lang))
         return
     compare = bool(_COMPARE_RE.search(low))
+    here = clock.today(s.showroom or s.last_showroom)  # the customer's calendar
     for city in cities:
         place = find_place(city)
         today = clock.today(timezone=place.timezone if place else None)
-        days = find_dates(r.text, today, day_first=s.lang == ES) if compare else []
+        days = find_dates(r.text, here, day_first=s.lang == ES) if compare else []
         if len(cities) > 1 or len(days) < 2:
-            day = find_date(r.day_words, today, day_first=s.lang == ES)
+            day = find_date(r.day_words, here, day_first=s.lang == ES)
             if day is None and THAT_DAY_RE.search(low):
                 # "and Buenos Aires, same day?" while on the weather; else the thread's day
                 weather_day = last_weather_day(s) if s.topic == WEATHER else None
                 day = weather_day or s.day or last_booked_day(s)
-            days = [day] if day is not None else [today]
-        for day in days:
+            days = [day] if day is not None else [here]
+        for asked in days:
+            day = max(asked, today)  # Tokyo's "tomorrow" may be its today already
             args = {"city": city}
-            if day != today:  # omitted means today
+            if day != today or asked > here:  # omitted means today; a day named is sent
                 args["date"] = day.isoformat()
             if unit:
                 args["unit"] = unit

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from supercar.llm.offline.keywords import TAKEN_BACK_RE
 from supercar.llm.offline.language import corrected
 
 _NUMBERS = {
@@ -430,13 +431,6 @@ _CORRECTION_RE = re.compile(
 )
 
 
-# The same words anywhere between two times, but only the ones that take a thing back (not "no").
-_TAKEN_BACK_RE = re.compile(
-    r"\b(?:wait|sorry|i mean|i meant|actually|scratch that|or rather|perdon|perdona|mejor dicho|"
-    r"digo|quiero decir|espera|o sea)\b"
-)
-
-
 def find_time(text: str) -> str | None:
     """The time of day in the text as HH:MM (24-hour): the earliest, unless the customer
     corrects it ("5pm - no wait, 6pm" is 18:00)."""
@@ -463,7 +457,7 @@ def find_times(text: str) -> list[str]:
     if last[2] != first[2] and _CORRECTION_RE.search(low[first[0] : last[0]]):
         return [last[2]]  # the correction stands right before the later time
     others = [hit for hit in hits if hit[2] != first[2]]
-    if len({hit[2] for hit in others}) == 1 and _TAKEN_BACK_RE.search(low[first[0] : others[0][0]]):
+    if len({hit[2] for hit in others}) == 1 and TAKEN_BACK_RE.search(low[first[0] : others[0][0]]):
         return [others[0][2]]  # "10am. oh no wait, I have a meeting, 1pm works better"
     return list(dict.fromkeys(value for _, _, value in hits))
 
