@@ -42,8 +42,9 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         if len(r.cars) == 1 and _PRICE_RE.search(corrected(r.text)):
             facts = car_fact(r.cars[0], lang) + " "  # "X says the Track R is fastest: its price?"
         return facts + _superlative(s, r, r.cars if len(r.cars) > 1 else list(CARS))
-    if not r.cars and s.car and r.has("car_info") and _IT_RE.search(r.text.lower()):
-        r = replace(r, cars=[car for car in CARS if car.name == s.car])  # "how fast is it?"
+    talked_of = s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
+    if not r.cars and talked_of and r.has("car_info") and _IT_RE.search(r.text.lower()):
+        r = replace(r, cars=[car for car in CARS if car.name == talked_of])  # "how fast is it?"
     if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
         # "which is faster, the GT or the Track R?" (and "how much is the Spyder, is it faster
         # than the GT?": the facts of each first)
@@ -82,8 +83,10 @@ def _described(car: CarModel, priced: bool) -> str:
     return f"{car.powertrain}, ${car.starting_price_usd:,}" if priced else car.powertrain
 
 
-_IT_RE = re.compile(r"\b(?:it|that one|this one|that car|this car|lo|la|ese|este)\b")
-_PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|cuanto|cuesta|precio|vale)\b")
+_IT_RE = re.compile(
+    r"\b(?:it|that one|this one|that car|this car|that thing|this thing|lo|la|ese|este)\b"
+)
+_PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|damage|cuanto|cuesta|precio|vale|sale)\b")
 _COMPARATIVE_RE = re.compile(
     r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
     r"mas caro|mas potente|compare|versus|vs)\b"

@@ -29,8 +29,11 @@ _OPEN_SLOT = (
     r"(?:what'?s|what is|anything|something|(?:what|which|any) (?:times?|slots?)(?: are| is)?|"
     r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) open"
 )
-# "¿qué horarios hay el domingo para el Spyder?": times for a car are test-drive slots.
+# "¿qué horarios hay el domingo para el Spyder?", "¿qué horarios tienen mañana?": the times of a
+# car or of a day (plural "horarios") are test-drive slots; "¿qué horario tienen?" is opening hours.
 _CAR_TIMES = (
+    r"(?:que|cuales) horarios (?:tienen|teneis|tienes|hay|quedan) (?:libres? )?(?:para )?"
+    r"(?:manana|hoy|pasado|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este)|"
     r"(?:horarios?|hours|times) (?:[\w']+ ){0,4}?(?:para|for) (?:el |la |the |a |an )?(?:probar |"
     r"manejar |conducir |drive |try )?(?:el |la |the )?(?:gt|roadster|spyder|volt|tourer|track r|"
     r"urban|prueba|test)"
@@ -50,7 +53,7 @@ INTENT_RES = {
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
         r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
         r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
-        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|how'?s it (?:looking )?(?:in|out|there)|"
+        r"fahrenheit|celsius|in [fc]|humid(?:ity)?|how'?s it (?:looking )?(?:in|out|outside|there)|"
         r"(?:what'?s it|what will it be|what is it) (?:looking |gonna be |going to be )?like "
         r"(?:in|out|outside|there)|"
         r"nice (?:out|outside)|"
@@ -63,7 +66,7 @@ INTENT_RES = {
         r"location|directions|how (?:do|can) i get|(?<!it )get there|phone|(?:what|which) street|"
         r"(?:en )?que calle|"
         r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
-        r"distancia|queda|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
+        r"distancia|(?<!me )(?<!nos )(?<!te )queda(?! (?:mas |muy )?cerca)|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
@@ -98,11 +101,11 @@ INTENT_RES = {
     ),
     BOOKING: words(
         r"book|booking|schedule|reserve|reservation|test[- ]?driv(?:e|es|ing)|appointment|"
-        r"reserv(?:ar|a|alo|ala|ame|amelo|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
+        r"reserv(?:ar|a|alo|ala|ame|amelo|amela|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
         r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
         r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
         r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
-        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|apartame|"
+        r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|aparta(?:me|mela|melo|la|lo)|"
         + _ES_BOOK_REQUEST
         + r"|(?:drive|try|test|take out) (?:one|it|her|them)|probar(?:lo|la|los)? uno|"
         r"(?:can|could|may|might) (?:i|we) (?:test[- ]?)?(?:drive|try)|"
@@ -126,12 +129,12 @@ STRONG_AVAILABILITY_RE = words(
 )
 # Words that ask to book (not merely to talk about a test drive).
 BOOK_VERB_RE = words(
-    r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|emos)|agend(?:ar|a|alo|ala|ame)|"
+    r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|amela|emos)|agend(?:ar|a|alo|ala|ame)|"
     r"(?<!mi )(?<!la )(?<!tu )(?<!su )(?<!una )(?<!de )(?<!esa )(?<!esta )reserva|"
     r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
-    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|apartame|"
-    + _ES_BOOK_REQUEST
+    r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|"
+    r"aparta(?:me|mela|melo|la|lo)|" + _ES_BOOK_REQUEST
 )
 # "don't book it yet", "sin reservar": a booking word that asks for the opposite.
 NOT_BOOKING_RE = re.compile(
@@ -333,7 +336,7 @@ CAR_INFO_RE = words(
     r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|diff|"
     r"faster|quicker|cheaper|more expensive|more powerful|compare|versus|vs|difference|"
     r"mas rapido|mas barato|mas caro|diferencia|cuanto vale|range|autonomia|seats?|asientos|"
-    r"convertible|electric|hybrid|top speed"
+    r"convertible|electric|hybrid|top speed|damage|cuanto sale"
 )
 SUPERLATIVE_RE = words(
     r"fastest|quickest|cheapest|least expensive|most expensive|most powerful|mas rapido|"

@@ -34,7 +34,7 @@ showroom showrooms dealership dealerships concesionario tienda
 available availability openings schedule appointment reserve reservation booking
 bookings appointments reservations
 disponible disponibilidad reservar agendar prueba manejo conducir
-hours opening closing close closed horario abren cierran abierto cerrado
+hours opening closing close closed horario horarios abren cierran abierto cerrado
 tomorrow today tonight weekend morning afternoon evening lunch manana tarde noche
 monday tuesday wednesday thursday friday saturday sunday
 lunes martes miercoles jueves viernes sabado domingo

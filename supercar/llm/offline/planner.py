@@ -102,7 +102,9 @@ def _task(
         t = replace(t, time=thread_time(state, t))
     task = next((i for i in reversed(intents) if i in TASKS), None)
     # "great thanks, I'll decide later": the thanks is no yes when the decision is put off.
-    if state.pending and r.has("yes") and task is None and not r.has("defer"):
+    # "si está libre, apártamela" after Lex offered the slot: a yes in the words of a booking
+    takes_offer = r.asks_to_book and not (r.time or r.showrooms or find_date_words(r.text))
+    if state.pending and (r.has("yes") and task is None or takes_offer) and not r.has("defer"):
         _accept(state, s)
         task = s.task
     elif (state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r)) or (

@@ -65,8 +65,8 @@ def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:
         ids = [room] if (room := focus_showroom(s, step)) else []
         if step.reply:
             return
-    if not ids and s.last_showroom and s.topic != ADDRESS:
-        ids = [s.last_showroom]
+    if not ids and s.last_showroom and (s.topic != ADDRESS or _DETAIL_RE.search(plain(r.text))):
+        ids = [s.last_showroom]  # "ok n the phone number?" after its address: that showroom's
     if not ids and s.focus and s.topic != ADDRESS:
         ids = [room] if (room := focus_showroom(s, step)) else []
         if step.reply:
@@ -111,6 +111,8 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
     focus_on(s, showroom_id)
 
 
+# One detail of a showroom just talked about: "and the phone number?", "¿y el teléfono?"
+_DETAIL_RE = re.compile(r"\b(?:phone|number|digits|telefono|numero|parking|zip|postcode)\b")
 # "those two", "both", "¿cuál de las dos?": the last two showrooms talked about.
 _BOTH_RE = re.compile(
     r"\b(?:those two|these two|the two|both|either|ambos|ambas|las dos|los dos|"

@@ -64,6 +64,8 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         days = find_dates(r.text, here, day_first=s.lang == ES) if compare else []
         if len(cities) > 1 or len(days) < 2:
             day = find_date(r.day_words, here, day_first=s.lang == ES)
+            if day is None and _wears(low) and (s.day or last_booked_day(s)):
+                day = s.day or last_booked_day(s)  # "gonna need a jacket?" after booking Friday
             if day is None and THAT_DAY_RE.search(low):
                 # "and Buenos Aires, same day?" while on the weather; else the thread's day
                 weather_day = last_weather_day(s) if s.topic == WEATHER else None
@@ -78,8 +80,13 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
                 args["unit"] = unit
             step.calls.append(("get_weather", args))
     step.compare = compare and len(step.calls) > 1
-    step.wear = bool(_WEAR_RE.search(low))
+    step.wear = _wears(low)
     s.focus = cities[-1]
+
+
+def _wears(low: str) -> bool:
+    """Whether the question is what to wear or bring."""
+    return bool(_WEAR_RE.search(low))
 
 
 def _cities(s: State, r: Reading, low: str) -> list[str]:
@@ -88,6 +95,8 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
         return [room.city for room in SHOWROOMS]  # "the weather at all your showrooms"
     if _BOTH_RE.search(low) and s.compared:
         return s.compared[:3]  # "both cities", "las dos ciudades": the last ones named together
+    if _BOTH_RE.search(low) and len(s.showrooms_seen) >= 2:  # two showrooms, turn by turn
+        return [room.city for sid in s.showrooms_seen[-2:] if (room := find_showroom(sid))]
     cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
     if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
         cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
