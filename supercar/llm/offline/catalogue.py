@@ -25,7 +25,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     lang = s.lang
     if r.other_car:
         return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
-    if r.has("electric") and not r.cars:
+    if r.has("electric") and (not r.cars or _EVERY_ELECTRIC_RE.search(corrected(r.text))):
         electric = [car for car in CARS if "electric" in car.powertrain]
         hybrid = [car for car in CARS if "hybrid" in car.powertrain]
         priced = bool(_PRICE_RE.search(corrected(r.text)))  # "¿qué tenéis y cuánto cuestan?"
@@ -37,13 +37,19 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         )
     if len(r.cars) > 1 and _PRICE_GAP_RE.search(corrected(r.text)):
         return _price_gap(s, r.cars[:2])  # "which costs more, and by how much?", "price gap"
+    if r.has("superlative") and len(r.cars) < 2 and _THE_TWO_RE.search(corrected(r.text)):
+        # "Mi marido dice que mejor el Roadster... ¿cuál de los dos es más barato?"
+        two = [car for car in CARS if car.name in s.cars_seen[-2:]]
+        r = replace(r, cars=two) if len(two) == 2 else r
     if r.has("superlative"):  # of the cars named ("¿cuál es más rápido, el GT o el Roadster?")
         facts = ""
         if len(r.cars) == 1 and _PRICE_RE.search(corrected(r.text)):
             facts = car_fact(r.cars[0], lang) + " "  # "X says the Track R is fastest: its price?"
         return facts + _superlative(s, r, r.cars if len(r.cars) > 1 else list(CARS))
     talked_of = s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
-    if not r.cars and talked_of and r.has("car_info") and _IT_RE.search(r.text.lower()):
+    # "how fast is it?", "¿y cuánto cuesta?" (Spanish drops the "it")
+    about_it = _IT_RE.search(r.text.lower()) or len(r.text.split()) <= 5
+    if not r.cars and talked_of and r.has("car_info") and about_it:
         r = replace(r, cars=[car for car in CARS if car.name == talked_of])  # "how fast is it?"
     if len(r.cars) > 1 and _COMPARATIVE_RE.search(r.text.lower()):
         # "which is faster, the GT or the Track R?" (and "how much is the Spyder, is it faster
@@ -83,6 +89,13 @@ def _described(car: CarModel, priced: bool) -> str:
     return f"{car.powertrain}, ${car.starting_price_usd:,}" if priced else car.powertrain
 
 
+# "what do your electric models cost?" asks for every electric car, whatever else is named
+_EVERY_ELECTRIC_RE = re.compile(
+    r"\belectric (?:models|cars|ones|options|range|lineup)\b|\b(?:coches|modelos|autos|carros) "
+    r"electricos\b|\bevs\b"
+)
+# "which of the two", "¿cuál de los dos?": the last two cars talked about
+_THE_TWO_RE = re.compile(r"\b(?:the two|both|those two|(?:de )?los dos|ambos)\b")
 _IT_RE = re.compile(
     r"\b(?:it|that one|this one|that car|this car|that thing|this thing|lo|la|ese|este)\b"
 )

@@ -41,7 +41,8 @@ _CAR_TIMES = (
 # "¿me lo apartas?", "¿me la reservas para el jueves?", "¿nos apuntas?", "¿puedes reservarme…?":
 # a Spanish request to book, asked as a question.
 _ES_BOOK_REQUEST = (
-    r"(?:me|nos) (?:l[oa]s? )?(?:apartas|reservas|guardas|apuntas|agendas)|"
+    r"(?:me|nos) (?:l[oa]s? )?(?:apartas|reservas|guardas|apuntas|agendas|pillas|coges)|"
+    r"pillame|pillamelo|pillamela|"
     r"(?:puedes|podrias|pueden|podrian) (?:apartar|reservar|guardar|apuntar|agendar)(?:me|mel[oa])?"
 )
 INTENT_RES = {
@@ -66,12 +67,13 @@ INTENT_RES = {
         r"location|directions|how (?:do|can) i get|(?<!it )get there|phone|(?:what|which) street|"
         r"(?:en )?que calle|"
         r"how far(?! (?:does|can|will|would) (?:it|the|a|she|this|that))|how close|distance|lejos|"
-        r"distancia|(?<!me )(?<!nos )(?<!te )queda(?! (?:mas |muy )?cerca)|parking|park(?: my car)?|aparcar|estacionar|estacionamiento|"
+        r"distancia|(?<!me )(?<!nos )(?<!te )queda(?! (?:mas |muy )?cerca)|parking|"
+        r"park(?: my car)?|aparcar|estacionar|estacionamiento|"
         r"call you|donde|direccion|ubicacion|ubicad[oa]s?|como llego|telefono|"
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
         r"do you have (?:a|an|any) (?:showroom|dealership|store|branch|location|dealer)|"
-        r"nearest|closest|closer|nearer|near me|"
+        r"nearest|closest|(?<!'s )closer|(?<!'s )nearer|near me|"
         r"hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
         r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
         r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
@@ -103,7 +105,8 @@ INTENT_RES = {
         r"book|booking|schedule|reserve|reservation|test[- ]?driv(?:e|es|ing)|appointment|"
         r"reserv(?:ar|a|alo|ala|ame|amelo|amela|en|emos)|agend(?:ar|a|alo|ala|ame)|cita|"
         r"prueba(?: de manejo)?|probar(?:lo|la)?|manejar(?:lo|la)?|"
-        r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it )?in|try (?:out )?the|"
+        r"conducir|sign me up|put me down|i'?ll take|me quedo|lock (?:it |me |us )?in|"
+        r"try (?:out )?the|"
         r"drive the|take the .{1,20} for a (?:spin|rip|ride)|take (?:it|her) (?:out|for a spin)|"
         r"pencil me in|hook me up|snag|grab (?:a|the|one)|apartar|aparta(?:me|mela|melo|la|lo)|"
         + _ES_BOOK_REQUEST
@@ -132,7 +135,7 @@ BOOK_VERB_RE = words(
     r"book|schedule|reserve|reserv(?:ar|alo|ala|ame|amelo|amela|emos)|agend(?:ar|a|alo|ala|ame)|"
     r"(?<!mi )(?<!la )(?<!tu )(?<!su )(?<!una )(?<!de )(?<!esa )(?<!esta )reserva|"
     r"sign me up|put me down|"
-    r"i'?ll take|me quedo|lock (?:it )?in|make (?:it|the|a) (?:booking|reservation)|"
+    r"i'?ll take|me quedo|lock (?:it |me |us )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|"
     r"aparta(?:me|mela|melo|la|lo)|" + _ES_BOOK_REQUEST
 )

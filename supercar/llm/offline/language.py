@@ -136,12 +136,18 @@ def nickname_of(words: str) -> str | None:
     return _NICKNAMES[match[1]] if match else None
 
 
+# Chat shorthand for a word the finders look for ("y q tiempo hace?", "pa probar el GT").
+_SHORTHAND = {"q": "que", "pa": "para", "tb": "tambien", "xq": "porque", "pq": "porque"}
+_SHORTHAND_RE = re.compile(rf"\b({'|'.join(_SHORTHAND)})\b")
+
+
 @lru_cache(maxsize=1024)
 def corrected(text: str) -> str:
     """The plain text with nicknames replaced by the city's name, letters typed three times
     or more ("boook") cut to two, and misspelt words replaced by the vocabulary word they are
     closest to."""
     low = _NICKNAME_RE.sub(lambda m: _NICKNAMES[m[1]], plain(text))
+    low = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m[1]], low)
     low = re.sub(r"([a-z])\1{2,}", r"\1\1", low)
     low = re.sub(r"(\d)\s*-?ish\b", r"\1", low)  # "around 5ish"
     return re.sub(r"[a-z]+", lambda m: _correct_word(m.group()), low)

@@ -55,6 +55,7 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         offered=list(state.offered),
         bookings=list(state.bookings),
         showrooms_seen=list(state.showrooms_seen),
+        cars_seen=list(state.cars_seen),
     )
     s.lang = r.lang or state.lang
     s.pending, s.proposal, s.changing = None, None, None
@@ -63,10 +64,17 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         return Plan([guarded[0]]), guarded[1]
     if r.has("markup"):
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
+    others = state.showrooms_seen
+    if not r.showrooms and len(others) > 1 and _OTHER_SHOWROOM_RE.search(plain(r.text)):
+        current = state.showroom or state.last_showroom or state.showrooms_seen[-1]
+        other = [sid for sid in state.showrooms_seen if sid != current][-1:]
+        r = replace(r, showrooms=other)  # "and the other showroom, same day?"
     if not r.cars and state.bookings and SAME_CAR_RE.search(plain(r.text)):
         r = replace(r, cars=[car for car in CARS if car.name == _last_car(state)])  # "same car"
     if r.cars:
         s.car = r.cars[0].name  # the car they talk about is the one they mean to drive
+        named = [car.name for car in r.cars]
+        s.cars_seen = [*(c for c in state.cars_seen if c not in named), *reversed(named)]
     if r.time is None:
         r = replace(r, time=thread_time(state, r))  # "11 works", "what about an hour later?"
     s.last_time = r.time or state.last_time
@@ -104,7 +112,7 @@ def _task(
     # "great thanks, I'll decide later": the thanks is no yes when the decision is put off.
     # "si está libre, apártamela" after Lex offered the slot: a yes in the words of a booking
     takes_offer = r.asks_to_book and not (r.time or r.showrooms or find_date_words(r.text))
-    if state.pending and (r.has("yes") and task is None or takes_offer) and not r.has("defer"):
+    if state.pending and ((r.has("yes") and task is None) or takes_offer) and not r.has("defer"):
         _accept(state, s)
         task = s.task
     elif (state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r)) or (
@@ -282,6 +290,10 @@ def _accept(state: State, s: State) -> None:
 _SWITCH_CAR_RE = re.compile(
     r"\b(?:make (?:it|that)|instead|rather|switch|change|swap|prefer|then|mejor|en vez|"
     r"en lugar|prefiero|cambia|for the|with the|con el|para el)\b"
+)
+_OTHER_SHOWROOM_RE = re.compile(
+    r"\b(?:the other (?:showroom|one|store|location|branch|place|dealership)|"
+    r"(?:la otra|el otro) ?(?:tienda|sucursal|concesionario|local|sitio)?)\b"
 )
 _ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}

@@ -77,8 +77,8 @@ def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:
         return
     for showroom_id in ids:
         step.calls.append(("get_dealership_address", {"dealership_id": showroom_id}))
+        focus_on(s, showroom_id)  # each one talked about ("the other showroom"); the last in focus
     s.last_showroom = s.talked_about = ids[-1]
-    focus_on(s, ids[-1])
 
 
 def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
@@ -105,6 +105,7 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
         showroom_id = rooms[-1]
     for each in rooms:
         step.reply.append(_hours(s, r, each, day, clock))
+        focus_on(s, each)
     if len(rooms) == 2 and day is not None and re.search(r"\b(?:later|mas tarde)\b", plain(r.text)):
         step.reply.extend(_later(rooms, day, s.lang))
     s.last_showroom = s.talked_about = showroom_id

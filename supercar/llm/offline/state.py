@@ -31,8 +31,10 @@ class State:
     last_showroom: str | None = None
     focus: str | None = None  # the place the conversation is about: the last city named or used
     compared: list[str] = field(default_factory=list)  # the last cities named together ("both")
-    # the showrooms talked about, latest last, each once ("which of those two …?")
+    # the showrooms and cars talked about, latest last, each once ("which of those two …?",
+    # "the other showroom", "¿cuál de los dos es más barato?")
     showrooms_seen: list[str] = field(default_factory=list)
+    cars_seen: list[str] = field(default_factory=list)
     talked_about: str | None = None  # the showroom of this thread's address or hours questions
     topic: str | None = None  # what the last message was about (a follow-up may continue it)
     hours_day: date | None = None

@@ -290,10 +290,8 @@ def find_date(text: str, today: date, day_first: bool = False) -> date | None:
     back = TAKEN_BACK_RE.search(low)  # "sydney tmrw? no wait im flying thurs so thursday"
     if back:
         later = find_date(low[back.end() :], today, day_first)
-        if later is not None and find_date(low[: back.start()], today, day_first) not in (
-            None,
-            later,
-        ):
+        earlier = find_date(low[: back.start()], today, day_first)
+        if later is not None and earlier not in (None, later):
             return later
     around = _AROUND_RE.search(low)
     if around:
