@@ -119,6 +119,10 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
         for other in find_dates(r.day_words, today, day_first=lang == ES)[1:3]:
             args = {"dealership_id": s.showroom, "date": other.isoformat()}
             step.calls.append(("check_appointment_availability", args))
+        # "anything free in Manhattan or Miami on Thursday?": each showroom named, that day
+        for room in r.showrooms[1:3] if r.showrooms[:1] == [s.showroom] else []:
+            args = {"dealership_id": room, "date": s.day.isoformat()}
+            step.calls.append(("check_appointment_availability", args))
     if task == AVAILABILITY and s.time:
         step.asked_time = s.time
     if task == BOOKING and not s.car:

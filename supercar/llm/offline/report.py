@@ -49,6 +49,8 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
         texts += step.before
         after += step.after
         weather: list[tuple[dict[str, Any], date]] = []
+        lists = [d for n, _, d in mine if n == "check_appointment_availability" and d]
+        lists_left = sum(error_code(d) is None for d in lists)  # "which one suits you?" once
         for name, args, data in mine:
             if data is None:
                 texts.append(say("unreadable", lang))
@@ -65,7 +67,8 @@ def report(state: State, plan: Plan, results: list[Result], clock: Clock) -> tup
                     s.changing = ("move", str(args.get("confirmation_code")))  # "then 4pm?"
                 continue
             if name == "check_appointment_availability":
-                texts.append(_availability(s, step, data))
+                lists_left -= 1
+                texts.append(_availability(s, step, data, ask=lists_left == 0))
             elif name == "get_weather":
                 texts.append(_weather(s, step, args, data, clock))
                 weather.append((data, _local_today(data, clock)))
@@ -180,7 +183,7 @@ def _forget(s: State, code: str, data: dict[str, Any]) -> None:
         s.showroom = None
 
 
-def _availability(s: State, step: Step, data: dict[str, Any]) -> str:
+def _availability(s: State, step: Step, data: dict[str, Any], ask: bool = True) -> str:
     lang = s.lang
     times = [str(t) for t in data.get("availableTimes") or []]
     s.offered = times
@@ -204,4 +207,5 @@ def _availability(s: State, step: Step, data: dict[str, Any]) -> str:
             s.offered = inside
             return say("period_some", lang, **(fields | {"times": join(inside, lang)}))
         return say("period_none", lang, **fields)
-    return describe("check_appointment_availability", data, lang) + " " + say("pick", lang)
+    listed = describe("check_appointment_availability", data, lang)
+    return listed + " " + say("pick", lang) if ask else listed
