@@ -73,7 +73,7 @@ INTENT_RES = {
         r"is there (?:a|any) (?:showroom|dealership|store)|(?:showroom|dealership)s? (?:in|near)|"
         r"(?:showroom|dealership|store|branch|location|dealer|outlet)s? (?:in|near|around)|"
         r"do you have (?:a|an|any) (?:showroom|dealership|store|branch|location|dealer)|"
-        r"nearest|closest|(?<!'s )closer|(?<!'s )nearer|near me|"
+        r"nearest|closest|closer|nearer|near me|"
         r"hay (?:un |algun )?(?:concesionario|tienda|showroom)|"
         r"addy|addie|whereabouts|where (?:are|r) (?:you|u|ya)|find you|postcode|zip code|"
         r"(?:phone|mobile|cell|contact|telephone) (?:number|details|info)|"
@@ -322,7 +322,9 @@ MEMORY_RE = words(
     r"what (?:day|date|time) (?:did we|was|were|is) (?:it|that|we|my)|what (?:day|date|time) did "
     r"we|did we (?:say|agree|pick|settle)|we (?:said|agreed)|remind me|(?:the|my) code|"
     r"el codigo|mi codigo|me repites|recuerdame|que dia (?:era|quedamos|dijimos)|"
-    r"a que hora (?:era|quedamos|dijimos)|what was (?:the|my) (?:code|time|day|date)"
+    r"a que hora (?:era|quedamos|dijimos)|what was (?:the|my) (?:code|time|day|date)|"
+    r"(?:my|the) (?:conf|confirmation|booking|reservation) (?:code|number|no|#)|"
+    r"conf (?:code|number)"
 )
 ELECTRIC_RE = words(r"electric|evs?|battery|electricos?|hybrids?|hibridos?|plug-in|zero emission")
 CAR_LIST_RE = words(

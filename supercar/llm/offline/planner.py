@@ -38,7 +38,7 @@ from supercar.llm.offline.keywords import (
 from supercar.llm.offline.language import ES, plain
 from supercar.llm.offline.own_bookings import active, memory_reply, plan_change, wants_change
 from supercar.llm.offline.phrasebook import say, weekday_is
-from supercar.llm.offline.reading import Reading, Request
+from supercar.llm.offline.reading import FOLLOW_UP, Reading, Request
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import Plan, State, Step
@@ -150,6 +150,8 @@ def _steps(
     steps: list[Step] = []
     for q in requests:
         intent = task if q.intent in TASKS else q.intent
+        if intent == FOLLOW_UP:
+            intent = s.topic if s.topic in (WEATHER, ADDRESS, HOURS) else None  # "¿y en NY?"
         if intent is None or (intent == HOURS and task is not None and q.text == t.text):
             continue  # "book a slot before you close" is a booking
         step = Step()

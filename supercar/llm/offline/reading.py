@@ -89,6 +89,9 @@ from supercar.llm.offline.when import (
 )
 from supercar.tools.catalog import CarModel
 
+FOLLOW_UP = "follow_up"  # a request for more of the last answer: "¿y en Nueva York?"
+_FOLLOW_UP_RE = re.compile(r"^\W*(?:and|y|what about|how about|que tal|and for|y para)\b")
+
 
 @dataclass(frozen=True)
 class Request:
@@ -158,12 +161,20 @@ def detect_intents(text: str) -> list[str]:
     if WEATHER in found and ADDRESS in found:
         if not INTENT_RES[ADDRESS].search(_WHERE_WEATHER_RE.sub(" ", low)):
             del found[ADDRESS]  # "¿dónde hace más calor?" compares the weather of places
+    if ADDRESS in found and _PROXIMITY_RE.search(low):
+        told = _told_proximity(low)
+        if told != low and not INTENT_RES[ADDRESS].search(told):
+            del found[ADDRESS]  # "the Denver store is closer to my in-laws.", "me pilla lejos."
     if ADDRESS in found and not INTENT_RES[ADDRESS].search(SHOWROOM_REF_RE.sub(" ", low)):
         del found[ADDRESS]  # "at your Rocky Mountain location" names the showroom
     if WEATHER not in found:
         weak = WEAK_WEATHER_RE.search(low)
         if weak and (WEATHER_CONTEXT_RE.search(low) or find_places(text)):
             found[WEATHER] = weak.start()  # "is it cold in Chicago?", "will it be hot?"
+    check = _CHECK_RE.search(low)
+    if check and not set(found) & {AVAILABILITY, BOOKING, WEATHER}:
+        if find_date_words(text) and (find_cars(text) or find_showrooms(text)):
+            found[AVAILABILITY] = check.start()  # "could you check the LA showroom this Friday?"
     suits = SUITS_RE.search(low)
     # the slot before or after: "¿las 3 está bien?", "¿os viene bien el jueves a las 10?"
     near = low[max(0, suits.start() - 25) : suits.end() + 25] if suits else ""
@@ -194,6 +205,31 @@ def detect_intents(text: str) -> list[str]:
         if BOOKING in found:
             del found[HOURS]
     return sorted(found, key=found.__getitem__)
+
+
+# "could you check the LA showroom this Friday for the Urban?": with a day and a showroom or a car
+_CHECK_RE = re.compile(
+    r"\b(?:check|look (?:at|into)|see what'?s|mira(?:me)?|revisa(?:me)?|consulta(?:me)?|chequea)\b"
+)
+# Nearness told, not asked: "Denver's closer for me.", "me pilla lejos." (a sentence that is
+# no question) says which showroom suits; "which one is closer?", "¿queda lejos?" ask.
+_PROXIMITY_RE = re.compile(
+    r"\b(?:closer|nearer|closest|nearest|lejos|cerca|far(?:ther)?|further)\b"
+)
+_SENTENCE_RE = re.compile(r"[^.!?]*[.!?]?")
+_ASKS_RE = re.compile(
+    r"^\W*(?:which|what|how|where|is|are|does|do|cual|que|donde|esta|queda|hay)\b"
+)
+
+
+def _told_proximity(low: str) -> str:
+    """The text with its nearness words removed from the sentences that tell, not ask."""
+    sentences = []
+    for sentence in _SENTENCE_RE.findall(low):
+        if sentence and not sentence.rstrip().endswith("?") and not _ASKS_RE.search(sentence):
+            sentence = _PROXIMITY_RE.sub(" ", sentence)
+        sentences.append(sentence)
+    return "".join(sentences)
 
 
 # "where is it warmer", "¿dónde hace más calor?", "where will it rain": places compared by their
@@ -393,11 +429,22 @@ def _requests(text: str, intents: list[str], names_a_car: bool) -> list[Request]
         and len(text[spans[index][0] : spans[index][1]].split()) > 4
         and _names_a_place(text[spans[index - 1][0] : spans[index - 1][1]])
     }
+    # "¿Y en Nueva York? Es que quiero ir el sábado, ¿qué horarios tienen?": a place asked alone
+    # before a test-drive request follows up the last answer (the planner knows its topic)
+    follow = 0  # the first follow-up clause, if any
+    for index, (start, end) in enumerate(spans):
+        clause = text[start:end]
+        later = {intent for found in owners[index + 1 :] for intent in found}
+        if not owners[index] and later and later <= set(TASKS) and "?" in clause:
+            if _FOLLOW_UP_RE.search(corrected(clause)) and _names_a_place(clause):
+                owners[index], follow = [FOLLOW_UP], follow or index
     for index in range(1, len(owners)):  # a clause with no intent continues the one before
         if index not in told:
-            owners[index] = owners[index] or owners[index - 1]
-    first = next((found for found in owners if found), [])
-    owners = [found or ([] if i in told else first) for i, found in enumerate(owners)]
+            before = [intent for intent in owners[index - 1] if intent != FOLLOW_UP]
+            owners[index] = owners[index] or before
+    first = next((found for found in owners if found and found != [FOLLOW_UP]), [])
+    # (a greeting or thanks before the follow-up is no part of the request after it)
+    owners = [found or ([] if i in told or i < follow else first) for i, found in enumerate(owners)]
     order: list[str] = []
     pieces: dict[str, list[tuple[int, int]]] = {}
     for (start, end), found in zip(spans, owners, strict=True):

@@ -101,6 +101,10 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
     if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
         cities = [room.city for sid in r.showrooms[:3] if (room := find_showroom(sid))]
     there = THERE_RE.search(low)
+    if there and len(cities) > 1 and not _COMPARE_RE.search(low):
+        # "Soy de Guadalajara y estoy de visita en Los Ángeles: ¿qué tal el clima por allá?"
+        named = [city for city in cities if 0 <= low.find(plain(city)) < there.start()]
+        cities = named[-1:] or cities[-1:]
     # the conversation's city when none is named, or one compared with "there" ("is Tokyo
     # warmer than there?"); "is it hot there in Tokyo?" is about Tokyo alone
     if not cities or (there and _COMPARE_RE.search(low)):
