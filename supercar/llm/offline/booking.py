@@ -39,6 +39,7 @@ from supercar.llm.offline.keywords import (
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import not_offered, say
 from supercar.llm.offline.reading import Reading
+from supercar.llm.offline.showrooms import showrooms_listed
 from supercar.llm.offline.state import State, Step, last_booked_day, last_weather_day
 from supercar.llm.offline.when import (
     BOUND_RE,
@@ -120,7 +121,8 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
             args = {"dealership_id": s.showroom, "date": other.isoformat()}
             step.calls.append(("check_appointment_availability", args))
         # "anything free in Manhattan or Miami on Thursday?": each showroom named, that day
-        for room in r.showrooms[1:3] if r.showrooms[:1] == [s.showroom] else []:
+        listed = showrooms_listed(r.text)
+        for room in listed[1:3] if listed[:1] == [s.showroom] else []:
             args = {"dealership_id": room, "date": s.day.isoformat()}
             step.calls.append(("check_appointment_availability", args))
     if task == AVAILABILITY and s.time:

@@ -338,7 +338,7 @@ SHOWROOM_LIST_RE = words(
 )
 CAR_INFO_RE = words(
     r"tell me (?:more )?about|what is|what's the|specs?|price|prices|cost|costs|how fast|how much|"
-    r"describe|info|details|horsepower|hp|0-60|cuanto cuesta|precio|cuentame|informacion|diff|"
+    r"describe|info|details|horsepower|hp|0-60|cuanto cuestan?|precios?|cuentame|informacion|diff|"
     r"faster|quicker|cheaper|more expensive|more powerful|compare|versus|vs|difference|"
     r"mas rapido|mas barato|mas caro|diferencia|cuanto vale|range|autonomia|seats?|asientos|"
     r"convertible|electric|hybrid|top speed|damage|cuanto sale"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from supercar.llm.offline.cars import find_other_car
 from supercar.llm.offline.language import corrected, nickname_of
@@ -85,6 +86,28 @@ def find_showrooms(text: str) -> list[str]:
         if match:
             hits.append((match.start(), showroom_id))
     return [showroom_id for _, showroom_id in sorted(hits)]
+
+
+# What may stand between two showrooms named in one list: "Manhattan or Miami", "Chicago y Denver"
+_LIST_GAP_RE = re.compile(r"^[\s,]*(?:or|and|o|y|and at|or at|o en|y en|or in|and in)?[\s,]*$")
+
+
+def showrooms_listed(text: str) -> list[str]:
+    """The showrooms named together in one list ("anything free in Manhattan or Miami?"), in
+    order; none when each is named apart ("Denver me queda lejos. ¿Y en Chicago?")."""
+    low = corrected(text)
+    hits = sorted(
+        (match.start(), match.end(), showroom_id)
+        for showroom_id, pattern in _SHOWROOM_RES.items()
+        for match in pattern.finditer(low)
+    )
+    listed: list[str] = []
+    for (_, end, first), (start, _, second) in pairwise(hits):
+        if first != second and _LIST_GAP_RE.match(low[end:start]):
+            listed += [room for room in (first, second) if room not in listed]
+        elif listed:
+            break
+    return listed
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -24,6 +24,10 @@ THERE_RE = re.compile(r"\b(?:there|that showroom|same place|same showroom|alli|a
 
 def showroom_for(s: State, r: Reading, step: Step) -> str | None:
     """The showroom the message means; may add a note, an offer or a question to the step."""
+    if len(r.showrooms) > 1:
+        # "Denver me queda lejos. ¿Y en Chicago ese mismo día?": the one the question names
+        asked = [sid for sid in find_showrooms(_last_question(r.text)) if sid in r.showrooms]
+        return asked[0] if len(asked) == 1 else r.showrooms[0]
     if r.showrooms:
         return r.showrooms[0]
     for mention in showroom_places(r.places):
@@ -31,6 +35,12 @@ def showroom_for(s: State, r: Reading, step: Step) -> str | None:
     if THERE_RE.search(plain(r.text)) and not s.showroom:
         return focus_showroom(s, step)  # "there": the place we were just talking about
     return None
+
+
+def _last_question(text: str) -> str:
+    """The last sentence that asks ("¿Y en Chicago ese mismo día?"), or nothing."""
+    asked = re.findall(r"[^.!?¿]*\?", text)
+    return asked[-1] if asked else ""
 
 
 def focus_showroom(s: State, step: Step) -> str | None:
