@@ -412,20 +412,23 @@ def _in_name_position(tokens: list[_Token], i: int, size: int, shouting: bool) -
 
 
 # "name's Dave", "my name is Austin", "me llamo Santiago", "I'm Florence", "my sister Florence",
-# "mi amigo Santiago": a person, not a place.
-_NAMED_AFTER = frozenset(
-    {"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"}
-    | set(
-        "sister brother wife husband son daughter mom mum mother dad father friend buddy pal "
-        "colleague coworker boss partner cousin uncle aunt niece nephew grandma grandpa "
-        "hermana hermano esposa esposo mujer marido hijo hija mama papa amigo amiga primo prima "
-        "tio tia jefe jefa companero companera novio novia abuela abuelo".split()
-    )
+# "mi amigo Santiago", "Paris is my daughter", "Victoria, mi hija": a person, not a place.
+_KIN = frozenset(
+    "sister brother wife husband son daughter mom mum mother dad father friend buddy pal "
+    "colleague coworker boss partner cousin uncle aunt niece nephew grandma grandpa "
+    "hermana hermano esposa esposo mujer marido hijo hija mama papa amigo amiga primo prima "
+    "tio tia jefe jefa companero companera novio novia abuela abuelo".split()
 )
+_NAMED_AFTER = _KIN | {"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"}
 
 
-def _a_persons_name(tokens: list[_Token], i: int) -> bool:
+def _a_persons_name(tokens: list[_Token], i: int, size: int) -> bool:
     before = [t.key for t in tokens[max(0, i - 2) : i]]
+    after = [t.key for t in tokens[i + size : i + size + 3]]
+    if after[:1] in (["is"], ["es"]):
+        after = after[1:]  # "Paris is my daughter"
+    if after[:1] in (["my"], ["mi"]) and after[1:2] and after[1] in _KIN:
+        return True
     return " ".join(before[-1:]) in _NAMED_AFTER or " ".join(before) in _NAMED_AFTER
 
 
@@ -519,7 +522,7 @@ def find_places(text: str) -> list[tuple[str, Place]]:
                         continue
                 if (
                     _never_a_place(words)
-                    or _a_persons_name(tokens, i)
+                    or _a_persons_name(tokens, i, size)
                     or (
                         _weak(key, place, exact)
                         and _inside_longer_name(text, tokens, i, size, shouting)

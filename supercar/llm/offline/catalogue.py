@@ -99,7 +99,9 @@ _THE_TWO_RE = re.compile(r"\b(?:the two|both|those two|(?:de )?los dos|ambos)\b"
 _IT_RE = re.compile(
     r"\b(?:it|that one|this one|that car|this car|that thing|this thing|lo|la|ese|este)\b"
 )
-_PRICE_RE = re.compile(r"\b(?:how much|price|cost|costs|damage|cuanto|cuestan?|precios?|vale|sale)\b")
+_PRICE_RE = re.compile(
+    r"\b(?:how much|price|cost|costs|damage|cuanto|cuestan?|precios?|vale|sale)\b"
+)
 _COMPARATIVE_RE = re.compile(
     r"\b(?:faster|quicker|cheaper|pricier|more expensive|more powerful|mas rapido|mas barato|"
     r"mas caro|mas potente|compare|versus|vs)\b"

@@ -50,7 +50,7 @@ INTENT_RES = {
         r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
         r"windy|"
         r"how (?:hot|cold|warm)|clima|lluv\w*|llov\w*|llueve|nieva|nevando|temperatura|"
-        r"pronostico|soleado|"
+        r"pronostico|soleado|(?:hacer|hara|hace) (?:calor|frio|fresco|sol|viento)|"
         r"nublado|hace (?:calor|frio|sol)|que tiempo|el tiempo|tiempo (?:hace|en|para)|"
         r"jacket|coat|sweater|jumper|scarf|gloves|sunscreen|sunglasses|shorts|what (?:should|do) i "
         r"wear|what to wear|dress (?:for|warm)|warm(?:er|est)|cold(?:er|est)|hott?(?:er|est)|"
@@ -228,6 +228,7 @@ ASK_SHOWROOM_RE = words(
 # Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
 DEFER_RE = words(
     r"(?:i'?ll|i will) (?:call|ring|phone)(?: you)?(?: back| later| tomorrow)?|forget it|"
+    r"(?:give|gimme) (?:them|you|her|him|the showroom|my \w+) a (?:ring|call|buzz)|"
     r"never ?mind|olvidalo|(?:te|os) llamo (?:luego|mas tarde|manana)|"
     r"(?:let me|lemme|i'?ll|i need to|i have to|i'?d (?:like|have) to|gotta|i want to|i must)"
     r" (?:think|check|talk|ask|see|get back|sleep on|come back|discuss|run it by|confirm|"

@@ -193,7 +193,10 @@ def detect_intents(text: str) -> list[str]:
     if WEATHER in found and BOOKING in found and not _asks_to_book(low) and not find_time(text):
         del found[BOOKING]  # "what should I wear for my test drive?" asks about the weather
     if BOOKING in found and NOT_BOOKING_RE.search(low):
-        found.setdefault(AVAILABILITY, found.pop(BOOKING))  # "don't book yet: what's free?"
+        booking = found.pop(BOOKING)
+        if "?" in text or not DEFER_RE.search(low):
+            found.setdefault(AVAILABILITY, booking)  # "don't book yet: what's free?"
+        # else "I'll give them a ring before booking anything": putting it off, no request
     if AVAILABILITY in found:
         if BOOKING in found:
             if _asks_to_book(low) and find_time(text):
