@@ -137,7 +137,7 @@ def _superlative(s: State, r: Reading, pool: list[CarModel]) -> str:
     if "cheap" in low or "barat" in low or "least" in low or "asequible" in low:
         car = min(pool, key=lambda c: c.starting_price_usd)
         key = "cheapest"
-    elif "expensive" in low or "caro" in low or "pricier" in low:
+    elif any(word in low for word in ("expensive", "caro", "pricier", "priciest", "dearest")):
         car = max(pool, key=lambda c: c.starting_price_usd)
         key = "priciest"
     else:

@@ -32,7 +32,7 @@ _OPEN_SLOT = (
 # "¿qué horarios hay el domingo para el Spyder?", "¿qué horarios tienen mañana?": the times of a
 # car or of a day (plural "horarios") are test-drive slots; "¿qué horario tienen?" is opening hours.
 _CAR_TIMES = (
-    r"(?:que|cuales) horarios (?:tienen|teneis|tienes|hay|quedan) (?:libres? )?(?:para )?"
+    r"(?:que|cuales) horarios (?:tienen|teneis|tienes|hay|quedan) (?:\w+ ){0,2}?(?:para )?"
     r"(?:manana|hoy|pasado|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este)|"
     r"(?:horarios?|hours|times) (?:[\w']+ ){0,4}?(?:para|for) (?:el |la |the |a |an )?(?:probar |"
     r"manejar |conducir |drive |try )?(?:el |la |the )?(?:gt|roadster|spyder|volt|tourer|track r|"
@@ -215,7 +215,10 @@ CALENDAR_RE = words(
     r"what (?:day|weekday) of the week|which day of the week|what weekday|what day is it today|"
     r"what day (?:is|will be|falls?|does)(?! (?:it|that|my|our|the (?:test drive|booking|"
     r"appointment))\b)|que dia (?:de la semana )?(?:es|cae|sera)(?! (?:mi|la (?:cita|prueba|"
-    r"reserva)))|en que dia (?:de la semana )?cae"
+    r"reserva)))|en que dia (?:de la semana )?cae|"
+    # "¿el domingo es día 29, no?", "is Saturday the 28th?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|"
+    r"viernes|sabado|domingo) (?:is|es) (?:the |el )?(?:dia )?\d{1,2}(?:st|nd|rd|th)?\b"
 )
 # Questions only the showroom can answer (what to bring, who may come, stock, financing).
 ASK_SHOWROOM_RE = words(
@@ -281,7 +284,8 @@ THIRD_PARTY_RE = re.compile(
 )
 OFF_TOPIC_RE = words(
     r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|trivia|fun fact|rap|sing|draw|"
-    r"write (?:me )?(?:a|an|some)|escribe(?:me)? un|story|cuento|songs?|cancion|lyrics|"
+    r"write (?:me )?(?:a|an|some)|escribe(?:me)? un|story|(?<!le )(?<!les )(?<!te )cuento|songs?|"
+    r"cancion|lyrics|"
     r"capital of|capital de|president|"
     r"presidente|election|elecciones|vote|voting|politics?|political|politica|democrats?|"
     r"republicans?|code|coding|python|javascript|java|program|programa|sql|html|recipe|"
@@ -294,13 +298,15 @@ OFF_TOPIC_RE = words(
 # Asking Lex to make something (a joke, a poem, a speech, a recipe, code): whatever it is about
 # ("a joke about the weather in Chicago") is its topic, not a request for a tool.
 MAKE_SOMETHING_RE = words(
-    r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|rap|song|cancion|story|cuento|essay|"
+    r"jokes?|chistes?|poems?|poema|haiku|limerick|riddle|rap|song|cancion|story|"
+    r"(?<!le )(?<!les )(?<!te )cuento|essay|"
     r"speech|discurso|recipe|receta|lyrics|write (?:me )?(?:a|an|some|my)|translate|traduce|"
     r"compose|escribe(?:me)? (?:un|una)"
 )
 ARITHMETIC_RE = re.compile(r"\d+\s*[-+*/x×]\s*\d+\s*(?:=|\?|$)")
 CANCEL_RE = words(
     r"cancel\w*|call (?:it|that|the \w+|my \w+) off|scrap (?:it|that|the|my)|anula\w*|"
+    r"(?:bail on|kill|nix|ditch) (?:it|that|the (?:booking|appointment|test drive)|my \w+)|"
     r"cancela\w*|ya no (?:puedo ir|voy a ir|podre ir)"
 )
 MOVE_RE = words(
@@ -308,8 +314,10 @@ MOVE_RE = words(
     r"(?:back|forward|to|till|until)|change (?:it|that|the time|the day|the date|my (?:booking|"
     r"appointment|reservation|test drive|slot))|switch (?:it|that|the time|the day|my)|"
     r"bring (?:it|my|that) forward|(?:shift|bump) (?:it|my|the|that)|mover(?:la|lo)?|muevel[ao]|"
-    r"muevas|cambia(?:la|lo|rla|rlo)|(?:la|lo) (?:puedes|podrias|puede|podria|podemos|quiero|"
-    r"prefiero) (?:pasar|cambiar|mover|adelantar|atrasar|retrasar)|"
+    r"muevas|cambia(?:la|lo|rla|rlo)|(?:push|move|bump) (?:it|that) (?:an?|one|two|\d+) (?:hours?|"
+    r"days?|mins?|minutes?) (?:later|earlier|back|forward)|"
+    r"(?:la|lo) (?:puedes|podrias|puede|podria|podemos|quiero|prefiero) "
+    r"(?:pasar|cambiar|mover|adelantar|atrasar|retrasar)|"
     r"cambiar (?:mi|la) (?:reserva|cita|prueba)|pasa(?:la|lo|rla|rlo)|adelanta(?:la|lo|r)?|"
     r"atrasa(?:la|lo|r)?|retrasa(?:la|lo|r)?|"
     r"(?:l[oa]) (?:cambias|pasas|mueves|adelantas|atrasas|retrasas)|"  # "¿me lo cambias al sábado?"
@@ -345,7 +353,8 @@ CAR_INFO_RE = words(
     r"convertible|electric|hybrid|top speed|damage|cuanto sale"
 )
 SUPERLATIVE_RE = words(
-    r"fastest|quickest|cheapest|least expensive|most expensive|most powerful|mas rapido|"
+    r"fastest|quickest|cheapest|least expensive|most expensive|priciest|dearest|most powerful|"
+    r"mas rapido|"
     r"mas barato|mas caro|mas potente|(?:something|anything|a car|one) (?:really |very |super )?"
     r"(?:fast|quick)|algo (?:muy )?rapido"
 )

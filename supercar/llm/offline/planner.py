@@ -43,7 +43,7 @@ from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import Plan, State, Step
 from supercar.llm.offline.weather import plan_weather
-from supercar.llm.offline.when import find_date, find_date_words
+from supercar.llm.offline.when import find_date, find_date_words, find_times
 from supercar.llm.offline.where import place_showroom
 from supercar.tools.catalog import CARS, find_showroom
 
@@ -106,6 +106,8 @@ def _task(
     t = r.part(task_text)
     if t is not r and not (t.showrooms or t.places):
         t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
+    if t.time is None and r.time and len(find_times(r.text)) <= 1:
+        t = replace(t, time=r.time)  # "the Urban instead, the electric one. 3pm monday, book it"
     if t.time is None:
         t = replace(t, time=thread_time(state, t))
     task = next((i for i in reversed(intents) if i in TASKS), None)
@@ -179,6 +181,17 @@ def _steps(
         step = Step(task=True)
         plan_task(s, t, task, step, clock)
         steps.append(step)
+    car_now = s.car or (_last_car(s) if s.bookings else "")
+    talked_of = [car for car in CARS if car.name == car_now]
+    if (
+        r.intents
+        and r.has("car_info")
+        and not r.cars
+        and talked_of
+        and _IT_RE.search(plain(r.text))
+    ):
+        # "how much is it btw, and does 1pm work?": the car talked about, before the rest
+        steps.insert(0, Step(reply=[words_reply(s, replace(r, cars=talked_of), offer=False)]))
     if r.has("ask_showroom"):
         steps.append(Step(reply=[_ask_the_showroom(s, r)]))
     if r.has("asks_memory") and s.bookings:
@@ -297,6 +310,7 @@ _OTHER_SHOWROOM_RE = re.compile(
     r"\b(?:the other (?:showroom|one|store|location|branch|place|dealership)|"
     r"(?:la otra|el otro) ?(?:tienda|sucursal|concesionario|local|sitio)?)\b"
 )
+_IT_RE = re.compile(r"\b(?:is it|does it|it cost|that one|this one|that thing|cuesta|vale)\b")
 _ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 
@@ -319,7 +333,8 @@ def _words(s: State, r: Reading) -> str:
 def _only_defers(r: Reading) -> bool:
     """Putting it off, with at most a day for when ("I'll sleep on it and ping you tomorrow"):
     no question, time, car or place that would make it a request."""
-    return r.has("defer") and not (r.question or r.time or r.cars or r.showrooms or r.places)
+    asks = r.question or r.flags & (_CATALOGUE_FLAGS | {"car_info"})  # "just browsing. cheapest?"
+    return r.has("defer") and not (asks or r.time or r.cars or r.showrooms or r.places)
 
 
 def _adds(r: Reading) -> bool:

@@ -50,6 +50,11 @@ def plan_address(s: State, r: Reading, step: Step, ask: bool = True) -> None:
         elif nearest is not None:
             m = places[0]
             where = dict(showroom=nearest.name, place=m.name, distance=distance_text(m.km, s.lang))
+            if not m.near and _EXISTS_RE.search(plain(r.text)):
+                # "is there a showroom in Boston?": no, and the nearest, offered (no address yet)
+                step.reply.append(say("far", s.lang, **where))
+                s.pending, s.suggested = "showroom", nearest.id
+                return
             step.before.append(say("near" if m.near else "far_note", s.lang, **where))
             ids = [nearest.id]
             if not m.near:
@@ -112,6 +117,12 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
     focus_on(s, showroom_id)
 
 
+# Whether there is a showroom somewhere, asked: "is there a showroom in Boston?"
+_EXISTS_RE = re.compile(
+    r"\b(?:is there|are there|do you have|have you got|got any|hay|tienen|teneis)\b(?: \w+){0,3} "
+    r"(?:showrooms?|stores?|dealerships?|locations?|branch(?:es)?|concesionarios?|tiendas?|"
+    r"sucursal(?:es)?)\b"
+)
 # One detail of a showroom just talked about: "and the phone number?", "¿y el teléfono?"
 _DETAIL_RE = re.compile(r"\b(?:phone|number|digits|telefono|numero|parking|zip|postcode)\b")
 # "those two", "both", "¿cuál de las dos?": the last two showrooms talked about.
