@@ -32,6 +32,7 @@ from supercar.llm.offline.keywords import (
     BOOKING,
     HOURS,
     REQUEST_AS_QUESTION_RE,
+    SAME_DAY_RE,
     SAME_TIME_RE,
     THAT_DAY_RE,
     TIME_QUESTION_RE,
@@ -69,6 +70,8 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
     day = find_slot_date(r.day_words, today, day_first=lang == ES)
     if s.day is not None:
         day = weekday_after(r.text, s.day) or day  # "what about the Monday after?"
+    if s.day is not None and SAME_DAY_RE.search(plain(r.text)):
+        day = s.day  # "scratch Miami, I'll be in Chicago that weekend. same day there?"
     if day is None and THAT_DAY_RE.search(plain(r.text)):
         # "that day", "ese día", "el mismo día" (of the weather asked about)
         day = s.day or s.hours_day or last_weather_day(s) or last_booked_day(s)

@@ -25,6 +25,9 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     lang = s.lang
     if r.other_car:
         return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
+    if r.has("electric") and r.has("superlative") and not r.cars:
+        electric = [car for car in CARS if "electric" in car.powertrain]  # "cheapest electric?"
+        return _superlative(s, r, electric)
     if r.has("electric") and (not r.cars or _EVERY_ELECTRIC_RE.search(corrected(r.text))):
         electric = [car for car in CARS if "electric" in car.powertrain]
         hybrid = [car for car in CARS if "hybrid" in car.powertrain]

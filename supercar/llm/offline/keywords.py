@@ -89,7 +89,8 @@ INTENT_RES = {
         r"available|availability|free|slots?|spots|(?:any|a|free|open) spot|openings|when can i|"
         r"what times?|which times?|"
         r"any times?|times? (?:do you have|are there)|libres?|disponibles?|disponibilidad|"
-        r"huecos?|que horas|a que hora puedo|room at|come (?:in|by|over)|stop by|drop by|visit|"
+        r"huecos?|que horas|a que hora puedo|hay (?:citas|turnos|horas)|room at|"
+        r"come (?:in|by|over)|stop by|drop by|visit|"
         r"swing by|pop (?:in|by|over)|drop in|"
         r"(?:see|peep|check out|look at|view|ver) (?:the|a|your|el|un) "
         r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
@@ -408,8 +409,15 @@ BARE_HOUR_RE = re.compile(
 
 THAT_DAY_RE = re.compile(
     r"\b(?:that day|same day|then|for it|on the day|ese dia|(?:ese|el) mismo dia|para entonces|"
-    r"(?:my|the|our) (?:test drive|"
+    r"(?:my|the|our) (?:test drive|drive|"
     r"appointment|booking|visit)|mi (?:cita|prueba|reserva)|la prueba)\b"
+)
+# "same day at the Chicago store?", "¿el mismo día pero allí?": the day already talked about,
+# whatever else the message says of days ("I'll be in Chicago that weekend")
+SAME_DAY_RE = re.compile(r"\b(?:(?:the )?same day|(?:el|ese) mismo dia)\b")
+# "will it be cold?", "¿va a llover?": weather to come (on the day of the visit, if one is set)
+FUTURE_RE = re.compile(
+    r"\b(?:will it|is it going to|it'?s going to|gonna|going to be|va a|hara|estara|llovera)\b"
 )
 
 # "which showroom is open on Sunday?", "all your showrooms": every showroom, not one.

@@ -137,7 +137,16 @@ def nickname_of(words: str) -> str | None:
 
 
 # Chat shorthand for a word the finders look for ("y q tiempo hace?", "pa probar el GT").
-_SHORTHAND = {"q": "que", "pa": "para", "tb": "tambien", "xq": "porque", "pq": "porque"}
+_SHORTHAND = {
+    "q": "que",
+    "pa": "para",
+    "tb": "tambien",
+    "xq": "porque",
+    "pq": "porque",
+    "tlf": "telefono",
+    "tfno": "telefono",
+    "tel": "telefono",
+}
 _SHORTHAND_RE = re.compile(rf"\b({'|'.join(_SHORTHAND)})\b")
 
 

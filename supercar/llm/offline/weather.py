@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, THAT_DAY_RE, WEATHER
+from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, FUTURE_RE, THAT_DAY_RE, WEATHER
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
@@ -64,8 +64,9 @@ def plan_weather(s: State, r: Reading, step: Step, clock: Clock) -> None:
         days = find_dates(r.text, here, day_first=s.lang == ES) if compare else []
         if len(cities) > 1 or len(days) < 2:
             day = find_date(r.day_words, here, day_first=s.lang == ES)
-            if day is None and _wears(low) and (s.day or last_booked_day(s)):
-                day = s.day or last_booked_day(s)  # "gonna need a jacket?" after booking Friday
+            visit = s.day or last_booked_day(s)
+            if day is None and visit and (_wears(low) or FUTURE_RE.search(low)) and not r.places:
+                day = visit  # "gonna need a jacket?", "will it be cold?" after booking Friday
             if day is None and THAT_DAY_RE.search(low):
                 # "and Buenos Aires, same day?" while on the weather; else the thread's day
                 weather_day = last_weather_day(s) if s.topic == WEATHER else None

@@ -133,6 +133,7 @@ LINES: dict[str, str] = {
     "wear_coat": "A warm coat would be a good idea.",
     "wear_jacket": "A light jacket should do.",
     "wear_light": "No coat needed: dress light.",
+    "instructions_aside": "I can't take instructions like that, but I can help with the rest.",
     "own_words_only": (
         "I only change a booking when you ask me in your own words; nothing has changed."
     ),

@@ -139,6 +139,7 @@ LINES: dict[str, str] = {
     "wear_coat": "Mejor lleva un abrigo.",
     "wear_jacket": "Con una chaqueta ligera basta.",
     "wear_light": "No hace falta abrigo: ropa ligera.",
+    "instructions_aside": ("No puedo seguir instrucciones así, pero te ayudo con lo demás."),
     "own_words_only": (
         "Solo cambio una reserva si me lo pides con tus propias palabras; no he cambiado nada."
     ),
