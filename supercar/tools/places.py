@@ -417,7 +417,8 @@ _KIN = frozenset(
     "sister brother wife husband son daughter mom mum mother dad father friend buddy pal "
     "colleague coworker boss partner cousin uncle aunt niece nephew grandma grandpa "
     "hermana hermano esposa esposo mujer marido hijo hija mama papa amigo amiga primo prima "
-    "tio tia jefe jefa companero companera novio novia abuela abuelo".split()
+    "tio tia jefe jefa companero companera novio novia abuela abuelo "
+    "dog cat puppy pup kitten perro perra perrito gato gata".split()
 )
 _NAMED_AFTER = _KIN | {"name s", "name is", "named", "called", "i m", "i am", "llamo", "soy"}
 

@@ -53,7 +53,7 @@ from supercar.llm.offline.when import (
 )
 from supercar.llm.offline.where import focus_on, showroom_for
 from supercar.tools.catalog import find_showroom
-from supercar.tools.summaries import on_day
+from supercar.tools.summaries import join, on_day
 
 
 def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None:
@@ -115,6 +115,10 @@ def plan_task(s: State, r: Reading, task: str, step: Step, clock: Clock) -> None
         if len(r.cars) > 1 or len(r.showrooms) > 1 or len(find_times(r.text)) > 1:
             step.after.append(say("one_at_a_time", lang))  # the first is booked, not the rest
         return
+    if task == AVAILABILITY and _EITHER_RE.search(corrected(r.text)):
+        s.car = None  # "14:00, but the Roadster or the Spyder…": which, once the slot is known
+        names = join([car.name for car in r.cars[:3]], lang, "or")
+        step.after.append(say("ask_car", lang, cars=names))
     step.calls.append(
         ("check_appointment_availability", {"dealership_id": s.showroom, "date": s.day.isoformat()})
     )
@@ -166,6 +170,8 @@ def books(state: State, t: Reading, task: str) -> bool:
     """Whether a test-drive request that names a time books it, or checks it (the rule of the
     module docstring; `t` is the request's own words)."""
     low = corrected(t.text)
+    if _EITHER_RE.search(low):
+        return False  # "el Roadster o el Spyder…": a choice not made yet books nothing
     if t.asks_to_book or REQUEST_AS_QUESTION_RE.search(low):
         return True  # "lock in 2", "resérvame las 4", "can I have the 2 o'clock?"
     if t.question or TIME_QUESTION_RE.search(low):
@@ -175,6 +181,10 @@ def books(state: State, t: Reading, task: str) -> bool:
     if t.has("no") or shifted_time(t.text, "12:00"):
         return False  # "nah, an hour later": a new time proposed, not chosen
     return task == BOOKING or bool(state.offered) or bool(t.cars)  # "ok 4pm then", "11 works"
+
+
+_CARS = r"(?:gt|roadster|spyder|volt|tourer|track r|urban)"
+_EITHER_RE = re.compile(rf"\b{_CARS},? (?:or|o) (?:maybe |quizas |the |el )*{_CARS}\b")
 
 
 def thread_time(state: State, r: Reading) -> str | None:

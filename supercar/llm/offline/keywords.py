@@ -138,6 +138,7 @@ BOOK_VERB_RE = words(
     r"sign me up|put me down|"
     r"i'?ll take|me quedo|lock (?:it |me |us )?in|make (?:it|the|a) (?:booking|reservation)|"
     r"go ahead and|set (?:it|that|one) up|pencil me in|hook me up|snag|apartar|"
+    r"grab (?:it|that|that one|the \d+|the (?:slot|time|spot))|"
     r"aparta(?:me|mela|melo|la|lo)|" + _ES_BOOK_REQUEST
 )
 # "don't book it yet", "sin reservar": a booking word that asks for the opposite.
@@ -176,6 +177,7 @@ QUESTION_RE = re.compile(
     r"\b(?:(?:i'?d like|i want|i would like|quisiera|me gustaria) to (?:know|ask|check|see)|"
     r"tell me|saber si|"
     r"thinking|considering|wondering|maybe|might|perhaps|possibly|not sure|quizas|quiza|"
+    r"no se si|no se cual|no estoy segur[oa]|can'?t decide|undecided|either the|"
     r"hoping|hope to|(?<!i )wants to|would love|i'?d love|keen|interested|fancy|wish|"
     r"me encantaria|ojala|quiere|quieren|"
     r"tal vez|a lo mejor|pensando)\b|\?|^\W*(?:\w+[.!,]+\s+)?(?:is|are|do|does|can|could|would|"
@@ -223,10 +225,12 @@ CALENDAR_RE = words(
 )
 # Questions only the showroom can answer (what to bring, who may come, stock, financing).
 ASK_SHOWROOM_RE = words(
-    r"can i bring|may i bring|could i bring|is it (?:ok|okay|allowed) to|am i allowed|"
+    r"(?:can|may|could) (?:i|we) bring|is it (?:ok|okay|allowed) to|am i allowed|"
+    r"(?:can|may|could) (?:my|our) (?:\w+ ){1,2}(?:come|join)|puede venir|pueden venir|"
     r"do i need (?:a |my |an |to bring )?(?:license|licence|id|insurance|passport|deposit)|"
     r"insurance|age limit|how old|minimum age|in stock|stock|financ\w*|lease|leasing|"
-    r"trade[- ]?ins?|deposit|warranty|puedo llevar|necesito (?:carnet|licencia|seguro)|"
+    r"trade[- ]?ins?|deposit|warranty|(?:puedo|podemos) (?:llevar|traer)|"
+    r"necesito (?:carnet|licencia|seguro)|"
     r"financiacion|financiamiento|garantia"
 )
 # Putting the decision off ("let me think about it", "lo pienso"): no more push to book.
@@ -330,7 +334,8 @@ MEMORY_RE = words(
     r"what did i book|when is my|did i book|have i booked|what have i booked|booked for me|"
     r"mi reserva|mi cita|mis reservas|numero de confirmacion|codigo de confirmacion|que reserve|"
     r"what (?:day|date|time) (?:did we|was|were|is) (?:it|that|we|my)|what (?:day|date|time) did "
-    r"we|did we (?:say|agree|pick|settle)|we (?:said|agreed)|remind me|(?:the|my) code|"
+    r"we|did we (?:say|agree|pick|settle)|did i (?:say|pick|choose|book)|we (?:said|agreed)|"
+    r"remind me|(?:the|my) code|"
     r"el codigo|mi codigo|me repites|recuerdame|que dia (?:era|quedamos|dijimos)|"
     r"a que hora (?:era|quedamos|dijimos)|what was (?:the|my) (?:code|time|day|date)|"
     r"(?:my|the) (?:conf|confirmation|booking|reservation) (?:code|number|no|#)|"

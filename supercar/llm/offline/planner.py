@@ -35,7 +35,7 @@ from supercar.llm.offline.keywords import (
     TASKS,
     WEATHER,
 )
-from supercar.llm.offline.language import ES, plain
+from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.own_bookings import active, memory_reply, plan_change, wants_change
 from supercar.llm.offline.phrasebook import say, weekday_is
 from supercar.llm.offline.reading import FOLLOW_UP, Reading, Request
@@ -121,7 +121,12 @@ def _task(
     # "great thanks, I'll decide later": the thanks is no yes when the decision is put off.
     # "si está libre, apártamela" after Lex offered the slot: a yes in the words of a booking
     takes_offer = r.asks_to_book and not (r.time or r.showrooms or find_date_words(r.text))
-    if state.pending and ((r.has("yes") and task is None) or takes_offer) and not r.has("defer"):
+    yes = r.has("yes") and task is None and not r.has("defer")
+    if state.pending == "book" and yes and not (takes_offer or _adds(r) or _only_yes(r)):
+        # "vale, lo hablo con mi mujer y te digo": a yes with more said than yes is no booking
+        s.pending = state.pending
+        return Step(reply=[say("confirm_offer", s.lang)])
+    if state.pending and (yes or takes_offer) and not r.has("defer"):
         _accept(state, s)
         task = s.task
     elif (state.pending and (r.has("no") or r.has("defer")) and not intents and not _adds(r)) or (
@@ -211,7 +216,8 @@ def _steps(
 def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, State] | None:
     """A refusal, a change or an answer from memory that stands for the whole message."""
     lang = s.lang
-    follow_up = state.topic == "memory" and r.question and not r.intents and not _adds(r)
+    follow_up = state.topic == "memory" and r.question and not (r.intents or _adds(r))
+    follow_up = follow_up and not r.has("ask_showroom")  # "can my dog come along?" is no recall
     asks_other = {WEATHER, ADDRESS, HOURS} & set(r.intents)  # "the weather for my test drive"
     asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r) or asks_other)
     if r.has("injection"):
@@ -237,7 +243,8 @@ def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, Stat
 
 def _ask_the_showroom(s: State, r: Reading) -> str:
     """What only the showroom can answer: its phone, if we know which one."""
-    showroom = find_showroom(next(iter(r.showrooms), None) or s.showroom or s.talked_about or "")
+    named = next(iter(r.showrooms), None) or s.showroom or s.talked_about or s.last_showroom
+    showroom = find_showroom(named or "")
     if showroom is None:
         return say("ask_the_showroom", s.lang)
     return say("ask_this_showroom", s.lang, showroom=showroom.name, phone=showroom.phone)
@@ -297,6 +304,25 @@ def _has_date(r: Reading, state: State, clock: Clock) -> bool:
     showroom = next(iter(r.showrooms), None) or state.showroom
     lang = r.lang or state.lang
     return find_date(r.text, clock.today(showroom), day_first=lang == ES) is not None
+
+
+# What may stand beside a yes to Lex's offer: more yes, thanks and courtesy.
+_COURTESY_RE = re.compile(
+    r"\b(?:yes|yeah|yep|yup|ya|sure|ok|okay|okey|k|please|pls|plz|do it|go ahead|sounds good|"
+    r"perfect|great|cool|nice|awesome|lovely|brilliant|excellent|fantastic|fine|alright|"
+    r"all right|absolutely|definitely|of course|exactly|correct|right|good|thanks|thank you|thx|"
+    r"ty|cheers|then|that|one|it|that one|book it|lock it in|let'?s do it|that works|"
+    r"works for me|si|claro|vale|dale|venga|de acuerdo|perfecto|genial|estupendo|por supuesto|"
+    r"porfa|por favor|gracias|hazlo|adelante|entonces|pues|esa|ese|eso|reservala|reservalo|"
+    r"me parece bien|muy bien|bien|and|y|oh|ah|great stuff|super|guay)\b"
+)
+
+
+def _only_yes(r: Reading) -> bool:
+    """Whether a message says nothing but yes (and thanks): "yes please", "¡sí, perfecto!",
+    "ok great, book it". Anything more is the customer's to explain before Lex books."""
+    rest = _COURTESY_RE.sub(" ", corrected(r.text))
+    return len(re.findall(r"[a-z]{2,}", rest)) <= 1
 
 
 def _accept(state: State, s: State) -> None:

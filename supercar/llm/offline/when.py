@@ -330,9 +330,10 @@ def find_slot_date(text: str, today: date, day_first: bool = False) -> date | No
     names several ("in a rush today, but would noon tomorrow work?" is tomorrow), else
     `find_date`'s."""
     low = corrected(text)
+    week = " ".join(m.group() for m in _NEXT_WEEK_RE.finditer(low))  # "next week … Wednesday at 4"
     for clause in _CLAUSE_RE.split(low):
         if find_times(clause):
-            day = find_date(clause, today, day_first)
+            day = find_date(f"{clause} {week}", today, day_first)
             if day is not None:
                 return day
     return find_date(text, today, day_first)

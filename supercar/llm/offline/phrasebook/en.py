@@ -112,6 +112,7 @@ LINES: dict[str, str] = {
     "compare_same": "It's about the same in both ({t1}°C and {t2}°C).",
     "car_noted": "The {car}, then.",
     "one_at_a_time": ("I book one test drive per request: tell me the next one when you're ready."),
+    "confirm_offer": "Shall I book it? A plain yes is enough, or tell me what to change.",
     "already_booked": "That's booked already.",
     "kept": "No problem, I've left your test drive as it is.",
     "no_bookings_to_change": (

@@ -118,6 +118,7 @@ LINES: dict[str, str] = {
     "compare_same": "Hace más o menos lo mismo ({t1}°C y {t2}°C).",
     "car_noted": "Entonces, el {car}.",
     "one_at_a_time": "Reservo una prueba por petición: dime la siguiente cuando quieras.",
+    "confirm_offer": "¿La reservo? Basta con un sí, o dime qué cambio.",
     "already_booked": "Eso ya está reservado.",
     "kept": "Sin problema, dejo tu prueba como está.",
     "no_bookings_to_change": (
