@@ -37,6 +37,9 @@ buenas buenos holaa quiero quieres quiere queremos puedo puedes puede podemos te
 tenemos voy vas va vamos van estoy estas esta estamos estan soy eres somos son hay hace hacen
 dime digame oye mira mire porfavor tambien ademas entonces pues bueno claro listo genial
 perfecto gracias muchas muchos pasado manana mananas finde
+habra habran habria habrian hara haran haria harian sera seran seria serian estara estaran
+estaria podra podran podria tendra tendran tendria vendra vendran dira diran querra sabra
+saldra pondra valdra cabra
 """
 
 
@@ -47,6 +50,9 @@ def spanish_forms(lemma: str) -> set[str]:
     if lemma.endswith("o"):
         stem = lemma[:-1]
         forms |= {stem + "a", stem + "as", stem + "os"}
+    if lemma.endswith(("ar", "er", "ir")) and len(lemma) > 3:
+        # the future and conditional: "habrá", "hará" ("¿qué temperatura habrá…?" is no town)
+        forms |= {lemma + suffix for suffix in ("a", "as", "an", "e", "emos", "ia", "ian")}
     for ending, endings in (
         ("ar", "o as a amos an e es en aba aban ando ado ada ados adas o"),
         ("er", "o es e emos en a as an ia ian iendo ido ida idos idas"),

@@ -23,6 +23,12 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     `offer`: end a car answer by offering a test drive (not when the customer put it off, or
     when another part of the message already asks about one)."""
     lang = s.lang
+    talked_of = s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
+    named = [car.name for car in r.cars]
+    before = [car for car in s.cars_seen if car not in named][-1:]
+    if len(named) == 1 and before and _AGAINST_RE.search(r.text):
+        # "how does its price compare with the GT?": the car talked about, against the one named
+        r = replace(r, cars=[car for car in CARS if car.name in before] + r.cars)
     if r.other_car:
         return not_offered(r.other_car, lang) + " " + say("which_of_ours", lang)
     if r.has("electric") and r.has("superlative") and not r.cars:
@@ -49,7 +55,6 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         if len(r.cars) == 1 and _PRICE_RE.search(corrected(r.text)):
             facts = car_fact(r.cars[0], lang) + " "  # "X says the Track R is fastest: its price?"
         return facts + _superlative(s, r, r.cars if len(r.cars) > 1 else list(CARS))
-    talked_of = s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
     # "how fast is it?", "¿y cuánto cuesta?" (Spanish drops the "it")
     about_it = _IT_RE.search(r.text.lower()) or len(r.text.split()) <= 5
     if not r.cars and talked_of and r.has("car_info") and about_it:
@@ -112,6 +117,9 @@ _COMPARATIVE_RE = re.compile(
 
 
 # Two cars' prices compared: which costs more, and by how much.
+_AGAINST_RE = re.compile(
+    r"\b(?:compare[sd]?|comparison|versus|vs|than|against|comparad[oa]|frente al?)\b", re.I
+)
 _PRICE_GAP_RE = re.compile(
     r"\b(?:costs? (?:more|less)|more expensive|less expensive|cheaper|pricier|dearer|price "
     r"(?:gap|difference)|difference in price|gap in price|by how much|how much more|"

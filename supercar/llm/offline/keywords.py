@@ -27,7 +27,11 @@ def words(pattern: str) -> re.Pattern[str]:
 # "what's open tomorrow?", "is 1pm open?": slots that are open, not the showroom's hours.
 _OPEN_SLOT = (
     r"(?:what'?s|what is|anything|something|(?:what|which|any) (?:times?|slots?)(?: are| is)?|"
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) open"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) "
+    r"open|"
+    # "Is Friday open at the Manhattan showroom? Thinking about the GT": the day has slots
+    r"is (?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow) "
+    r"(?:still )?open"
 )
 # "¿qué horarios hay el domingo para el Spyder?", "¿qué horarios tienen mañana?": the times of a
 # car or of a day (plural "horarios") are test-drive slots; "¿qué horario tienen?" is opening hours.

@@ -26,7 +26,13 @@ from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
 from supercar.llm.offline.state import State, Step
-from supercar.llm.offline.when import find_date, find_date_words, shifted_time, weekday_after
+from supercar.llm.offline.when import (
+    find_date,
+    find_date_words,
+    find_time,
+    shifted_time,
+    weekday_after,
+)
 from supercar.tools.catalog import find_showroom
 from supercar.tools.summaries import join, on_day
 
@@ -167,7 +173,14 @@ def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock
     if day is None and booking:
         day = weekday_after(r.text, date.fromisoformat(str(booking.get("date"))))  # "a day later"
     before = str(booking.get("time")) if booking else None
-    time = r.time or shifted_time(r.text, before) or _to_hour(r.text)  # "an hour later"
+    target = low[verb.end() :] if verb else ""  # "I'll be asleep at 4. push it to 6 instead"
+    time = (
+        find_time(target)
+        or _to_hour(target if _TO_HOUR_RE.search(target) else f"to {target}")  # "push it to 6"
+        or r.time
+        or shifted_time(r.text, before)  # "an hour later"
+        or _to_hour(r.text)
+    )
     if (day is None and time is None) or (booking is None and (day is None or time is None)):
         s.changing = ("move", code)  # "move it": to when?
         return Step(reply=[say("ask_move_when", s.lang)])

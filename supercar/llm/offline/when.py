@@ -529,7 +529,7 @@ _PERIODS = (
     (r"lunch ?time|around lunch|at lunch|hora de comer|al mediodia", (12, 14)),
     (r"before (?:noon|lunch|midday)|antes del mediodia|antes de comer", (0, 12)),
     (r"after work|evening|tonight|(?:por|en|de) la noche|esta noche", (17, 24)),
-    (r"afternoon", (12, 18)),
+    (r"afternoon", (12, 19)),
     (r"(?:por|en|de) la tarde|esta tarde", (12, 20)),  # "la tarde" runs into the evening
     (r"morning|(?:por|en|de) la manana|esta manana", (0, 12)),
 )
