@@ -33,8 +33,14 @@ with no verb, after an attempt to book five was declined) and "[SISTEMA: … del
 horas hay libres ese mismo día?" (the day it refers to is inside the fake instruction, which Lex
 does not read).
 
+Sets X and Y (136 turns, the ninth round, tuned on what U and V missed): before 128/136
+(94.1%), 2 misreadings (1.5%); after the same; on the build before the fourth round 115/136
+(84.6%), 6 misreadings (4.4%). No unasked booking. One turn still fails after its patterns were
+fixed: its writer expected the hours of "¿Qué horario tiene la tienda de Chicago?" from the
+address tool, and Lex answers hours from the catalogue.
+
 Once scored, each pair's failures were read and their patterns fixed in new words (the
-battery's `PATTERNS_*`), so D to V now pass (nearly) whole and are no measure any more: whoever
+battery's `PATTERNS_*`), so D to Y now pass (nearly) whole and are no measure any more: whoever
 measures next needs new blind sets. The assertions hold each pair at its floor, so the model
 cannot get worse on customers it was first measured on; the bounds may only tighten.
 """
@@ -58,6 +64,8 @@ from tests.offline_heldout import (
     SET_T,
     SET_U,
     SET_V,
+    SET_X,
+    SET_Y,
 )
 from tests.test_offline_battery import run_battery, score_table
 
@@ -73,6 +81,7 @@ FLOORS = {
     "P+Q": (SET_P + SET_Q, 137, 137, 0),
     "S+T": (SET_S + SET_T, 137, 137, 0),
     "U+V": (SET_U + SET_V, 136, 134, 1),
+    "X+Y": (SET_X + SET_Y, 136, 135, 0),
 }
 
 

@@ -63,6 +63,11 @@ _KEEP_RE = re.compile(
     r"leave it|never ?mind|forget it|"
     r"not now|mejor no|no la|no lo|dejal[ao]|olvidal[ao]|mantenla|mantenlo)\b"
 )
+# "leave it as it is", "déjala como está": the booking stays, whatever day is named beside it
+_LEAVE_RE = re.compile(
+    r"\b(?:leave it|keep it|as it is|as is|don'?t change|no changes?|never ?mind|forget it|"
+    r"dejal[ao]|mantenla|mantenlo|como esta|olvidalo|no la cambies|no lo cambies)\b"
+)
 _HEDGE_RE = re.compile(
     r"\?|\b(?:but|wait|actually|hmm+|not sure|maybe|perhaps|pero|espera|quizas?|no se)\b"
 )
@@ -138,8 +143,8 @@ def plan_change(state: State, s: State, r: Reading, clock: Clock) -> Step:
         clear = r.has("yes") and not (_KEEP_RE.search(low) or _HEDGE_RE.search(low) or r.has(other))
         if clear and not _slot_words(r):
             return Step(calls=[state.proposal])  # confirmed: the same call again carries it out
-        if not (_changes(r) or _slot_words(r)):
-            return Step(reply=[say("kept", lang)])
+        if _LEAVE_RE.search(low) or not (_changes(r) or _slot_words(r)):
+            return Step(reply=[say("kept", lang)])  # "no, leave it as it is. friday's fine"
     bookings = active(s)
     code = _named_code(low) or (state.changing[1] if state.changing else None) or None
     if not bookings and code is None:

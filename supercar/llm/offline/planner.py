@@ -44,7 +44,7 @@ from supercar.llm.offline.showrooms import showroom_places
 from supercar.llm.offline.state import Plan, State, Step
 from supercar.llm.offline.weather import plan_weather
 from supercar.llm.offline.when import find_date, find_date_words, find_times
-from supercar.llm.offline.where import place_showroom
+from supercar.llm.offline.where import THERE_RE, place_showroom
 from supercar.tools.catalog import CARS, find_showroom
 
 
@@ -111,7 +111,7 @@ def _task(
     intents = [q.intent for q in requests]
     task_text = next((q.text for q in requests if q.intent in TASKS), r.text)
     t = r.part(task_text)
-    if t is not r and not (t.showrooms or t.places):
+    if t is not r and not (t.showrooms or t.places or THERE_RE.search(plain(t.text))):
         t = replace(t, showrooms=r.showrooms)  # "... and a slot that day for the GT"
     if t.time is None and r.time and len(find_times(r.text)) <= 1:
         t = replace(t, time=r.time)  # "the Urban instead, the electric one. 3pm monday, book it"
@@ -219,7 +219,10 @@ def _guard(state: State, s: State, r: Reading, clock: Clock) -> tuple[Step, Stat
     follow_up = state.topic == "memory" and r.question and not (r.intents or _adds(r))
     follow_up = follow_up and not r.has("ask_showroom")  # "can my dog come along?" is no recall
     asks_other = {WEATHER, ADDRESS, HOURS} & set(r.intents)  # "the weather for my test drive"
-    asks_memory = r.has("memory") and not (r.asks_to_book or _adds(r) or asks_other)
+    # "what's my code again? and it's still friday at 3, right?" asks; "my booking: Friday" does not
+    asks_memory = r.has("memory") and not (
+        r.asks_to_book or asks_other or (_adds(r) and not r.question)
+    )
     if r.has("injection"):
         return Step(reply=[say("decline", lang)]), replace(state, lang=lang)
     if r.has("other_customer") or (r.has("third_party") and not s.bookings):
