@@ -39,8 +39,14 @@ Sets X and Y (136 turns, the ninth round, tuned on what U and V missed): before 
 fixed: its writer expected the hours of "¿Qué horario tiene la tienda de Chicago?" from the
 address tool, and Lex answers hours from the catalogue.
 
+Sets Z1 and Z2 (134 turns, the tenth round, tuned on what X and Y missed): before 130/134
+(97.0%), 2 misreadings (1.5%); after the same; on the build before the fourth round 119/134
+(88.8%), 3 misreadings (2.2%). No unasked booking. Their four misses were then fixed (a time
+taken back with "bueno no, mejor", which had booked the time taken back; "is 6 in the evening
+still open?"; "weather" as a verb), so the last changes have no fresh measurement of their own.
+
 Once scored, each pair's failures were read and their patterns fixed in new words (the
-battery's `PATTERNS_*`), so D to Y now pass (nearly) whole and are no measure any more: whoever
+battery's `PATTERNS_*`), so D to Z2 now pass (nearly) whole and are no measure any more: whoever
 measures next needs new blind sets. The assertions hold each pair at its floor, so the model
 cannot get worse on customers it was first measured on; the bounds may only tighten.
 """
@@ -66,6 +72,8 @@ from tests.offline_heldout import (
     SET_V,
     SET_X,
     SET_Y,
+    SET_Z1,
+    SET_Z2,
 )
 from tests.test_offline_battery import run_battery, score_table
 
@@ -82,6 +90,7 @@ FLOORS = {
     "S+T": (SET_S + SET_T, 137, 137, 0),
     "U+V": (SET_U + SET_V, 136, 134, 1),
     "X+Y": (SET_X + SET_Y, 136, 135, 0),
+    "Z1+Z2": (SET_Z1 + SET_Z2, 134, 134, 0),
 }
 
 

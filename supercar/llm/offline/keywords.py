@@ -27,8 +27,8 @@ def words(pattern: str) -> re.Pattern[str]:
 # "what's open tomorrow?", "is 1pm open?": slots that are open, not the showroom's hours.
 _OPEN_SLOT = (
     r"(?:what'?s|what is|anything|something|(?:what|which|any) (?:times?|slots?)(?: are| is)?|"
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midday)(?: slot| one)?(?: is)?(?: still| also)?) "
-    r"open|"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?: in the (?:morning|afternoon|evening))?|noon|midday)"
+    r"(?: slot| one)?(?: is)?(?: still| also)?) open|"
     # "Is Friday open at the Manhattan showroom? Thinking about the GT": the day has slots
     r"is (?:this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow) "
     r"(?:still )?open"
@@ -51,7 +51,9 @@ _ES_BOOK_REQUEST = (
 )
 INTENT_RES = {
     WEATHER: words(
-        r"weather|forecast|temperatures?|temps?|rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
+        # "a car that can weather a Denver winter" is no forecast
+        r"(?<!can )(?<!could )(?<!to )(?<!will )(?<!would )weather|forecast|temperatures?|temps?|"
+        r"rain\w*|sunny|sunshine|snow\w*|degrees|umbrella|"
         r"windy|"
         r"how (?:hot|cold|warm)|clima|lluv\w*|llov\w*|llueve|nieva|nevando|temperatura|"
         r"pronostico|soleado|(?:hacer|hara|hace) (?:calor|frio|fresco|sol|viento)|"
@@ -351,7 +353,8 @@ MEMORY_RE = words(
 )
 ELECTRIC_RE = words(r"electric|evs?|battery|electricos?|hybrids?|hibridos?|plug-in|zero emission")
 CAR_LIST_RE = words(
-    r"(?:what|which) (?:cars|models)|your (?:cars|models|range|line-?up)|cars do you|"
+    r"(?:what|which) (?:cars|models)|which of your (?:cars|models)|your (?:cars|models|range|"
+    r"line-?up)|cars do you|"
     r"models do you|line-?up|inventory|(?:the|full|whole|entire) range|que (?:coches|carros|"
     r"autos|modelos)|modelos|catalogo|what do you sell|what can i drive|(?:what|which)(?: one)? "
     r"(?:do|would) you (?:recommend|suggest)|que (?:me )?recomiendas"
@@ -399,7 +402,7 @@ BOOKED_RE = re.compile(r"\b(?:did|have|had|has) (?:i|we|you) (?:\w+ )?(?:book|re
 # el Spyder"): the later time or car is the one meant. Not "no" alone: "is 10 free? no? 11?"
 TAKEN_BACK_RE = re.compile(
     r"\b(?:wait|sorry|i mean|i meant|actually|scratch that|or rather|perdon|perdona|mejor dicho|"
-    r"digo|quiero decir|espera|o sea)\b"
+    r"digo|quiero decir|espera|o sea|bueno no|no,? mejor)\b"
 )
 # "the same time", "a la misma hora"; "the same car", "el mismo coche": what was said before.
 SAME_TIME_RE = words(r"(?:the )?same (?:time|hour|slot)|(?:a )?(?:la )?misma hora")

@@ -263,7 +263,8 @@ def _continued(state: State, r: Reading, clock: Clock) -> str | None:
     """The intent a message without intent words continues, if it adds something."""
     named_place = bool(r.places or r.showrooms)
     has_date = _has_date(r, state, clock)
-    if state.topic in (WEATHER, ADDRESS, HOURS) and not (r.time or r.cars):
+    about_cars = r.flags & (_CATALOGUE_FLAGS | {"car_info"})  # "which of your cars would you pick?"
+    if state.topic in (WEATHER, ADDRESS, HOURS) and not (r.time or r.cars or about_cars):
         if named_place or (state.topic != ADDRESS and has_date):
             return state.topic  # "and in Denver?", "and on Saturday?"
     if state.task and r.cars and _asks_about_cars(r) and not (named_place or r.time or has_date):
