@@ -33,12 +33,10 @@ _OTHER_MAKES = (
 _OTHER_RE = re.compile(rf"(?<![\w-])({_OTHER_MAKES})(?![\w-])")
 
 
-# "rather than the GT", "en vez del Volt": a car named only to be replaced.
+# "rather than the GT", "en vez del Volt", "scratch the GT": a car named only to be replaced.
 _NOT_THIS_RE = re.compile(
     r"(?:\bnot|\binstead of|\brather than|\bin place of|\ben vez del?|\ben lugar del?|\bno|"
-    r"\bscratch|"
-    r"\bforget|\bdrop|\bolvida|\bolvidate de)"
-    r"\s+(?:the\s+|el\s+|la\s+|l\s+)?$"
+    r"\bscratch|\bforget|\bdrop|\bolvida|\bolvidate de)\s+(?:the\s+|el\s+|la\s+|l\s+)?$"
 )
 
 

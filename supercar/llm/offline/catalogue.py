@@ -116,10 +116,11 @@ _COMPARATIVE_RE = re.compile(
 )
 
 
-# Two cars' prices compared: which costs more, and by how much.
+# "how does its price compare with the GT?": one car named against the one talked about
 _AGAINST_RE = re.compile(
     r"\b(?:compare[sd]?|comparison|versus|vs|than|against|comparad[oa]|frente al?)\b", re.I
 )
+# Two cars' prices compared: which costs more, and by how much.
 _PRICE_GAP_RE = re.compile(
     r"\b(?:costs? (?:more|less)|more expensive|less expensive|cheaper|pricier|dearer|price "
     r"(?:gap|difference)|difference in price|gap in price|by how much|how much more|"

@@ -69,11 +69,10 @@ def plan(state: State, r: Reading, clock: Clock) -> tuple[Plan, State]:
         return Plan([guarded[0]]), guarded[1]
     if r.has("markup"):
         r = replace(r, asks_to_book=False, picks=False)  # fake instructions book nothing
-    others = state.showrooms_seen
-    if not r.showrooms and len(others) > 1 and _OTHER_SHOWROOM_RE.search(plain(r.text)):
-        current = state.showroom or state.last_showroom or state.showrooms_seen[-1]
-        other = [sid for sid in state.showrooms_seen if sid != current][-1:]
-        r = replace(r, showrooms=other)  # "and the other showroom, same day?"
+    seen = state.showrooms_seen
+    if not r.showrooms and len(seen) > 1 and _OTHER_SHOWROOM_RE.search(plain(r.text)):
+        current = state.showroom or state.last_showroom or seen[-1]
+        r = replace(r, showrooms=[sid for sid in seen if sid != current][-1:])  # "the other one"
     if not r.cars and state.bookings and SAME_CAR_RE.search(plain(r.text)):
         r = replace(r, cars=[car for car in CARS if car.name == _last_car(state)])  # "same car"
     if r.cars:
@@ -200,7 +199,7 @@ def _steps(
         and r.has("car_info")
         and not r.cars
         and talked_of
-        and _IT_RE.search(plain(r.text))
+        and _ABOUT_IT_RE.search(plain(r.text))
     ):
         # "how much is it btw, and does 1pm work?": the car talked about, before the rest
         steps.insert(0, Step(reply=[words_reply(s, replace(r, cars=talked_of), offer=False)]))
@@ -347,7 +346,8 @@ _OTHER_SHOWROOM_RE = re.compile(
     r"\b(?:the other (?:showroom|one|store|location|branch|place|dealership)|"
     r"(?:la otra|el otro) ?(?:tienda|sucursal|concesionario|local|sitio)?)\b"
 )
-_IT_RE = re.compile(r"\b(?:is it|does it|it cost|that one|this one|that thing|cuesta|vale)\b")
+# "how much is it btw, and does 1pm work?": a question about the car talked about, beside others
+_ABOUT_IT_RE = re.compile(r"\b(?:is it|does it|it cost|that one|this one|that thing|cuesta|vale)\b")
 _ANOTHER_RE = re.compile(r"\b(?:another|new|second|one more|otra|otro|nueva|nuevo|segunda)\b")
 _CATALOGUE_FLAGS = {"electric", "superlative", "car_list", "showroom_list"}
 
