@@ -31,6 +31,7 @@ from supercar.llm.offline.keywords import (
     AVAILABILITY,
     BOOKING,
     HOURS,
+    OUR_CARS,
     REQUEST_AS_QUESTION_RE,
     SAME_DAY_RE,
     SAME_TIME_RE,
@@ -183,8 +184,7 @@ def books(state: State, t: Reading, task: str) -> bool:
     return task == BOOKING or bool(state.offered) or bool(t.cars)  # "ok 4pm then", "11 works"
 
 
-_CARS = r"(?:gt|roadster|spyder|volt|tourer|track r|urban)"
-_EITHER_RE = re.compile(rf"\b{_CARS},? (?:or|o) (?:maybe |quizas |the |el )*{_CARS}\b")
+_EITHER_RE = re.compile(rf"\b{OUR_CARS},? (?:or|o) (?:maybe |quizas |the |el )*{OUR_CARS}\b")
 
 
 def thread_time(state: State, r: Reading) -> str | None:

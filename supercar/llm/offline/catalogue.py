@@ -9,11 +9,11 @@ import re
 from dataclasses import replace
 
 from supercar.language import ES
-from supercar.llm.offline.keywords import AVAILABILITY, BOOKING
+from supercar.llm.offline.keywords import AVAILABILITY, BOOKING, BOTH_RE
 from supercar.llm.offline.language import corrected
 from supercar.llm.offline.phrasebook import car_fact, not_offered, say, showroom_list
 from supercar.llm.offline.reading import Reading
-from supercar.llm.offline.state import State
+from supercar.llm.offline.state import State, car_talked_about
 from supercar.tools.catalog import CARS, CarModel
 from supercar.tools.summaries import join
 
@@ -23,7 +23,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
     `offer`: end a car answer by offering a test drive (not when the customer put it off, or
     when another part of the message already asks about one)."""
     lang = s.lang
-    talked_of = s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
+    talked_of = car_talked_about(s)
     named = [car.name for car in r.cars]
     before = [car for car in s.cars_seen if car not in named][-1:]
     if len(named) == 1 and before and _AGAINST_RE.search(r.text):
@@ -46,7 +46,7 @@ def words_reply(s: State, r: Reading, offer: bool = True) -> str:
         )
     if len(r.cars) > 1 and _PRICE_GAP_RE.search(corrected(r.text)):
         return _price_gap(s, r.cars[:2])  # "which costs more, and by how much?", "price gap"
-    if r.has("superlative") and len(r.cars) < 2 and _THE_TWO_RE.search(corrected(r.text)):
+    if r.has("superlative") and len(r.cars) < 2 and BOTH_RE.search(corrected(r.text)):
         # "Mi marido dice que mejor el Roadster... ¿cuál de los dos es más barato?"
         two = [car for car in CARS if car.name in s.cars_seen[-2:]]
         r = replace(r, cars=two) if len(two) == 2 else r
@@ -102,8 +102,6 @@ _EVERY_ELECTRIC_RE = re.compile(
     r"\belectric (?:models|cars|ones|options|range|lineup)\b|\b(?:coches|modelos|autos|carros) "
     r"electricos\b|\bevs\b"
 )
-# "which of the two", "¿cuál de los dos?": the last two cars talked about
-_THE_TWO_RE = re.compile(r"\b(?:the two|both|those two|(?:de )?los dos|ambos)\b")
 _IT_RE = re.compile(
     r"\b(?:it|that one|this one|that car|this car|that thing|this thing|lo|la|ese|este)\b"
 )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from supercar.tools.catalog import CARS
+
 WEATHER = "weather"
 ADDRESS = "address"
 HOURS = "hours"
@@ -22,6 +24,15 @@ TASKS = (AVAILABILITY, BOOKING)
 
 def words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])")
+
+
+# Our cars as customers write them ("gt", "track r"), for the patterns that name one.
+OUR_CARS = "(?:" + "|".join(car.name.removeprefix("SuperCar ").lower() for car in CARS) + ")"
+# "both", "those two", "¿cuál de los dos?": the last two talked about (cities, showrooms or cars).
+BOTH_RE = words(
+    r"both|either|each of them|(?:those|these|the) two|ambos|ambas|(?:en )?(?:las|los) dos|"
+    r"cual de (?:las|los) dos"
+)
 
 
 # "what's open tomorrow?", "is 1pm open?": slots that are open, not the showroom's hours.
@@ -39,8 +50,7 @@ _CAR_TIMES = (
     r"(?:que|cuales) horarios (?:tienen|teneis|tienes|hay|quedan) (?:\w+ ){0,2}?(?:para )?"
     r"(?:manana|hoy|pasado|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este)|"
     r"(?:horarios?|hours|times) (?:[\w']+ ){0,4}?(?:para|for) (?:el |la |the |a |an )?(?:probar |"
-    r"manejar |conducir |drive |try )?(?:el |la |the )?(?:gt|roadster|spyder|volt|tourer|track r|"
-    r"urban|prueba|test)"
+    r"manejar |conducir |drive |try )?(?:el |la |the )?(?:" + OUR_CARS + "|prueba|test)"
 )
 # "¿me lo apartas?", "¿me la reservas para el jueves?", "¿nos apuntas?", "¿puedes reservarme…?":
 # a Spanish request to book, asked as a question.
@@ -98,8 +108,7 @@ INTENT_RES = {
         r"huecos?|que horas|a que hora puedo|hay (?:citas|turnos|horas)|room at|"
         r"come (?:in|by|over)|stop by|drop by|visit|"
         r"swing by|pop (?:in|by|over)|drop in|"
-        r"(?:see|peep|check out|look at|view|ver) (?:the|a|your|el|un) "
-        r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|"
+        r"(?:see|peep|check out|look at|view|ver) (?:the|a|your|el|un) " + OUR_CARS + "|"
         r"pasar(?:me)? por|is there (?:anything|something)|possible|posible|doable|an option|"
         r"se puede|(?:is there|have) room|(?:fit|squeeze) (?:me |us |it |one |a [\w-]+ )?in|"
         r"any chance|(?:have|got) anything (?:at|in|on|for|free|open|available|this|next|today|"
@@ -127,7 +136,8 @@ INTENT_RES = {
 VISIT_RE = words(
     r"come (?:in|by|over)|coming (?:in|by|over)|stop by|drop by|visit(?:ing)?|swing by|"
     r"pop (?:in|by|over)|drop in|(?:see|peep|check out|look at|view)(?:ing)? (?:the|a|your) "
-    r"(?:gt|roadster|spyder|volt|tourer|track r|urban)|pasar(?:me)? por|ver el"
+    + OUR_CARS
+    + r"|pasar(?:me)? por|ver el"
 )
 # "at your Rocky Mountain location", "the Florida branch": a showroom named, not its address asked.
 SHOWROOM_REF_RE = words(

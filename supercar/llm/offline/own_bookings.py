@@ -58,15 +58,15 @@ _TO_HOUR_RE = re.compile(
     r"\b(?:to|for|till|until|make it|make that|at)\s+(1[0-2]|[1-9])\b(?!\s*(?:st|nd|rd|th)\b|[:/])"
 )
 # "no", "keep it", "leave it", "déjala": the proposed change is not wanted.
-_KEEP_RE = re.compile(
-    r"\b(?:no|nope|nah)\b(?! problem| worries| hay problema)|\b(?:don'?t|do not|keep it|"
-    r"leave it|never ?mind|forget it|"
-    r"not now|mejor no|no la|no lo|dejal[ao]|olvidal[ao]|mantenla|mantenlo)\b"
-)
 # "leave it as it is", "déjala como está": the booking stays, whatever day is named beside it
-_LEAVE_RE = re.compile(
-    r"\b(?:leave it|keep it|as it is|as is|don'?t change|no changes?|never ?mind|forget it|"
-    r"dejal[ao]|mantenla|mantenlo|como esta|olvidalo|no la cambies|no lo cambies)\b"
+_LEAVE = (
+    r"leave it|keep it|as it is|as is|don'?t change|no changes?|never ?mind|forget it|"
+    r"dejal[ao]|olvidal[ao]|mantenla|mantenlo|como esta|no la cambies|no lo cambies"
+)
+_LEAVE_RE = re.compile(rf"\b(?:{_LEAVE})\b")
+_KEEP_RE = re.compile(
+    r"\b(?:no|nope|nah)\b(?! problem| worries| hay problema)|"
+    rf"\b(?:don'?t|do not|not now|mejor no|no la|no lo|{_LEAVE})\b"
 )
 _HEDGE_RE = re.compile(
     r"\?|\b(?:but|wait|actually|hmm+|not sure|maybe|perhaps|pero|espera|quizas?|no se)\b"
@@ -181,7 +181,7 @@ def _move(s: State, r: Reading, code: str, booking: dict[str, Any] | None, clock
     target = low[verb.end() :] if verb else ""  # "I'll be asleep at 4. push it to 6 instead"
     time = (
         find_time(target)
-        or _to_hour(target if _TO_HOUR_RE.search(target) else f"to {target}")  # "push it to 6"
+        or _to_hour(f"to {target}")  # "push it to 6", "move it to Friday at 3"
         or r.time
         or shifted_time(r.text, before)  # "an hour later"
         or _to_hour(r.text)

@@ -41,7 +41,7 @@ from supercar.llm.offline.phrasebook import say, weekday_is
 from supercar.llm.offline.reading import FOLLOW_UP, Reading, Request
 from supercar.llm.offline.showroom_info import plan_address, plan_hours
 from supercar.llm.offline.showrooms import showroom_places
-from supercar.llm.offline.state import Plan, State, Step
+from supercar.llm.offline.state import Plan, State, Step, car_talked_about
 from supercar.llm.offline.weather import plan_weather
 from supercar.llm.offline.when import find_date, find_date_words, find_times
 from supercar.llm.offline.where import THERE_RE, place_showroom
@@ -192,8 +192,7 @@ def _steps(
         step = Step(task=True)
         plan_task(s, t, task, step, clock)
         steps.append(step)
-    car_now = s.car or (_last_car(s) if s.bookings else "")
-    talked_of = [car for car in CARS if car.name == car_now]
+    talked_of = [car for car in CARS if car.name == car_talked_about(s)]
     if (
         r.intents
         and r.has("car_info")

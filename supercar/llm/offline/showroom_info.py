@@ -8,7 +8,7 @@ from datetime import date
 
 from supercar.language import ES
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import ADDRESS, EVERY_SHOWROOM_RE, HOURS
+from supercar.llm.offline.keywords import ADDRESS, BOTH_RE, EVERY_SHOWROOM_RE, HOURS
 from supercar.llm.offline.language import corrected, plain
 from supercar.llm.offline.phrasebook import (
     distance_text,
@@ -105,7 +105,7 @@ def plan_hours(s: State, r: Reading, step: Step, clock: Clock) -> None:
         step.reply.append(say("ask_showroom", s.lang))
         return
     rooms = [showroom_id, *r.showrooms[1:3]]  # "the hours for Manhattan and Miami"
-    if not r.showrooms and _BOTH_RE.search(plain(r.text)) and len(s.showrooms_seen) >= 2:
+    if not r.showrooms and BOTH_RE.search(plain(r.text)) and len(s.showrooms_seen) >= 2:
         rooms = s.showrooms_seen[-2:]  # "which of those two stays open later?"
         showroom_id = rooms[-1]
     for each in rooms:
@@ -125,11 +125,6 @@ _EXISTS_RE = re.compile(
 )
 # One detail of a showroom just talked about: "and the phone number?", "¿y el teléfono?"
 _DETAIL_RE = re.compile(r"\b(?:phone|number|digits|telefono|numero|parking|zip|postcode)\b")
-# "those two", "both", "¿cuál de las dos?": the last two showrooms talked about.
-_BOTH_RE = re.compile(
-    r"\b(?:those two|these two|the two|both|either|ambos|ambas|las dos|los dos|"
-    r"cual de (?:las|los) dos)\b"
-)
 
 
 def _later(rooms: list[str], day: date, lang: str) -> list[str]:

@@ -83,6 +83,11 @@ class Plan:
         return " ".join(said + [text for step in self.steps for text in step.after])
 
 
+def car_talked_about(s: State) -> str | None:
+    """The car of the thread, else of the last booking ("how much is it?" after booking it)."""
+    return s.car or (str(s.bookings[-1].get("car_model")) if s.bookings else None)
+
+
 def last_weather_day(s: State) -> date | None:
     """The day of the last weather question, unless it was today."""
     if not s.last_weather or not s.last_weather[1]:

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 
 from supercar.llm.offline.clock import Clock
-from supercar.llm.offline.keywords import EVERY_SHOWROOM_RE, FUTURE_RE, THAT_DAY_RE, WEATHER
+from supercar.llm.offline.keywords import (
+    BOTH_RE,
+    EVERY_SHOWROOM_RE,
+    FUTURE_RE,
+    THAT_DAY_RE,
+    WEATHER,
+)
 from supercar.llm.offline.language import ES, corrected, plain
 from supercar.llm.offline.phrasebook import say
 from supercar.llm.offline.reading import Reading
@@ -36,10 +42,6 @@ _FAHRENHEIT_RE = re.compile(r"fahrenheit|°\s?f\b|\bin f\b|\bgrados f\b")
 _WEAR_RE = re.compile(
     r"\b(?:wear|jacket|coat|sweater|jumper|scarf|gloves|umbrella|sunscreen|sunglasses|shorts|"
     r"dress|bring|pack|abrigo|chaqueta|chamarra|paraguas|ponerme|me pongo|ropa|llevar|llevo)\b"
-)
-_BOTH_RE = re.compile(
-    r"\b(?:both|each of them|the two (?:cities|places)|ambas|las dos (?:ciudades)?|los dos "
-    r"(?:sitios|lugares)|en las dos|en ambas)\b"
 )
 _CELSIUS_RE = re.compile(r"celsius|centigrade|centigrados|°\s?c\b|\bin c\b")
 
@@ -94,9 +96,9 @@ def _cities(s: State, r: Reading, low: str) -> list[str]:
     """The cities asked about, in order; "there" is the conversation's place."""
     if EVERY_SHOWROOM_RE.search(corrected(r.text)):
         return [room.city for room in SHOWROOMS]  # "the weather at all your showrooms"
-    if _BOTH_RE.search(low) and s.compared:
+    if BOTH_RE.search(low) and s.compared:
         return s.compared[:3]  # "both cities", "las dos ciudades": the last ones named together
-    if _BOTH_RE.search(low) and len(s.showrooms_seen) >= 2:  # two showrooms, turn by turn
+    if BOTH_RE.search(low) and len(s.showrooms_seen) >= 2:  # two showrooms, turn by turn
         return [room.city for sid in s.showrooms_seen[-2:] if (room := find_showroom(sid))]
     cities = [m.name for m in (find_places(r.text)[:3] or r.places[:1])]
     if not cities and r.showrooms:  # "the temp in NYC": the showroom's city
