@@ -549,6 +549,56 @@ async def test_the_session_is_free_as_soon_as_end_is_seen(
                     assert nxt.status_code == 200, nxt.text
 
 
+async def test_a_client_that_stops_reading_is_dropped_even_after_the_whole_answer_went_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The server waits for a paused socket to drain before a send, not after it. When the whole
+    # answer goes out in one send to a client that has stopped reading, only the last, empty
+    # send of the response waits; here it never completes, as with a client that never reads.
+    from supercar.agent import Turn
+    from supercar.api.stream import TurnStreamResponse
+    from supercar.conversation import SessionTurn
+    from supercar.llm.offline import OfflineModel
+    from supercar.store.memory import MemoryBookingStore, MemorySessionStore
+    from supercar.tools import default_registry
+    from supercar.tools.base import ToolContext
+
+    sessions = MemorySessionStore()
+    token = await sessions.claim("stalled", 60)
+    ctx = ToolContext(session_id="stalled", bookings=MemoryBookingStore(), now=datetime.now(UTC))
+    turn = Turn(
+        model=OfflineModel(word_delay=0),
+        tools=default_registry(),
+        system_prompt="",
+        history=[],
+        query="hi",
+        ctx=ctx,
+        max_rounds=1,
+    )
+    settings = Settings(_env_file=None, send_timeout_seconds=0.2)  # type: ignore[call-arg]
+    response = TurnStreamResponse(
+        SessionTurn("stalled", token, Session(), turn, sessions, deadline_seconds=5), settings
+    )
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> MutableMapping[str, Any]:
+        await asyncio.Event().wait()  # connected, silent
+        raise AssertionError("unreachable")
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.body" and not message.get("more_body", False):
+            await asyncio.Event().wait()  # the socket never drains
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"spec_version": "2.4"}, "method": "POST", "headers": []}
+    with caplog.at_level(logging.INFO, logger="supercar.api.stream"):
+        async with asyncio.timeout(10):
+            await response(scope, receive, send)
+    assert b"event: end" in b"".join(m.get("body", b"") for m in sent)  # the answer went out
+    assert "client stopped reading; stream dropped after 0.2s" in caplog.messages
+    await sessions.claim("stalled", 60)  # would raise SessionBusy if still held
+
+
 async def test_the_session_is_released_even_if_the_stream_never_starts() -> None:
     # The client is gone before the first byte: sse-starlette never runs the stream generator,
     # so only the response itself can give the lock back.

@@ -17,7 +17,8 @@ Decisions:
   `end`), or, if the stream never gets that far, when the response finishes, including when
   the client is gone before the first byte (then the stream generator never runs).
 - A client that stops reading for `SEND_TIMEOUT_SECONDS` is dropped (sse-starlette raises
-  `SendTimeoutError`): the connection is aborted where the server offers it
+  `SendTimeoutError`; the last, empty send of a response is bounded here, since sse-starlette
+  leaves it unbounded): the connection is aborted where the server offers it
   (`supercar.protocol`), so the bytes queued for it are discarded at once. That is the client's
   doing, not a server fault: one INFO line, no traceback.
 - A query the route declines to run (`decline`) still gets a stream, not a 4xx: the apology,
@@ -35,7 +36,7 @@ from typing import Any
 import anyio
 from sse_starlette import EventSourceResponse
 from sse_starlette.sse import SendTimeoutError
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from supercar.config import Settings
 from supercar.conversation import SessionTurn
@@ -135,8 +136,20 @@ class TurnStreamResponse(EventSourceResponse):
                     await asyncio.wait([producer])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_last_within(message: Message) -> None:
+            # sse-starlette times each data send but not the last, empty one. The server waits
+            # for a paused socket to drain before a send, not after it: when the whole answer
+            # went out in one send to a client that stopped reading, only the last send waits,
+            # and without a bound it waits for as long as the client holds the connection.
+            if message["type"] != "http.response.body" or message.get("more_body", False):
+                return await send(message)
+            with anyio.move_on_after(self.send_timeout) as bound:
+                await send(message)
+            if bound.cancel_called:
+                raise SendTimeoutError()
+
         try:
-            await super().__call__(scope, receive, send)
+            await super().__call__(scope, receive, send_last_within)
         except SendTimeoutError:
             # Imported here: only a uvicorn server, already loaded, can get this far.
             from supercar.protocol import abort_connection
